@@ -1,0 +1,101 @@
+package dev.quiver.api.table;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A column of 64-bit floating-point values; {@code NaN} marks a missing value.
+ *
+ * <p>Thread-safety: a read-only view, safe to read from many threads at once.
+ */
+public final class Float64Column implements Column {
+    private static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE;
+
+    private final String name;
+    private final MemorySegment data;
+    private final int size;
+
+    private Float64Column(String name, MemorySegment data) {
+        this.size = Columns.checkedSize(name, data, ColumnType.FLOAT64);
+        this.name = name;
+        this.data = data;
+    }
+
+    /**
+     * A column over a segment of doubles in native byte order, without copying. The segment must be aligned to 8
+     * bytes if it is off-heap; memory-mapped Arrow buffers are.
+     *
+     * @throws IllegalArgumentException if the segment is not a whole number of doubles
+     */
+    public static Float64Column wrap(String name, MemorySegment data) {
+        return new Float64Column(name, data);
+    }
+
+    /**
+     * A column over a heap array, without copying: the caller must not change the array afterwards.
+     */
+    public static Float64Column wrap(String name, double[] values) {
+        return new Float64Column(name, MemorySegment.ofArray(values));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.FLOAT64;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The value at a row; {@code NaN} if missing. */
+    public double get(int row) {
+        return data.getAtIndex(LAYOUT, row);
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return Double.isNaN(get(row));
+    }
+
+    @Override
+    public MemorySegment data() {
+        return data;
+    }
+
+    /** A copy of the values on the heap. */
+    public double[] toArray() {
+        return data.toArray(LAYOUT);
+    }
+
+    /** Copies rows {@code [from, from + length)} into {@code dst[dstOffset ...]}. */
+    public void copyTo(int from, double[] dst, int dstOffset, int length) {
+        MemorySegment.copy(data, LAYOUT, (long) from * Double.BYTES, dst, dstOffset, length);
+    }
+
+    @Override
+    public Float64Column slice(int from, int to) {
+        return new Float64Column(name, Columns.slice(name, data, ColumnType.FLOAT64, size, from, to));
+    }
+
+    @Override
+    public Float64Column renamed(String newName) {
+        return new Float64Column(newName, data);
+    }
+
+    @Override
+    public String format(int row) {
+        double v = get(row);
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    @Override
+    public String toString() {
+        return "Float64Column[" + name + ", " + size + " rows]";
+    }
+}

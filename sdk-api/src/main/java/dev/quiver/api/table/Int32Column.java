@@ -1,0 +1,92 @@
+package dev.quiver.api.table;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A column of 32-bit signed integers; {@link #MISSING} marks a missing value.
+ *
+ * <p>Thread-safety: a read-only view, safe to read from many threads at once.
+ */
+public final class Int32Column implements Column {
+    /** The marker of a missing value: {@code Integer.MIN_VALUE}. */
+    public static final int MISSING = Integer.MIN_VALUE;
+
+    private static final ValueLayout.OfInt LAYOUT = ValueLayout.JAVA_INT;
+
+    private final String name;
+    private final MemorySegment data;
+    private final int size;
+
+    private Int32Column(String name, MemorySegment data) {
+        this.size = Columns.checkedSize(name, data, ColumnType.INT32);
+        this.name = name;
+        this.data = data;
+    }
+
+    /** A column over a segment of ints in native byte order, without copying. */
+    public static Int32Column wrap(String name, MemorySegment data) {
+        return new Int32Column(name, data);
+    }
+
+    /** A column over a heap array, without copying: the caller must not change the array afterwards. */
+    public static Int32Column wrap(String name, int[] values) {
+        return new Int32Column(name, MemorySegment.ofArray(values));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.INT32;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The value at a row; {@link #MISSING} if missing. */
+    public int get(int row) {
+        return data.getAtIndex(LAYOUT, row);
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return get(row) == MISSING;
+    }
+
+    @Override
+    public MemorySegment data() {
+        return data;
+    }
+
+    /** A copy of the values on the heap. */
+    public int[] toArray() {
+        return data.toArray(LAYOUT);
+    }
+
+    @Override
+    public Int32Column slice(int from, int to) {
+        return new Int32Column(name, Columns.slice(name, data, ColumnType.INT32, size, from, to));
+    }
+
+    @Override
+    public Int32Column renamed(String newName) {
+        return new Int32Column(newName, data);
+    }
+
+    @Override
+    public String format(int row) {
+        int v = get(row);
+        return v == MISSING ? "" : Integer.toString(v);
+    }
+
+    @Override
+    public String toString() {
+        return "Int32Column[" + name + ", " + size + " rows]";
+    }
+}
