@@ -21,6 +21,9 @@ public record OrderRequest(String symbol, double quantity, OrderType type, doubl
     /** @throws IllegalArgumentException if the quantity is 0 or not finite, or a required price is missing */
     public OrderRequest {
         Objects.requireNonNull(symbol, "symbol");
+        if (symbol.isBlank()) {
+            throw new IllegalArgumentException("an order needs a symbol");
+        }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timeInForce, "timeInForce");
         if (quantity == 0 || !Double.isFinite(quantity)) {
@@ -31,6 +34,11 @@ public record OrderRequest(String symbol, double quantity, OrderType type, doubl
         if (needsLimit == Double.isNaN(limitPrice) || needsStop == Double.isNaN(stopPrice)) {
             throw new IllegalArgumentException(type + " order needs " + (needsLimit ? "a" : "no") + " limit price and "
                     + (needsStop ? "a" : "no") + " stop price; got limit " + limitPrice + ", stop " + stopPrice);
+        }
+        if (needsLimit && !(limitPrice > 0 && Double.isFinite(limitPrice))
+                || needsStop && !(stopPrice > 0 && Double.isFinite(stopPrice))) {
+            throw new IllegalArgumentException(type + " order prices must be finite and positive (a trailing stop's"
+                    + " distance too); got limit " + limitPrice + ", stop " + stopPrice);
         }
     }
 

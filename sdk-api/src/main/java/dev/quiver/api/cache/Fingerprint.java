@@ -119,7 +119,9 @@ public record Fingerprint(String hex) {
 
         /** Adds any other named value the entry depends on. */
         public Builder value(String name, String value) {
-            return part("value", name + "=" + value);
+            // two framed parts: joined as "name=value", ("a=b", "c") and ("a", "b=c") would digest alike
+            part("name", name);
+            return part("value", value);
         }
 
         private Builder part(String kind, String text) {
@@ -135,7 +137,14 @@ public record Fingerprint(String hex) {
 
         /** The fingerprint of the parts added so far. */
         public Fingerprint build() {
-            return new Fingerprint(HexFormat.of().formatHex(digest.digest()));
+            // digest() resets the digest: finish a copy so that the builder still holds its parts
+            MessageDigest finished;
+            try {
+                finished = (MessageDigest) digest.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digests are cloneable on every Java platform", e);
+            }
+            return new Fingerprint(HexFormat.of().formatHex(finished.digest()));
         }
     }
 }

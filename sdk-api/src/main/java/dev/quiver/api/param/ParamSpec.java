@@ -26,7 +26,7 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
-        choices = List.copyOf(choices);
+        choices = choices.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         if (name.isBlank()) {
             throw new IllegalArgumentException("a parameter name must not be blank");
         }
@@ -83,6 +83,9 @@ public record ParamSpec(String name, ParamType type, String defaultValue, double
                 }
                 if (v < min || v > max) {
                     throw invalid(text, "a whole number in " + range());
+                }
+                if (v != (int) v) {
+                    throw invalid(text, "a whole number in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
                 }
                 return (int) v;
             }

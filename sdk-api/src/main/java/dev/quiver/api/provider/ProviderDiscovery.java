@@ -51,7 +51,9 @@ import java.util.regex.Pattern;
 public final class ProviderDiscovery<P extends QuiverProvider> {
     private static final System.Logger LOG = System.getLogger(ProviderDiscovery.class.getName());
     private static final Set<String> LOGGED_ONCE = ConcurrentHashMap.newKeySet();
-    private static final Pattern PROVIDER_CLASS = Pattern.compile("Provider (\\S+)");
+    // the class name in ServiceLoader's messages: "Provider X not found", "X not a subtype", "class X is not public"...
+    private static final Pattern PROVIDER_CLASS = Pattern.compile("Provider (\\S+)|Unable to load (\\S+)"
+            + "|: (?:class )?(\\S+) (?:not a subtype|is not public|Unable to get public no-arg constructor)");
     private static final int MAX_CONSECUTIVE_FAILURES = 64;
 
     private final String spi;
@@ -104,7 +106,9 @@ public final class ProviderDiscovery<P extends QuiverProvider> {
 
     private static final Comparator<Loaded<?>> ORDER = Comparator
             .comparingInt((Loaded<?> l) -> l.info.priority()).reversed()
-            .thenComparing(l -> l.info.name());
+            .thenComparing(l -> l.info.name())
+            // only same-named duplicates get this far: keep one by class name, never by class-path order
+            .thenComparing(l -> l.info.implementation());
 
     /**
      * Discovers the providers of an SPI with {@link ServiceLoader}, using the thread's context class loader if it has
@@ -341,7 +345,14 @@ public final class ProviderDiscovery<P extends QuiverProvider> {
     private ProviderInfo failure(Throwable e) {
         String message = String.valueOf(e.getMessage());
         Matcher m = PROVIDER_CLASS.matcher(message);
-        String impl = m.find() ? m.group(1) : "?";
+        String impl = "?";
+        if (m.find()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null) {
+                    impl = m.group(g);
+                }
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -174,17 +174,23 @@ public final class Panel {
 
     /** The {@code d}-th distinct timestamp, ascending. */
     public long date(int d) {
-        return dates().dates[d];
+        DateIndex index = dates();
+        Objects.checkIndex(d, index.dates.length);
+        return index.dates[d];
     }
 
     /** The first position, in {@link #dateRow}'s numbering, of date {@code d}'s rows. */
     public int dateRowStart(int d) {
-        return dates().offsets[d];
+        DateIndex index = dates();
+        Objects.checkIndex(d, index.dates.length);
+        return index.offsets[d];
     }
 
     /** One past the last position, in {@link #dateRow}'s numbering, of date {@code d}'s rows. */
     public int dateRowEnd(int d) {
-        return dates().offsets[d + 1];
+        DateIndex index = dates();
+        Objects.checkIndex(d, index.dates.length);
+        return index.offsets[d + 1];
     }
 
     /** The table row at a position of the by-date ordering. */

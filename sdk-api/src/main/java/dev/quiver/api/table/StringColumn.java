@@ -35,9 +35,22 @@ public final class StringColumn implements Column {
      * A column over existing codes and their dictionary, without copying the codes.
      *
      * @throws IllegalArgumentException naming the first row whose code is neither {@link #MISSING_CODE} nor an
-     *     index into the dictionary, or if the dictionary holds a null
+     *     index into the dictionary, or if the dictionary holds a null or the same string twice
      */
     public static StringColumn wrap(String name, MemorySegment codes, List<String> dictionary) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < dictionary.size(); i++) {
+            String entry = dictionary.get(i);
+            if (entry == null) {
+                throw new IllegalArgumentException("column '" + name + "': dictionary entry " + i + " is null");
+            }
+            Integer first = seen.putIfAbsent(entry, i);
+            if (first != null) {
+                // equal strings under two codes would make code comparisons (grouping, panels) disagree with values
+                throw new IllegalArgumentException("column '" + name + "': dictionary entries " + first + " and " + i
+                        + " are both '" + entry + "'");
+            }
+        }
         List<String> dict = List.copyOf(dictionary);
         StringColumn column = new StringColumn(name, codes, dict);
         for (int row = 0; row < column.size; row++) {

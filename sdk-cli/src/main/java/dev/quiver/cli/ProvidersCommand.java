@@ -1,0 +1,64 @@
+package dev.quiver.cli;
+
+import dev.quiver.api.backtest.BacktesterProvider;
+import dev.quiver.api.cache.CacheProvider;
+import dev.quiver.api.feature.FeatureKernelProvider;
+import dev.quiver.api.provider.ProviderDiscovery;
+import dev.quiver.api.provider.ProviderInfo;
+import dev.quiver.api.provider.ProviderNotFoundException;
+import dev.quiver.api.provider.QuiverProvider;
+import dev.quiver.api.store.StoreProvider;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quiver providers}: every provider of every SPI found on the class path, whether it is available here, and
+ * which one each SPI would choose.
+ *
+ * <p>Thread-safety: a command object serves one invocation.
+ */
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "List the providers of each SPI, their availability and the one chosen.")
+final class ProvidersCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        describe(out, ProviderDiscovery.load("cache", CacheProvider.class));
+        describe(out, ProviderDiscovery.load("features", FeatureKernelProvider.class));
+        describe(out, ProviderDiscovery.load("backtest", BacktesterProvider.class));
+        describe(out, ProviderDiscovery.load("store", StoreProvider.class));
+    }
+
+    private static void describe(PrintWriter out, ProviderDiscovery<? extends QuiverProvider> discovery) {
+        String spi = discovery.spi();
+        List<ProviderInfo> all = discovery.describe();
+        String chosen;
+        try {
+            chosen = discovery.select().name();
+        } catch (ProviderNotFoundException e) {
+            chosen = "none";
+        }
+        out.printf("%s (choose with -D%s=NAME or %s=NAME)%s%n", spi, ProviderDiscovery.propertyName(spi),
+                ProviderDiscovery.environmentVariable(spi),
+                discovery.explicitChoice().map(c -> "; chosen explicitly: " + c).orElse(""));
+        if (all.isEmpty()) {
+            out.println("  (no providers on the class path)");
+        }
+        for (ProviderInfo p : all) {
+            String mark = p.name().equals(chosen) ? "*" : " ";
+            String state = p.available() ? "available"
+                    : "unavailable: " + p.availability().reason()
+                    + (p.availability().howToEnable().isEmpty() ? "" : " (to enable: "
+                    + p.availability().howToEnable() + ")");
+            out.printf(" %s %-10s priority %4s  %s  [%s]%n", mark, p.name(),
+                    p.priority() == Integer.MIN_VALUE ? "-" : Integer.toString(p.priority()), p.description(), state);
+        }
+    }
+}
