@@ -8,6 +8,8 @@ import dev.quiver.api.provider.ProviderInfo;
 import dev.quiver.api.provider.ProviderNotFoundException;
 import dev.quiver.api.provider.QuiverProvider;
 import dev.quiver.api.store.StoreProvider;
+import dev.quiver.gpu.cuda.CudaRuntime;
+import dev.quiver.gpu.cuda.CudaStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,6 +36,12 @@ final class ProvidersCommand implements Runnable {
         describe(out, ProviderDiscovery.load("features", FeatureKernelProvider.class));
         describe(out, ProviderDiscovery.load("backtest", BacktesterProvider.class));
         describe(out, ProviderDiscovery.load("store", StoreProvider.class));
+        CudaStatus cuda = CudaRuntime.probe();
+        out.println("gpu");
+        out.println(cuda.available()
+                ? "  CUDA " + cuda.driverVersion() + ": " + String.join("; ", cuda.devices())
+                : "  CUDA unavailable: " + cuda.reason()
+                + (cuda.howToEnable().isEmpty() ? "" : " (to enable: " + cuda.howToEnable() + ")"));
     }
 
     private static void describe(PrintWriter out, ProviderDiscovery<? extends QuiverProvider> discovery) {

@@ -6,10 +6,10 @@ package dev.quiver.api.cache;
  * <p>Thread-safety: immutable.
  */
 public enum Compression {
-    /** None: the files are memory-mapped and read without copying. The default. */
+    /** No compression: the fastest to read and write. The default. */
     NONE,
-    /** LZ4 frames: fast, about 2x smaller on price data; each read decompresses into memory. */
+    /** LZ4 frames: fast to decompress, smaller files; each read decompresses into memory. */
     LZ4,
-    /** Zstandard: slower, smaller. Each read decompresses into memory. */
+    /** Zstandard: slower than LZ4, usually smaller files; each read decompresses into memory. */
     ZSTD
 }

@@ -58,7 +58,9 @@ public interface FeatureKernel {
 
     /**
      * Computes every output row of the panel. The default runs {@link #computeSeries} for each symbol in turn;
-     * SIMD and cross-sectional kernels override it.
+     * SIMD and cross-sectional kernels override it. An engine may instead call {@link #computeSeries} for a
+     * time-series kernel's symbols itself (concurrently, on disjoint rows), so an override must give the same values
+     * as the per-series form.
      *
      * @throws IllegalArgumentException if the number or size of segments does not match
      */

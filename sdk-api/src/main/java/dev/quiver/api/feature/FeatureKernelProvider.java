@@ -41,7 +41,8 @@ public interface FeatureKernelProvider extends QuiverProvider {
      *
      * @param operatorName the operator's name
      * @param params values bound to the operator's {@link OperatorDescriptor#params() declarations}
-     * @param inputs the input column names, one per {@link OperatorDescriptor#inputs() role}
+     * @param inputs the input column names, one per {@link OperatorDescriptor#inputs() role}; an empty list means
+     *     the roles' default column names
      * @throws IllegalArgumentException if the operator is not supported, or the parameters or inputs do not fit it
      */
     FeatureKernel create(String operatorName, Params params, List<String> inputs);

@@ -71,10 +71,15 @@ public final class ProviderDiscovery<P extends QuiverProvider> {
         this.loggedOnce = b.log != null ? ConcurrentHashMap.newKeySet() : LOGGED_ONCE;
         List<ProviderInfo> failed = new ArrayList<>();
         List<P> instances = b.explicit != null ? instantiate(b.explicit, failed) : loadServices(b, failed);
+        instances.addAll(b.additional);
         Map<String, Loaded<P>> byName = new LinkedHashMap<>();
         for (P p : instances) {
             Loaded<P> loaded = probe(p);
             Loaded<P> previous = byName.putIfAbsent(loaded.info.name(), loaded);
+            if (previous != null && previous.info.implementation().equals(loaded.info.implementation())) {
+                // the same provider registered twice (a services file and an application's plugin list): not a clash
+                continue;
+            }
             if (previous != null) {
                 Loaded<P> keep = ORDER.compare(previous, loaded) <= 0 ? previous : loaded;
                 byName.put(keep.info.name(), keep);
@@ -335,7 +340,7 @@ public final class ProviderDiscovery<P extends QuiverProvider> {
         for (Supplier<? extends P> s : suppliers) {
             try {
                 result.add(Objects.requireNonNull(s.get(), "provider supplier returned null"));
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
                 failed.add(failure(e));
             }
         }
@@ -387,6 +392,7 @@ public final class ProviderDiscovery<P extends QuiverProvider> {
         private final Class<P> type;
         private ClassLoader classLoader;
         private List<Supplier<? extends P>> explicit;
+        private final List<P> additional = new ArrayList<>();
         private UnaryOperator<String> systemProperties = System::getProperty;
         private UnaryOperator<String> environment = System::getenv;
         private Consumer<String> log;
@@ -408,6 +414,17 @@ public final class ProviderDiscovery<P extends QuiverProvider> {
          */
         public Builder<P> providers(List<Supplier<? extends P>> suppliers) {
             this.explicit = List.copyOf(suppliers);
+            return this;
+        }
+
+        /**
+         * Adds provider instances to those found by {@link ServiceLoader} (or given to {@link #providers}): plugins
+         * an application hands over, for example through a Guice {@code Multibinder}.
+         */
+        public Builder<P> additional(java.util.Collection<? extends P> providers) {
+            for (P p : providers) {
+                additional.add(Objects.requireNonNull(p, "provider"));
+            }
             return this;
         }
 

@@ -561,4 +561,48 @@ class ProviderDiscoveryTest {
         assertThat(ProviderDiscovery.environmentVariable("my-spi.x")).isEqualTo("QUIVER_MY_SPI_X_PROVIDER");
         assertThat(greeters().spi()).isEqualTo("greeter");
     }
+
+    @Nested
+    class AdditionalProviders {
+
+        @Test
+        void areAddedToThoseServiceLoaderFindsAndOrderedWithThem() {
+            GreeterProvider plugin = new GreeterProvider() {
+                @Override
+                public String name() {
+                    return "plugin";
+                }
+
+                @Override
+                public int priority() {
+                    return 20;
+                }
+
+                @Override
+                public java.util.Set<String> languages() {
+                    return java.util.Set.of("en");
+                }
+            };
+            ProviderDiscovery<GreeterProvider> d = ProviderDiscovery.builder("greeter", GreeterProvider.class)
+                    .additional(List.of(plugin))
+                    .systemProperties(properties::get)
+                    .environment(environment::get)
+                    .log(log::add)
+                    .build();
+            assertThat(names(d.available())).containsExactly("plugin", "alpha", "beta", "slow");
+            assertThat(d.select()).isSameAs(plugin);
+        }
+
+        @Test
+        void theSameClassFoundTwiceIsNotAClash() {
+            ProviderDiscovery<GreeterProvider> d = ProviderDiscovery.builder("greeter", GreeterProvider.class)
+                    .additional(List.of(new Greeters.Slow()))
+                    .systemProperties(properties::get)
+                    .environment(environment::get)
+                    .log(log::add)
+                    .build();
+            assertThat(names(d.available())).containsExactly("alpha", "beta", "slow");
+            assertThat(log).noneMatch(line -> line.contains("two providers are named"));
+        }
+    }
 }

@@ -1,0 +1,600 @@
+package dev.quiver.cache;
+
+import dev.quiver.api.cache.CacheKey;
+import dev.quiver.api.cache.Compression;
+import dev.quiver.api.table.Column;
+import dev.quiver.api.table.ColumnType;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.Int32Column;
+import dev.quiver.api.table.Int64Column;
+import dev.quiver.api.table.StringColumn;
+import dev.quiver.api.table.Table;
+import dev.quiver.api.table.TableBuilder;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.flatbuf.Footer;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.ArrowFooter;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Writes a Quiver {@link Table} as one Arrow IPC file (one record batch) and reads it back, verifying it.
+ *
+ * <p>Column mapping: {@code FLOAT64} to {@code Float8Vector}, {@code INT64} to {@code BigIntVector}, {@code INT32}
+ * to {@code IntVector}, {@code STRING} to a dictionary-encoded {@code IntVector} of codes over a
+ * {@code VarCharVector} dictionary. Missing markers ({@code NaN} with its payload, {@code Long.MIN_VALUE},
+ * {@code Integer.MIN_VALUE}) are written as plain values, so they round-trip bit for bit; a missing string is an
+ * Arrow null whose slot still holds the code {@code -1}, so other Arrow readers see a null and we read the code back
+ * unchanged.
+ *
+ * <p>Verification happens twice. Before Arrow's reader sees the file, its envelope is checked: the magic at both
+ * ends, and a CRC-32C, recorded in the footer's custom metadata, over every byte before the footer and over the
+ * footer's table of batch positions. Arrow 18.3's reader leaks the buffer of a message whose header is damaged, so
+ * it must only ever parse files whose messages are intact. After decoding, the schema's custom metadata (the key, its
+ * fingerprint, the row count, and a CRC-32C over everything a read returns: column names, types, data, dictionary
+ * entries) is compared with what was read, which covers the footer's copy of the schema that Arrow decodes from. A
+ * file filed under the wrong key, cut short, or altered in any byte that would change the returned table is
+ * rejected.
+ *
+ * <p>Reads copy into an off-heap table built by {@link TableBuilder#offHeap()}, so the memory is accounted in
+ * {@link dev.quiver.api.table.NativeMemory}; mapping the file and reading without a copy is a later step.
+ * {@code TableBuilder} has no in-place allocation for {@code INT64}, {@code INT32} and codes, so those columns pass
+ * through a heap array on the way.
+ *
+ * <p>Thread-safety: safe for concurrent use; each call uses its own Arrow buffers from the shared allocator.
+ */
+final class ArrowTableCodec {
+    static final String FORMAT_KEY = "quiver.format";
+    static final String FORMAT_VERSION = "1";
+    static final String NAME_KEY = "quiver.key";
+    static final String FINGERPRINT_KEY = "quiver.fingerprint";
+    static final String ROWS_KEY = "quiver.rows";
+    static final String CHECKSUM_KEY = "quiver.crc32c";
+    static final String TYPE_KEY = "quiver.type";
+    static final String FILE_BYTES_KEY = "quiver.file.covered";
+    static final String FILE_CHECKSUM_KEY = "quiver.file.crc32c";
+
+    private static final byte[] MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
+    /** The file magic is padded to 8 bytes; the schema message follows. */
+    private static final int MAGIC_AND_PADDING = 8;
+    /** The footer of a one-batch file is a few KiB; a larger length is damage, not a reason to allocate. */
+    private static final int MAX_FOOTER_BYTES = 64 << 20;
+
+    /** ByteBuffers address at most 2 GiB; columns are copied through windows of this many bytes. */
+    private static final int WINDOW = 1 << 30;
+    private static final ArrowType.Int INT32_TYPE = new ArrowType.Int(32, true);
+    private static final ArrowType.Int INT64_TYPE = new ArrowType.Int(64, true);
+    private static final ArrowType.FloatingPoint FLOAT64_TYPE =
+            new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+
+    private final BufferAllocator allocator;
+    private final CompressionUtil.CodecType codecType;
+
+    /**
+     * A codec writing with this compression.
+     *
+     * @throws UnsupportedOperationException if the compression's codec cannot work here (its native library does not
+     *     load)
+     */
+    ArrowTableCodec(BufferAllocator allocator, Compression compression) {
+        this.allocator = allocator;
+        this.codecType = switch (compression) {
+            case NONE -> CompressionUtil.CodecType.NO_COMPRESSION;
+            case LZ4 -> CompressionUtil.CodecType.LZ4_FRAME;
+            case ZSTD -> CompressionUtil.CodecType.ZSTD;
+        };
+        probe(compression);
+    }
+
+    /**
+     * Writes {@code table} to {@code out} and forces it to the device. The caller closes the channel (closing it
+     * twice is harmless).
+     */
+    void write(Table table, CacheKey key, FileChannel out) throws IOException {
+        int rows = table.rowCount();
+        List<FieldVector> vectors = new ArrayList<>(table.columnCount());
+        List<Field> fields = new ArrayList<>(table.columnCount());
+        List<FieldVector> dictionaryVectors = new ArrayList<>();
+        DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
+        CRC32C crc = new CRC32C();
+        try {
+            for (int i = 0; i < table.columnCount(); i++) {
+                Column column = table.column(i);
+                checksumField(crc, column.name(), column.type());
+                FieldVector vector = switch (column) {
+                    case Float64Column c -> fill(new Float8Vector(field(c, FLOAT64_TYPE, null), allocator), c, crc);
+                    case Int64Column c -> fill(new BigIntVector(field(c, INT64_TYPE, null), allocator), c, crc);
+                    case Int32Column c -> fill(new IntVector(field(c, INT32_TYPE, null), allocator), c, crc);
+                    case StringColumn c -> {
+                        DictionaryEncoding encoding = new DictionaryEncoding(i, false, INT32_TYPE);
+                        IntVector codes = fill(new IntVector(field(c, INT32_TYPE, encoding), allocator), c, crc);
+                        markMissingCodes(codes, c);
+                        VarCharVector values = dictionary(c, crc);
+                        dictionaryVectors.add(values);
+                        dictionaries.put(new Dictionary(values, encoding));
+                        yield codes;
+                    }
+                };
+                vectors.add(vector);
+                fields.add(vector.getField());
+            }
+            Map<String, String> metadata = new HashMap<>();
+            metadata.put(FORMAT_KEY, FORMAT_VERSION);
+            metadata.put(NAME_KEY, key.name());
+            metadata.put(FINGERPRINT_KEY, key.fingerprint().hex());
+            metadata.put(ROWS_KEY, Integer.toString(rows));
+            metadata.put(CHECKSUM_KEY, Long.toHexString(crc.getValue()));
+            Schema schema = new Schema(fields, metadata);
+            ChecksummedChannel checked = new ChecksummedChannel(out);
+            // ArrowFileWriter keeps this map and writes it into the footer at end(), so it is filled just before
+            Map<String, String> footerMetadata = new HashMap<>();
+            try (VectorSchemaRoot root = new VectorSchemaRoot(schema, vectors, rows);
+                 ArrowFileWriter writer = new ArrowFileWriter(root, dictionaries, checked, footerMetadata,
+                         IpcOption.DEFAULT, Codecs.INSTANCE, codecType, Optional.empty())) {
+                writer.start();
+                writer.writeBatch();
+                checksumBlocks(checked.crc, writer.getDictionaryBlocks(), writer.getRecordBlocks());
+                footerMetadata.put(FILE_BYTES_KEY, Long.toString(checked.bytes));
+                footerMetadata.put(FILE_CHECKSUM_KEY, Long.toHexString(checked.crc.getValue()));
+                writer.end();
+                // before the writer closes the channel: the rename that publishes the file must follow durable bytes
+                out.force(true);
+            }
+        } finally {
+            for (FieldVector v : vectors) {
+                v.close();
+            }
+            for (FieldVector v : dictionaryVectors) {
+                v.close();
+            }
+        }
+    }
+
+    /**
+     * Reads and verifies the file stored under {@code key}.
+     *
+     * @return an off-heap table the caller owns
+     * @throws CorruptEntryException naming what is wrong if the file is not a whole Arrow IPC file, describes another
+     *     key, or fails its checksum
+     * @throws IOException if the file cannot be read
+     */
+    Table read(Path file, CacheKey key) throws IOException, CorruptEntryException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            verifyEnvelope(channel);
+            try (ArrowFileReader reader = new ArrowFileReader(channel, allocator, Codecs.INSTANCE)) {
+                return decode(reader, key);
+            }
+        } catch (RuntimeException e) {
+            // Arrow reports a damaged footer, message or compressed body as assorted runtime exceptions
+            throw new CorruptEntryException("not a readable Arrow IPC file (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Checks the magic at both ends and the footer's checksum of everything before it, without Arrow's reader and
+     * without allocating Arrow memory.
+     */
+    private static void verifyEnvelope(FileChannel channel) throws IOException, CorruptEntryException {
+        long size = channel.size();
+        int tailBytes = Integer.BYTES + MAGIC.length;
+        if (size < MAGIC_AND_PADDING + tailBytes) {
+            throw new CorruptEntryException("it is " + size + " bytes long, too short for an Arrow IPC file");
+        }
+        if (!readAt(channel, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            throw new CorruptEntryException("it does not start with the Arrow file magic");
+        }
+        ByteBuffer tail = readAt(channel, size - tailBytes, tailBytes);
+        if (!tail.slice(Integer.BYTES, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+            throw new CorruptEntryException("it does not end with the Arrow file magic (cut short?)");
+        }
+        int footerLength = tail.getInt(0);
+        long footerStart = size - tailBytes - footerLength;
+        if (footerLength <= 0 || footerLength > MAX_FOOTER_BYTES || footerStart < MAGIC_AND_PADDING) {
+            throw new CorruptEntryException("its footer length " + footerLength + " does not fit a file of " + size
+                    + " bytes");
+        }
+        ArrowFooter footer = new ArrowFooter(Footer.getRootAsFooter(readAt(channel, footerStart, footerLength)));
+        Map<String, String> metadata = footer.getMetaData() == null ? Map.of() : footer.getMetaData();
+        long covered = parseLong(metadata.get(FILE_BYTES_KEY), FILE_BYTES_KEY);
+        long expected = parseChecksum(metadata.get(FILE_CHECKSUM_KEY), FILE_CHECKSUM_KEY);
+        if (covered <= 0 || covered > footerStart) {
+            throw new CorruptEntryException("its footer covers " + covered + " bytes of a body of " + footerStart);
+        }
+        CRC32C crc = new CRC32C();
+        // mapped rather than read: the checksum then costs no copy; the confined arena unmaps it on return
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment body = channel.map(FileChannel.MapMode.READ_ONLY, 0, covered, arena);
+            for (long offset = 0; offset < covered; offset += WINDOW) {
+                crc.update(body.asSlice(offset, Math.min(WINDOW, covered - offset)).asByteBuffer());
+            }
+        }
+        checksumBlocks(crc, footer.getDictionaries(), footer.getRecordBatches());
+        if (crc.getValue() != expected) {
+            throw new CorruptEntryException("its bytes have CRC-32C " + Long.toHexString(crc.getValue())
+                    + ", the footer records " + Long.toHexString(expected));
+        }
+        // the reader takes the schema from the footer, which the checksum does not cover; the copy after the magic
+        // is covered, and a damaged dictionary id in the footer's copy would make Arrow leak a dictionary batch
+        channel.position(MAGIC_AND_PADDING);
+        Schema head = MessageSerializer.deserializeSchema(new ReadChannel(channel));
+        if (!head.equals(footer.getSchema())) {
+            throw new CorruptEntryException("the schema in its footer differs from the one at its head");
+        }
+    }
+
+    private static ByteBuffer readAt(FileChannel channel, long position, int length)
+            throws IOException, CorruptEntryException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new CorruptEntryException("it ends at byte " + (position + buffer.position()) + ", before "
+                        + (position + length));
+            }
+        }
+        return buffer.flip();
+    }
+
+    /** The positions of the batches, so a damaged footer cannot send the reader into the wrong bytes. */
+    private static void checksumBlocks(CRC32C crc, List<ArrowBlock> dictionaries, List<ArrowBlock> records) {
+        ByteBuffer entry = ByteBuffer.allocate(2 * Long.BYTES + Integer.BYTES);
+        for (List<ArrowBlock> blocks : List.of(dictionaries, records)) {
+            entry.clear().putLong(blocks.size()).flip();
+            crc.update(entry);
+            for (ArrowBlock b : blocks) {
+                entry.clear().putLong(b.getOffset()).putInt(b.getMetadataLength()).putLong(b.getBodyLength()).flip();
+                crc.update(entry);
+            }
+        }
+    }
+
+    private static Table decode(ArrowFileReader reader, CacheKey key) throws IOException, CorruptEntryException {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        Schema schema = root.getSchema();
+        Map<String, String> metadata = schema.getCustomMetadata() == null ? Map.of() : schema.getCustomMetadata();
+        expect(metadata, FORMAT_KEY, FORMAT_VERSION);
+        expect(metadata, NAME_KEY, key.name());
+        expect(metadata, FINGERPRINT_KEY, key.fingerprint().hex());
+        long rowsDeclared = parseLong(metadata.get(ROWS_KEY), ROWS_KEY);
+        if (rowsDeclared > Integer.MAX_VALUE) {
+            throw new CorruptEntryException("metadata " + ROWS_KEY + " is " + rowsDeclared + ", over the row limit");
+        }
+        int rows = (int) rowsDeclared;
+        long expectedChecksum = parseChecksum(metadata.get(CHECKSUM_KEY), CHECKSUM_KEY);
+        List<ArrowBlock> blocks = reader.getRecordBlocks();
+        if (blocks.size() != 1) {
+            throw new CorruptEntryException("holds " + blocks.size() + " record batches, expected 1");
+        }
+        if (!reader.loadRecordBatch(blocks.get(0))) {
+            throw new CorruptEntryException("its record batch could not be loaded");
+        }
+        if (root.getRowCount() != rows) {
+            throw new CorruptEntryException("its record batch has " + root.getRowCount() + " rows, the metadata says "
+                    + rows);
+        }
+        Map<Long, Dictionary> dictionaries = reader.getDictionaryVectors();
+        CRC32C crc = new CRC32C();
+        try (TableBuilder builder = TableBuilder.offHeap()) {
+            List<Field> fields = schema.getFields();
+            for (int i = 0; i < fields.size(); i++) {
+                Field field = fields.get(i);
+                FieldVector vector = root.getVector(i);
+                ColumnType type = declaredType(field);
+                String name = field.getName();
+                checksumField(crc, name, type);
+                switch (type) {
+                    case FLOAT64 -> {
+                        Float8Vector v = vector(vector, Float8Vector.class, field, false);
+                        copyOut(v.getDataBuffer(), builder.allocateFloat64(name, rows), crc, name);
+                    }
+                    case INT64 -> {
+                        BigIntVector v = vector(vector, BigIntVector.class, field, false);
+                        long[] values = new long[rows];
+                        copyOut(v.getDataBuffer(), MemorySegment.ofArray(values), crc, name);
+                        builder.int64(name, values);
+                    }
+                    case INT32 -> {
+                        IntVector v = vector(vector, IntVector.class, field, false);
+                        int[] values = new int[rows];
+                        copyOut(v.getDataBuffer(), MemorySegment.ofArray(values), crc, name);
+                        builder.int32(name, values);
+                    }
+                    case STRING -> {
+                        IntVector v = vector(vector, IntVector.class, field, true);
+                        int[] codes = new int[rows];
+                        copyOut(v.getDataBuffer(), MemorySegment.ofArray(codes), crc, name);
+                        List<String> dictionary = dictionary(dictionaries, field, crc);
+                        checkCodes(v, codes, dictionary.size(), name);
+                        builder.stringCodes(name, codes, dictionary);
+                    }
+                }
+            }
+            if (crc.getValue() != expectedChecksum) {
+                throw new CorruptEntryException("its data has CRC-32C " + Long.toHexString(crc.getValue())
+                        + ", the metadata records " + Long.toHexString(expectedChecksum));
+            }
+            return builder.build();
+        }
+    }
+
+    private static Field field(Column column, ArrowType type, DictionaryEncoding encoding) {
+        Map<String, String> metadata = Map.of(TYPE_KEY, column.type().name());
+        // only codes have nulls (a missing string); numeric markers are plain values
+        return new Field(column.name(), new FieldType(encoding != null, type, encoding, metadata), null);
+    }
+
+    private static <V extends BaseFixedWidthVector> V fill(V vector, Column column, CRC32C crc) {
+        int rows = column.size();
+        vector.allocateNew(rows);
+        MemorySegment src = column.data();
+        ArrowBuf dst = vector.getDataBuffer();
+        long length = src.byteSize();
+        for (long offset = 0; offset < length; offset += WINDOW) {
+            int n = (int) Math.min(WINDOW, length - offset);
+            ByteBuffer window = dst.nioBuffer(offset, n);
+            MemorySegment.copy(src, offset, MemorySegment.ofBuffer(window), 0, n);
+            crc.update(window);
+        }
+        vector.getValidityBuffer().setOne(0L, BitVectorHelper.getValidityBufferSize(rows));
+        vector.setValueCount(rows);
+        return vector;
+    }
+
+    private static void markMissingCodes(IntVector codes, StringColumn column) {
+        ArrowBuf validity = codes.getValidityBuffer();
+        for (int row = 0; row < column.size(); row++) {
+            if (column.code(row) == StringColumn.MISSING_CODE) {
+                BitVectorHelper.unsetBit(validity, row);
+            }
+        }
+    }
+
+    private VarCharVector dictionary(StringColumn column, CRC32C crc) {
+        List<String> entries = column.dictionary();
+        VarCharVector vector = new VarCharVector(
+                new Field(column.name() + ".dictionary", FieldType.notNullable(ArrowType.Utf8.INSTANCE), null),
+                allocator);
+        try {
+            vector.allocateNew(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                byte[] utf8 = entries.get(i).getBytes(StandardCharsets.UTF_8);
+                checksumBytes(crc, utf8);
+                vector.setSafe(i, utf8);
+            }
+            vector.setValueCount(entries.size());
+            return vector;
+        } catch (RuntimeException e) {
+            vector.close();
+            throw e;
+        }
+    }
+
+    private static void copyOut(ArrowBuf src, MemorySegment dst, CRC32C crc, String column)
+            throws CorruptEntryException {
+        long length = dst.byteSize();
+        if (length > 0 && (src == null || src.capacity() < length)) {
+            throw new CorruptEntryException("column '" + column + "': data buffer holds "
+                    + (src == null ? 0 : src.capacity()) + " bytes, expected " + length);
+        }
+        for (long offset = 0; offset < length; offset += WINDOW) {
+            int n = (int) Math.min(WINDOW, length - offset);
+            ByteBuffer window = src.nioBuffer(offset, n);
+            MemorySegment.copy(MemorySegment.ofBuffer(window), 0, dst, offset, n);
+            crc.update(window);
+        }
+    }
+
+    private static List<String> dictionary(Map<Long, Dictionary> dictionaries, Field field, CRC32C crc)
+            throws CorruptEntryException {
+        Dictionary dictionary = dictionaries.get(field.getDictionary().getId());
+        if (dictionary == null || !(dictionary.getVector() instanceof VarCharVector values)) {
+            throw new CorruptEntryException("column '" + field.getName() + "': its string dictionary "
+                    + field.getDictionary().getId() + " is missing or not UTF-8");
+        }
+        List<String> entries = new ArrayList<>(values.getValueCount());
+        for (int i = 0; i < values.getValueCount(); i++) {
+            byte[] utf8 = values.get(i);
+            if (utf8 == null) {
+                throw new CorruptEntryException("column '" + field.getName() + "': dictionary entry " + i
+                        + " is null");
+            }
+            checksumBytes(crc, utf8);
+            entries.add(new String(utf8, StandardCharsets.UTF_8));
+        }
+        return entries;
+    }
+
+    private static void checkCodes(IntVector vector, int[] codes, int dictionarySize, String column)
+            throws CorruptEntryException {
+        for (int row = 0; row < codes.length; row++) {
+            int code = codes[row];
+            boolean missing = code == StringColumn.MISSING_CODE;
+            if (missing != vector.isNull(row) || code < StringColumn.MISSING_CODE || code >= dictionarySize) {
+                throw new CorruptEntryException("column '" + column + "', row " + row + ": code " + code
+                        + (vector.isNull(row) ? " under a null" : "") + " does not fit a dictionary of "
+                        + dictionarySize + " entries");
+            }
+        }
+    }
+
+    private static <V extends FieldVector> V vector(FieldVector vector, Class<V> expected, Field field,
+                                                    boolean dictionaryEncoded) throws CorruptEntryException {
+        if (!expected.isInstance(vector) || (field.getDictionary() != null) != dictionaryEncoded) {
+            throw new CorruptEntryException("column '" + field.getName() + "' is declared "
+                    + field.getMetadata().get(TYPE_KEY) + " but stored as " + field.getType()
+                    + (field.getDictionary() != null ? " (dictionary-encoded)" : ""));
+        }
+        if (!dictionaryEncoded && vector.getNullCount() != 0) {
+            throw new CorruptEntryException("column '" + field.getName() + "' has " + vector.getNullCount()
+                    + " nulls where missing values are stored as markers");
+        }
+        return expected.cast(vector);
+    }
+
+    private static ColumnType declaredType(Field field) throws CorruptEntryException {
+        String declared = field.getMetadata().get(TYPE_KEY);
+        try {
+            return ColumnType.valueOf(declared);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CorruptEntryException("column '" + field.getName() + "' has no valid " + TYPE_KEY
+                    + " (found " + declared + ")");
+        }
+    }
+
+    private static void expect(Map<String, String> metadata, String key, String expected)
+            throws CorruptEntryException {
+        String found = metadata.get(key);
+        if (!expected.equals(found)) {
+            throw new CorruptEntryException("metadata " + key + " is " + found + ", expected " + expected);
+        }
+    }
+
+    private static long parseLong(String text, String key) throws CorruptEntryException {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CorruptEntryException("metadata " + key + " is " + text + ", expected a count");
+    }
+
+    private static long parseChecksum(String text, String key) throws CorruptEntryException {
+        try {
+            return Long.parseUnsignedLong(text, 16);
+        } catch (NumberFormatException e) {
+            throw new CorruptEntryException("metadata " + key + " is " + text + ", expected hex digits");
+        }
+    }
+
+    private static void checksumField(CRC32C crc, String name, ColumnType type) {
+        checksumBytes(crc, name.getBytes(StandardCharsets.UTF_8));
+        crc.update(type.ordinal());
+    }
+
+    /** Length-prefixed, so moving bytes between neighbouring entries changes the checksum. */
+    private static void checksumBytes(CRC32C crc, byte[] bytes) {
+        int n = bytes.length;
+        crc.update(n >>> 24);
+        crc.update(n >>> 16);
+        crc.update(n >>> 8);
+        crc.update(n);
+        crc.update(bytes);
+    }
+
+    /** Compresses a small buffer so a codec whose native library cannot load fails now, not on the first write. */
+    private void probe(Compression compression) {
+        if (codecType == CompressionUtil.CodecType.NO_COMPRESSION) {
+            return;
+        }
+        try (BufferAllocator probe = allocator.newChildAllocator("compression-probe", 0, Long.MAX_VALUE)) {
+            ArrowBuf input = probe.buffer(256);
+            input.setZero(0, 256);
+            input.writerIndex(256);
+            try {
+                Codecs.INSTANCE.createCodec(codecType).compress(probe, input).close();
+            } finally {
+                if (input.refCnt() > 0) {
+                    input.close();
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            throw new UnsupportedOperationException(compression + " compression does not work here (" + e
+                    + "); use Compression.NONE" + (compression == Compression.ZSTD ? " or LZ4" : ""), e);
+        }
+    }
+
+    /** Passes writes through to a channel, keeping a CRC-32C and a count of the bytes written. */
+    private static final class ChecksummedChannel implements WritableByteChannel {
+        private final WritableByteChannel out;
+        final CRC32C crc = new CRC32C();
+        long bytes;
+
+        ChecksummedChannel(WritableByteChannel out) {
+            this.out = out;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            ByteBuffer written = src.duplicate();
+            int n = out.write(src);
+            written.limit(written.position() + n);
+            crc.update(written);
+            bytes += n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return out.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /**
+     * Arrow's commons-compress codecs for LZ4 and ZSTD; no compression is answered here because that factory only
+     * knows the two.
+     */
+    private static final class Codecs implements CompressionCodec.Factory {
+        static final Codecs INSTANCE = new Codecs();
+
+        @Override
+        public CompressionCodec createCodec(CompressionUtil.CodecType codecType) {
+            return codecType == CompressionUtil.CodecType.NO_COMPRESSION
+                    ? NoCompressionCodec.INSTANCE
+                    : CommonsCompressionFactory.INSTANCE.createCodec(codecType);
+        }
+
+        @Override
+        public CompressionCodec createCodec(CompressionUtil.CodecType codecType, int compressionLevel) {
+            return codecType == CompressionUtil.CodecType.NO_COMPRESSION
+                    ? NoCompressionCodec.INSTANCE
+                    : CommonsCompressionFactory.INSTANCE.createCodec(codecType, compressionLevel);
+        }
+    }
+}

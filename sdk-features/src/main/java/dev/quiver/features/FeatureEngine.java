@@ -1,0 +1,529 @@
+package dev.quiver.features;
+
+import dev.quiver.api.feature.FeatureKernel;
+import dev.quiver.api.feature.FeatureKernelProvider;
+import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.OperatorKind;
+import dev.quiver.api.param.ParamType;
+import dev.quiver.api.param.Params;
+import dev.quiver.api.provider.ProviderDiscovery;
+import dev.quiver.api.provider.ProviderInfo;
+import dev.quiver.api.table.Column;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.Int32Column;
+import dev.quiver.api.table.Int64Column;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.Table;
+import dev.quiver.api.table.TableBuilder;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The features facade: resolves operators to kernels across the discovered {@link FeatureKernelProvider}s and
+ * computes them over a {@link Panel} into an off-heap table.
+ *
+ * <pre>{@code
+ * FeatureEngine engine = FeatureEngine.create();
+ * try (Table features = engine.compute(panel, engine.kernels("sma(20)", "ema(high,10)", "rsi(14)"))) {
+ *     Float64Column rsi = features.float64("rsi(14)");
+ * }
+ * }</pre>
+ *
+ * <h2>Resolution</h2>
+ * Each operator is resolved on its own with {@link ProviderDiscovery#select(java.util.function.Predicate, String)}:
+ * the provider named by {@code quiver.features.provider} (or {@code QUIVER_FEATURES_PROVIDER}) if it implements the
+ * operator, else the most preferred available provider that does. The scalar provider implements every built-in
+ * operator, so resolution of those never fails.
+ *
+ * <h2>Computation</h2>
+ * {@link #compute} allocates one off-heap {@code FLOAT64} column per kernel output and runs the time-series kernels
+ * series by series, in parallel across symbols and kernels on the engine's {@link ForkJoinPool}. Every (kernel,
+ * symbol) pair is computed by one task that reads only that symbol's rows, so the result is the same whatever the
+ * pool's parallelism. Small panels, pools of parallelism 1, and inputs in thread-confined memory are computed on the
+ * calling thread.
+ *
+ * <p>Thread-safety: immutable; every method may be called from any thread.
+ */
+public final class FeatureEngine {
+    private static final String SPI = "features";
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
+    /** Below this many output values a fork costs more than it saves. */
+    private static final long PARALLEL_THRESHOLD = 1L << 16;
+    /** A thread that owns nothing: memory it may access is accessible from every thread. */
+    private static final Thread NO_OWNER = Thread.ofVirtual().unstarted(() -> { });
+    private static final System.Logger LOG = System.getLogger(FeatureEngine.class.getName());
+
+    private final ProviderDiscovery<FeatureKernelProvider> discovery;
+    private final ForkJoinPool pool;
+    private final Map<String, OperatorDescriptor> operators;
+
+    private FeatureEngine(ProviderDiscovery<FeatureKernelProvider> discovery, ForkJoinPool pool) {
+        this.discovery = discovery;
+        this.pool = pool;
+        Map<String, OperatorDescriptor> merged = new LinkedHashMap<>();
+        for (FeatureKernelProvider p : discovery.available()) {
+            List<OperatorDescriptor> listed;
+            try {
+                listed = p.operators();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "features: provider '" + p.name()
+                        + "' failed to list its operators; ignoring it: " + e);
+                continue;
+            }
+            for (OperatorDescriptor d : listed) {
+                merged.putIfAbsent(d.name(), d);
+            }
+        }
+        List<OperatorDescriptor> sorted = new ArrayList<>(merged.values());
+        sorted.sort(Comparator.comparing(OperatorDescriptor::family).thenComparing(OperatorDescriptor::name));
+        Map<String, OperatorDescriptor> ordered = new LinkedHashMap<>();
+        for (OperatorDescriptor d : sorted) {
+            ordered.put(d.name(), d);
+        }
+        this.operators = Collections.unmodifiableMap(ordered);
+    }
+
+    /**
+     * An engine over the providers {@link java.util.ServiceLoader} finds, computing on the common pool. A
+     * misconfigured explicit provider choice is reported when an operator is resolved, not here.
+     */
+    public static FeatureEngine create() {
+        return builder().build();
+    }
+
+    /** An engine over these providers, computing on the common pool. */
+    public static FeatureEngine of(ProviderDiscovery<FeatureKernelProvider> discovery) {
+        return builder().discovery(discovery).build();
+    }
+
+    /** A builder, to choose the providers or the pool. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Every operator the available providers compute, one descriptor per name (from the most preferred provider
+     * listing it), sorted by family and then name: what {@code quiver features --list} prints.
+     */
+    public List<OperatorDescriptor> operators() {
+        return List.copyOf(operators.values());
+    }
+
+    /** The named operator's descriptor, if an available provider computes it. */
+    public Optional<OperatorDescriptor> operator(String name) {
+        return Optional.ofNullable(operators.get(name.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every provider found, available or not, in preference order (for {@code quiver providers}). */
+    public List<ProviderInfo> providers() {
+        return discovery.describe();
+    }
+
+    /**
+     * The provider that computes the named operator.
+     *
+     * @throws IllegalArgumentException if no available provider has the operator; the message lists those there are
+     * @throws dev.quiver.api.provider.ProviderNotFoundException if the explicitly chosen provider is unknown or
+     *     unavailable
+     */
+    public FeatureKernelProvider provider(String operatorName) {
+        String op = operatorName.trim().toLowerCase(Locale.ROOT);
+        if (!operators.containsKey(op)) {
+            throw new IllegalArgumentException(unknownOperator(op));
+        }
+        return discovery.select(p -> p.supports(op), "operator '" + op + "'");
+    }
+
+    /**
+     * A kernel from a simple spec: {@code name(args)}, where the arguments are the input columns, if not the
+     * defaults, followed by the parameter values in declaration order, or {@code key=value} pairs. For example
+     * {@code sma(20)}, {@code ema(high,10)}, {@code rsi(n=14)}, {@code rsi} (all defaults). Input columns are given
+     * all or none; they are taken to be given when there are more positional arguments than parameters, or when the
+     * first one is a name and the first parameter is numeric.
+     *
+     * @throws IllegalArgumentException quoting the spec and giving the character index of what is wrong: bad syntax,
+     *     an unknown operator, a missing or extra argument, or a value out of range
+     * @throws dev.quiver.api.provider.ProviderNotFoundException if the explicitly chosen provider is unknown or
+     *     unavailable
+     */
+    public FeatureKernel kernel(String spec) {
+        FeatureSpec s = FeatureSpec.parse(Objects.requireNonNull(spec, "spec"));
+        if (!operators.containsKey(s.operator())) {
+            throw s.error(unknownOperator(s.operator()), s.operatorIndex());
+        }
+        FeatureKernelProvider provider = provider(s.operator());
+        OperatorDescriptor d = provider.operator(s.operator()).orElseThrow();
+        List<FeatureSpec.Arg> positional = new ArrayList<>();
+        Map<String, String> named = new LinkedHashMap<>();
+        for (FeatureSpec.Arg a : s.args()) {
+            if (a.positional()) {
+                if (!named.isEmpty()) {
+                    throw s.error("positional argument '" + a.value() + "' after a named one", a.index());
+                }
+                positional.add(a);
+            } else if (named.putIfAbsent(a.key(), a.value()) != null) {
+                throw s.error("parameter '" + a.key() + "' is given twice", a.index());
+            }
+        }
+        int k = d.inputs().size();
+        int m = d.params().size();
+        boolean inputsGiven = !positional.isEmpty() && (positional.size() > m
+                || (positional.get(0).word() && (m == 0 || isNumeric(d.params().get(0).type()))));
+        List<String> inputs = List.of();
+        if (inputsGiven) {
+            String shape = "operator '" + d.name() + "' takes " + k + " input column" + (k == 1 ? "" : "s") + " ("
+                    + String.join(", ", d.inputs()) + ") then " + m + " parameter" + (m == 1 ? "" : "s")
+                    + (m == 0 ? "" : " (" + paramNames(d) + ")");
+            if (positional.size() < k) {
+                throw s.error(shape + "; " + positional.size() + " positional argument"
+                        + (positional.size() == 1 ? "" : "s") + " given", positional.get(0).index());
+            }
+            if (positional.size() > k + m) {
+                FeatureSpec.Arg extra = positional.get(k + m);
+                throw s.error(shape + "; '" + extra.value() + "' is one argument too many", extra.index());
+            }
+            List<String> columns = new ArrayList<>(k);
+            for (int i = 0; i < k; i++) {
+                FeatureSpec.Arg a = positional.get(i);
+                if (!a.word()) {
+                    throw s.error(shape + "; '" + a.value() + "' is not a column name", a.index());
+                }
+                columns.add(a.value());
+            }
+            inputs = columns;
+            positional = positional.subList(k, positional.size());
+        }
+        List<String> values = new ArrayList<>(positional.size());
+        for (FeatureSpec.Arg a : positional) {
+            values.add(a.value());
+        }
+        Params params;
+        try {
+            params = Params.bind(d.params(), values, named);
+        } catch (IllegalArgumentException e) {
+            throw s.error(e);
+        }
+        try {
+            return provider.create(d.name(), params, inputs);
+        } catch (IllegalArgumentException e) {
+            throw s.error(e);
+        }
+    }
+
+    /**
+     * Kernels from specs, in order.
+     *
+     * @throws IllegalArgumentException as {@link #kernel(String)}, for the first spec that is wrong
+     */
+    public List<FeatureKernel> kernels(String... specs) {
+        List<FeatureKernel> result = new ArrayList<>(specs.length);
+        for (String spec : specs) {
+            result.add(kernel(spec));
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * A kernel over the operator's default input columns.
+     *
+     * @param params values by parameter name ({@code Map.of("n", 20)}); missing ones take their defaults; values are
+     *     converted with {@link String#valueOf(Object)} and checked against the declarations
+     * @throws IllegalArgumentException naming the operator and what was wrong
+     */
+    public FeatureKernel kernel(String operatorName, Map<String, ?> params) {
+        return kernel(operatorName, params, List.of());
+    }
+
+    /**
+     * A kernel with parameter values by name and explicit input columns.
+     *
+     * @param params values by parameter name; missing ones take their defaults
+     * @param inputs one column per input role, or an empty list for the defaults
+     * @throws IllegalArgumentException naming the operator and what was wrong: unknown operator, unknown parameter,
+     *     value out of range, or wrong number of inputs
+     * @throws dev.quiver.api.provider.ProviderNotFoundException if the explicitly chosen provider is unknown or
+     *     unavailable
+     */
+    public FeatureKernel kernel(String operatorName, Map<String, ?> params, List<String> inputs) {
+        String op = operatorName.trim().toLowerCase(Locale.ROOT);
+        FeatureKernelProvider provider = provider(op);
+        OperatorDescriptor d = provider.operator(op).orElseThrow();
+        Map<String, String> given = new LinkedHashMap<>();
+        params.forEach((key, value) -> given.put(key, String.valueOf(value)));
+        try {
+            return provider.create(op, Params.bind(d.params(), given), inputs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("operator '" + op + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Computes kernels over a panel: a new off-heap table of the panel's row count holding, for each kernel in
+     * order, its output columns (named by {@link FeatureKernel#outputs()}), and nothing else. Row {@code r} of the
+     * result belongs to row {@code r} of the panel. Close the table to free its memory.
+     *
+     * <p>Input columns are looked up by exact name, else by a unique case-insensitive match ({@code close} finds
+     * {@code Close}). {@code FLOAT64} columns are read in place; {@code INT64} and {@code INT32} columns are converted
+     * to doubles (missing values to {@code NaN}) for the duration of the call.
+     *
+     * @throws IllegalArgumentException if an input column is missing, ambiguous or not numeric, or two kernels
+     *     produce a column of the same name; nothing is left allocated
+     */
+    public Table compute(Panel panel, List<? extends FeatureKernel> kernels) {
+        Objects.requireNonNull(panel, "panel");
+        List<FeatureKernel> ks = List.copyOf(kernels);
+        Map<String, Integer> producer = new HashMap<>();
+        for (int k = 0; k < ks.size(); k++) {
+            for (String name : ks.get(k).outputs()) {
+                Integer previous = producer.putIfAbsent(name, k);
+                if (previous != null) {
+                    throw new IllegalArgumentException("feature column '" + name + "' is computed twice, by kernels "
+                            + previous + " and " + k + "; compute each spec once");
+                }
+            }
+        }
+        int rows = panel.rowCount();
+        try (TableBuilder scratch = TableBuilder.offHeap(); TableBuilder result = TableBuilder.offHeap()) {
+            Map<String, MemorySegment> converted = new HashMap<>();
+            MemorySegment[][] ins = new MemorySegment[ks.size()][];
+            MemorySegment[][] outs = new MemorySegment[ks.size()][];
+            boolean shared = true;
+            for (int k = 0; k < ks.size(); k++) {
+                FeatureKernel kernel = ks.get(k);
+                List<String> inputNames = kernel.inputs();
+                ins[k] = new MemorySegment[inputNames.size()];
+                for (int i = 0; i < inputNames.size(); i++) {
+                    ins[k][i] = input(panel.table(), inputNames.get(i), kernel, scratch, converted);
+                    shared &= ins[k][i].isAccessibleBy(NO_OWNER);
+                }
+            }
+            for (int k = 0; k < ks.size(); k++) {
+                List<String> outputNames = ks.get(k).outputs();
+                outs[k] = new MemorySegment[outputNames.size()];
+                for (int o = 0; o < outputNames.size(); o++) {
+                    outs[k][o] = result.allocateFloat64(outputNames.get(o), rows);
+                }
+            }
+            boolean parallel = shared && pool().getParallelism() > 1
+                    && (long) rows * ks.size() >= PARALLEL_THRESHOLD;
+            run(panel, ks, ins, outs, parallel);
+            return result.build();
+        }
+    }
+
+    private ForkJoinPool pool() {
+        return pool != null ? pool : ForkJoinPool.commonPool();
+    }
+
+    private void run(Panel panel, List<FeatureKernel> ks, MemorySegment[][] ins, MemorySegment[][] outs,
+                     boolean parallel) {
+        int symbols = panel.symbolCount();
+        // one task per (time-series kernel, symbol), one per cross-sectional kernel
+        int count = 0;
+        for (FeatureKernel k : ks) {
+            count += k.descriptor().kind() == OperatorKind.CROSS_SECTIONAL ? 1 : symbols;
+        }
+        int[] taskKernel = new int[count];
+        int[] taskSymbol = new int[count];
+        int t = 0;
+        for (int k = 0; k < ks.size(); k++) {
+            if (ks.get(k).descriptor().kind() == OperatorKind.CROSS_SECTIONAL) {
+                taskKernel[t] = k;
+                taskSymbol[t++] = -1;
+            } else {
+                for (int s = 0; s < symbols; s++) {
+                    taskKernel[t] = k;
+                    taskSymbol[t++] = s;
+                }
+            }
+        }
+        IntStream tasks = IntStream.range(0, count);
+        Runnable all = () -> (parallel ? tasks.parallel() : tasks).forEach(i -> {
+            FeatureKernel kernel = ks.get(taskKernel[i]);
+            int s = taskSymbol[i];
+            if (s < 0) {
+                kernel.compute(panel, ins[taskKernel[i]], outs[taskKernel[i]]);
+            } else {
+                kernel.computeSeries(ins[taskKernel[i]], outs[taskKernel[i]], panel.seriesStart(s),
+                        panel.seriesEnd(s));
+            }
+        });
+        if (parallel) {
+            // a parallel stream started inside a pool's task forks into that pool
+            pool().submit(all).join();
+        } else {
+            all.run();
+        }
+    }
+
+    private static MemorySegment input(Table table, String name, FeatureKernel kernel, TableBuilder scratch,
+                                       Map<String, MemorySegment> converted) {
+        Column column = findColumn(table, name, kernel);
+        return switch (column) {
+            case Float64Column f -> f.data();
+            case Int64Column c -> converted.computeIfAbsent(c.name(), n -> {
+                MemorySegment seg = scratch.allocateFloat64(n, c.size());
+                for (int r = 0; r < c.size(); r++) {
+                    long v = c.get(r);
+                    seg.setAtIndex(F64, r, v == Int64Column.MISSING ? Double.NaN : (double) v);
+                }
+                return seg;
+            });
+            case Int32Column c -> converted.computeIfAbsent(c.name(), n -> {
+                MemorySegment seg = scratch.allocateFloat64(n, c.size());
+                for (int r = 0; r < c.size(); r++) {
+                    int v = c.get(r);
+                    seg.setAtIndex(F64, r, v == Int32Column.MISSING ? Double.NaN : (double) v);
+                }
+                return seg;
+            });
+            default -> throw new IllegalArgumentException(kernel.outputs().get(0) + ": input column '"
+                    + column.name() + "' is " + column.type() + "; features read numeric columns");
+        };
+    }
+
+    private static Column findColumn(Table table, String name, FeatureKernel kernel) {
+        if (table.schema().contains(name)) {
+            return table.column(name);
+        }
+        Column match = null;
+        for (Column c : table.columns()) {
+            if (c.name().equalsIgnoreCase(name)) {
+                if (match != null) {
+                    throw new IllegalArgumentException(kernel.outputs().get(0) + ": input column '" + name
+                            + "' matches both '" + match.name() + "' and '" + c.name() + "'; name it exactly");
+                }
+                match = c;
+            }
+        }
+        if (match == null) {
+            throw new IllegalArgumentException(kernel.outputs().get(0) + ": no input column '" + name
+                    + "' in the panel; its columns are " + table.schema().names());
+        }
+        return match;
+    }
+
+    private static String paramNames(OperatorDescriptor d) {
+        List<String> names = new ArrayList<>(d.params().size());
+        for (var p : d.params()) {
+            names.add(p.name());
+        }
+        return String.join(", ", names);
+    }
+
+    private static boolean isNumeric(ParamType type) {
+        return type == ParamType.INT || type == ParamType.DOUBLE;
+    }
+
+    private String unknownOperator(String op) {
+        String closest = null;
+        int best = 3; // suggest only names within two edits
+        for (String name : operators.keySet()) {
+            int d = editDistance(op, name);
+            if (d < best) {
+                best = d;
+                closest = name;
+            }
+        }
+        List<String> names = new ArrayList<>(operators.keySet());
+        names.sort(null);
+        return "unknown operator '" + op + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)")
+                + "; the operators are " + (names.isEmpty() ? "none" : String.join(", ", names));
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[b.length()];
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureEngine[" + operators.size() + " operators, providers " + discovery.available() + "]";
+    }
+
+    /**
+     * Configures a {@link FeatureEngine}.
+     *
+     * <p>Thread-safety: not thread-safe; build on one thread.
+     */
+    public static final class Builder {
+        private ProviderDiscovery<FeatureKernelProvider> discovery;
+        private final List<FeatureKernelProvider> plugins = new ArrayList<>();
+        private ForkJoinPool pool;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses exactly this discovery's providers (for explicit provider lists, custom class loaders, tests).
+         * By default the engine discovers providers with {@code ProviderDiscovery.load("features", ...)}.
+         */
+        public Builder discovery(ProviderDiscovery<FeatureKernelProvider> discovery) {
+            this.discovery = Objects.requireNonNull(discovery, "discovery");
+            return this;
+        }
+
+        /**
+         * Adds providers to those {@link java.util.ServiceLoader} finds: plugins an application constructs itself
+         * (Guice's {@code Multibinder} set). They take part in resolution like discovered ones, by priority.
+         */
+        public Builder plugins(Collection<? extends FeatureKernelProvider> providers) {
+            for (FeatureKernelProvider p : providers) {
+                plugins.add(Objects.requireNonNull(p, "plugin provider"));
+            }
+            return this;
+        }
+
+        /**
+         * Computes on this pool instead of the common pool; the caller keeps it open while the engine is used
+         * and shuts it down. A pool of parallelism 1 computes on the calling thread.
+         */
+        public Builder pool(ForkJoinPool pool) {
+            this.pool = Objects.requireNonNull(pool, "pool");
+            return this;
+        }
+
+        /**
+         * The engine. Loads and probes the providers now, once.
+         *
+         * @throws IllegalStateException if both a discovery and plugins were given (give the plugins to the
+         *     discovery instead)
+         */
+        public FeatureEngine build() {
+            if (discovery != null && !plugins.isEmpty()) {
+                throw new IllegalStateException("give either a discovery or plugin providers, not both: add the "
+                        + "plugins to the discovery's provider list");
+            }
+            ProviderDiscovery<FeatureKernelProvider> d = discovery != null ? discovery
+                    : ProviderDiscovery.builder(SPI, FeatureKernelProvider.class).additional(plugins).build();
+            return new FeatureEngine(d, pool);
+        }
+    }
+}

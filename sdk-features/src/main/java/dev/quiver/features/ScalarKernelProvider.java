@@ -1,0 +1,86 @@
+package dev.quiver.features;
+
+import dev.quiver.api.feature.FeatureKernel;
+import dev.quiver.api.feature.FeatureKernelProvider;
+import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.param.Params;
+import dev.quiver.features.averages.Ema;
+import dev.quiver.features.averages.Sma;
+import dev.quiver.features.kernel.OperatorCatalog;
+import dev.quiver.features.momentum.Rsi;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code scalar} feature provider: plain-Java loops over {@code MemorySegment}s, available everywhere, and the
+ * reference every faster provider is tested against. Priority 0, so any available SIMD or GPU provider that
+ * implements an operator is preferred for it.
+ *
+ * <p>Operators: {@code sma}, {@code ema} (family {@code averages}), {@code rsi} ({@code momentum}).
+ *
+ * <p>Registered for {@link java.util.ServiceLoader} in {@code module-info} and {@code META-INF/services}; construct
+ * it directly to pass to {@code ProviderDiscovery.builder(...).providers(...)}.
+ *
+ * <p>Thread-safety: immutable; safe to share between threads.
+ */
+public final class ScalarKernelProvider implements FeatureKernelProvider {
+    /** The provider's name. */
+    public static final String NAME = "scalar";
+
+    private static final OperatorCatalog CATALOG = OperatorCatalog.of(NAME, List.of(
+            Sma.OPERATOR,
+            Ema.OPERATOR,
+            Rsi.OPERATOR));
+
+    /** The provider; does no work (ServiceLoader calls this). */
+    public ScalarKernelProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public String description() {
+        return "scalar reference kernels (plain Java loops, always available)";
+    }
+
+    @Override
+    public List<OperatorDescriptor> operators() {
+        return CATALOG.descriptors();
+    }
+
+    @Override
+    public Optional<OperatorDescriptor> operator(String name) {
+        return CATALOG.descriptor(name);
+    }
+
+    @Override
+    public boolean supports(String operatorName) {
+        return CATALOG.contains(operatorName);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An empty {@code inputs} list means the operator's default columns.
+     *
+     * @throws IllegalArgumentException naming the operator and the problem: it is unknown, the parameters were bound
+     *     to other declarations, or the number of inputs is wrong
+     */
+    @Override
+    public FeatureKernel create(String operatorName, Params params, List<String> inputs) {
+        return CATALOG.create(operatorName, params, inputs);
+    }
+
+    @Override
+    public String toString() {
+        return "ScalarKernelProvider[" + NAME + "]";
+    }
+}
