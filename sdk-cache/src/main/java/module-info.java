@@ -14,6 +14,8 @@ module dev.quiver.cache {
     requires org.apache.arrow.format;
     requires org.apache.arrow.compression;
     requires static com.google.guice;
+    // Caffeine's class files are annotated with these; javac warns if it cannot see them
+    requires static org.checkerframework.checker.qual;
 
     exports dev.quiver.cache;
     exports dev.quiver.cache.guice;

@@ -88,10 +88,20 @@ public final class Float64Column implements Column {
         return new Float64Column(newName, data);
     }
 
+    /**
+     * The value as text: empty if missing, without a fraction if whole ({@code 79237200}, not {@code 7.92372E7}),
+     * else the shortest text that reads back as the same double.
+     */
     @Override
     public String format(int row) {
         double v = get(row);
-        return Double.isNaN(v) ? "" : Double.toString(v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
     }
 
     @Override

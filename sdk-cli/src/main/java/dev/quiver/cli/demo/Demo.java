@@ -1,0 +1,253 @@
+package dev.quiver.cli.demo;
+
+import dev.quiver.api.cache.Cache;
+import dev.quiver.api.cache.CacheKey;
+import dev.quiver.api.cache.CacheStats;
+import dev.quiver.api.cache.Fingerprint;
+import dev.quiver.api.feature.FeatureKernel;
+import dev.quiver.api.table.Column;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.Int64Column;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.StringColumn;
+import dev.quiver.api.table.Table;
+import dev.quiver.api.table.Timestamps;
+import dev.quiver.cli.io.AtomicFiles;
+import dev.quiver.cli.io.PanelAssembler;
+import dev.quiver.cli.io.PriceCsv;
+import dev.quiver.features.FeatureEngine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The end-to-end demo: load real daily prices of several symbols, cache them as Arrow, compute indicators over the
+ * panel (cached too), print a summary with timings and cache statistics, and write the outputs.
+ *
+ * <p>Outputs, written atomically into the output directory: {@code features.csv} (every bar with its prices and
+ * indicators; warm-up rows empty) and {@code summary.txt} (what was printed).
+ *
+ * <p>Thread-safety: an instance serves one run at a time.
+ */
+public final class Demo {
+    /** The bundled series and the symbol each is given. */
+    static final Map<String, String> SERIES = Map.of(
+            "AAPL", "aapl_2013_2018.csv",
+            "MSFT", "msft_2000_2001.csv",
+            "SPX", "sp500_2000_2020.csv");
+
+    /** The indicators the demo computes. */
+    static final List<String> FEATURES = List.of("sma(20)", "sma(50)", "ema(20)", "ema(high,10)", "rsi(14)");
+
+    static final List<String> PRICE_COLUMNS = List.of("open", "high", "low", "close", "volume");
+
+    // bump when the demo's loading or output changes what is cached
+    private static final String DEMO_VERSION = "demo-1";
+
+    private final Cache cache;
+    private final FeatureEngine engine;
+
+    /** A demo over this cache and feature engine. */
+    public Demo(Cache cache, FeatureEngine engine) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * What one run did.
+     *
+     * @param symbols the number of symbols
+     * @param bars the number of bars across symbols
+     * @param pricesTier where the prices came from: {@code memory}, {@code disk} or {@code loaded}
+     * @param featuresTier where the features came from
+     * @param stats the cache's counters after the run
+     * @param features the output file of bars and indicators
+     * @param summary the output file of the printed summary
+     */
+    public record Result(int symbols, int bars, String pricesTier, String featuresTier, CacheStats stats,
+                         Path features, Path summary) {
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param dataDir the directory holding the bundled CSV files
+     * @param outputDir where to write the outputs (created if missing)
+     * @param console where to print the summary
+     * @throws UncheckedIOException if a file cannot be read or written
+     * @throws IllegalArgumentException if a data file is malformed (naming file, line, column and value)
+     */
+    public Result run(Path dataDir, Path outputDir, PrintWriter console) {
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        Map<String, Path> files = new LinkedHashMap<>();
+        SERIES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> files.put(e.getKey(), dataDir.resolve(e.getValue())));
+        for (Path f : files.values()) {
+            if (!Files.isRegularFile(f)) {
+                throw new UncheckedIOException(new java.io.FileNotFoundException(
+                        "demo data file " + f + " is missing; pass --data DIR with the bundled data/market files"));
+            }
+        }
+        Fingerprint.Builder pricesFp = Fingerprint.builder().codeVersion(DEMO_VERSION);
+        files.values().forEach(pricesFp::file);
+        Fingerprint prices = pricesFp.build();
+        Fingerprint featuresFp = Fingerprint.builder()
+                .value("prices", prices.hex())
+                .spec(String.join(",", FEATURES))
+                .codeVersion(DEMO_VERSION + "|" + codeVersion())
+                .build();
+
+        out.printf("Quiver demo: %d symbols from %s%n", files.size(), dataDir);
+        out.printf("%-34s %10s  %s%n", "step", "time", "source");
+
+        CacheStats before = cache.stats();
+        long t0 = System.nanoTime();
+        try (Table table = cache.getOrLoad(CacheKey.of("demo/prices", prices), () -> loadPrices(files))) {
+            long t1 = System.nanoTime();
+            String pricesTier = tier(before, cache.stats());
+            out.printf("%-34s %10s  %s%n", "load prices (CSV -> Arrow cache)", millis(t1 - t0), pricesTier);
+
+            Panel panel = Panel.of(table, PriceCsv.SYMBOL, PriceCsv.TIME);
+            List<FeatureKernel> kernels = engine.kernels(FEATURES.toArray(String[]::new));
+            CacheStats mid = cache.stats();
+            long t2 = System.nanoTime();
+            try (Table features = cache.getOrLoad(CacheKey.of("demo/features", featuresFp),
+                    () -> engine.compute(panel, kernels))) {
+                long t3 = System.nanoTime();
+                String featuresTier = tier(mid, cache.stats());
+                out.printf("%-34s %10s  %s%n", "compute " + FEATURES.size() + " indicators", millis(t3 - t2),
+                        featuresTier);
+
+                Path featuresFile = outputDir.resolve("features.csv");
+                long t4 = System.nanoTime();
+                writeFeatures(featuresFile, panel, features);
+                long t5 = System.nanoTime();
+                out.printf("%-34s %10s  %s%n", "write features.csv", millis(t5 - t4), "");
+                out.println();
+                printLastBars(out, panel, features);
+                CacheStats stats = cache.stats();
+                out.println();
+                out.printf(Locale.ROOT, "cache: %d memory hits, %d disk hits, %d loads (%.1f ms loading), "
+                                + "%s in memory, %s on disk%n", stats.memoryHits(), stats.diskHits(), stats.misses(),
+                        stats.totalLoadNanos() / 1e6, bytes(stats.memoryBytes()), bytes(stats.diskBytes()));
+                Path summaryFile = outputDir.resolve("summary.txt");
+                out.printf("outputs: %s, %s%n", featuresFile, summaryFile);
+                out.flush();
+                String summary = buffer.toString();
+                AtomicFiles.writeText(summaryFile, w -> w.write(summary));
+                console.print(summary);
+                console.flush();
+                return new Result(panel.symbolCount(), panel.rowCount(), pricesTier, featuresTier, stats,
+                        featuresFile, summaryFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo: " + e.getMessage(), e);
+        }
+    }
+
+    private static Table loadPrices(Map<String, Path> files) {
+        Map<String, Table> bySymbol = new LinkedHashMap<>();
+        try {
+            files.forEach((symbol, file) -> bySymbol.put(symbol, PriceCsv.read(file, null)));
+            return PanelAssembler.concat(bySymbol, PRICE_COLUMNS);
+        } finally {
+            bySymbol.values().forEach(Table::close);
+        }
+    }
+
+    private static void printLastBars(PrintWriter out, Panel panel, Table features) {
+        Float64Column close = panel.table().float64("close");
+        Int64Column time = panel.table().int64(PriceCsv.TIME);
+        out.printf("%-6s %6s  %-10s  %-10s %10s", "symbol", "bars", "first", "last", "close");
+        for (Column c : features.columns()) {
+            out.printf(" %12s", c.name());
+        }
+        out.println();
+        for (int s = 0; s < panel.symbolCount(); s++) {
+            int first = panel.seriesStart(s);
+            int last = panel.seriesEnd(s) - 1;
+            out.printf(Locale.ROOT, "%-6s %6d  %-10s  %-10s %10.2f", panel.symbol(s), last - first + 1,
+                    Timestamps.format(time.get(first)), Timestamps.format(time.get(last)), close.get(last));
+            for (Column c : features.columns()) {
+                out.printf(Locale.ROOT, " %12.2f", ((Float64Column) c).get(last));
+            }
+            out.println();
+        }
+    }
+
+    private static void writeFeatures(Path file, Panel panel, Table features) throws IOException {
+        Table prices = panel.table();
+        StringColumn symbol = prices.string(PriceCsv.SYMBOL);
+        Int64Column time = prices.int64(PriceCsv.TIME);
+        List<Column> columns = new ArrayList<>();
+        for (String p : PRICE_COLUMNS) {
+            columns.add(prices.column(p));
+        }
+        columns.addAll(features.columns());
+        AtomicFiles.writeText(file, w -> {
+            w.write("symbol,date");
+            for (Column c : columns) {
+                w.write(',');
+                w.write(c.name());
+            }
+            w.newLine();
+            for (int r = 0; r < prices.rowCount(); r++) {
+                w.write(symbol.get(r));
+                w.write(',');
+                w.write(Timestamps.format(time.get(r)));
+                for (Column c : columns) {
+                    w.write(',');
+                    w.write(c.format(r));
+                }
+                w.newLine();
+            }
+        });
+    }
+
+    private static String tier(CacheStats before, CacheStats after) {
+        if (after.memoryHits() > before.memoryHits()) {
+            return "memory cache hit";
+        }
+        if (after.diskHits() > before.diskHits()) {
+            return "disk cache hit";
+        }
+        return "computed, now cached";
+    }
+
+    /**
+     * The code that computes features, for the features' fingerprint: the sdk-features jar's size and modification
+     * time when running from a jar, so a rebuilt jar misses instead of returning old results.
+     */
+    private static String codeVersion() {
+        try {
+            Path location = Path.of(FeatureEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(location)) {
+                return location.getFileName() + ":" + Files.size(location) + ":"
+                        + Files.getLastModifiedTime(location).toMillis();
+            }
+            return "classes:" + location;
+        } catch (URISyntaxException | IOException | SecurityException | NullPointerException e) {
+            return "unknown";
+        }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static String bytes(long b) {
+        return b < 1 << 20 ? String.format(Locale.ROOT, "%.1f KiB", b / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", b / (1024.0 * 1024.0));
+    }
+}

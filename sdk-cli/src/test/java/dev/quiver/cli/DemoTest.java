@@ -1,0 +1,91 @@
+package dev.quiver.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.api.table.NativeMemory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code quiver demo} end to end on the bundled data, through the command line, twice. */
+class DemoTest {
+    private static final Path DATA = Path.of(System.getProperty("quiver.data.dir", "../data"), "market");
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run quiver(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsEndToEndAndIsServedFromTheCacheTheSecondTime() throws IOException {
+        long bytes = NativeMemory.bytesInUse();
+        long regions = NativeMemory.regionsInUse();
+        Path out = tmp.resolve("out");
+        String[] args = {"demo", "--data", DATA.toString(), "--output", out.toString(),
+                "--cache-dir", tmp.resolve("cache").toString()};
+
+        Run first = quiver(args);
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).contains("3 symbols").contains("computed, now cached")
+                .contains("AAPL", "MSFT", "SPX").contains("rsi(14)");
+        Path features = out.resolve("features.csv");
+        List<String> lines = Files.readAllLines(features);
+        assertThat(lines).hasSize(1 + 1260 + 249 + 5105);
+        assertThat(lines.get(0)).isEqualTo(
+                "symbol,date,open,high,low,close,volume,sma(20),sma(50),ema(20),ema(high,10),rsi(14)");
+        assertThat(lines.get(1)).startsWith("AAPL,2013-05-13,").endsWith(",79237200,,,,,");
+        assertThat(Files.readString(out.resolve("summary.txt"))).isEqualTo(first.out());
+
+        Run second = quiver(args);
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(second.out()).contains("disk cache hit").doesNotContain("computed, now cached")
+                .contains("2 disk hits, 0 loads");
+        assertThat(Files.readAllLines(features)).isEqualTo(lines);
+
+        assertThat(NativeMemory.bytesInUse()).as("off-heap bytes leaked").isEqualTo(bytes);
+        assertThat(NativeMemory.regionsInUse()).as("off-heap regions leaked").isEqualTo(regions);
+    }
+
+    @Test
+    void indicatorsInTheOutputMatchTheirDefinitionOnTheBundledData() throws IOException {
+        Path out = tmp.resolve("out");
+        Run run = quiver("demo", "--data", DATA.toString(), "--output", out.toString(),
+                "--cache-dir", tmp.resolve("cache").toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        List<String[]> aapl = Files.readAllLines(out.resolve("features.csv")).stream().skip(1)
+                .map(l -> l.split(",", -1)).filter(f -> f[0].equals("AAPL")).toList();
+        // sma(20) on the last AAPL bar is the mean of the last 20 closes
+        double sum = 0;
+        for (int i = aapl.size() - 20; i < aapl.size(); i++) {
+            sum += Double.parseDouble(aapl.get(i)[5]);
+        }
+        String[] last = aapl.get(aapl.size() - 1);
+        assertThat(Double.parseDouble(last[7])).isCloseTo(sum / 20, org.assertj.core.data.Offset.offset(1e-9));
+        // warm-up: sma(20) starts on the 20th bar, rsi(14) on the 15th
+        assertThat(aapl.get(18)[7]).isEmpty();
+        assertThat(aapl.get(19)[7]).isNotEmpty();
+        assertThat(aapl.get(13)[11]).isEmpty();
+        assertThat(aapl.get(14)[11]).isNotEmpty();
+    }
+
+    @Test
+    void missingDataDirectoryIsAClearError() {
+        Run run = quiver("demo", "--data", tmp.resolve("nowhere").toString(), "--output", tmp.toString(),
+                "--cache-dir", tmp.resolve("cache").toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("demo data file").contains("nowhere").contains("--data");
+    }
+}
