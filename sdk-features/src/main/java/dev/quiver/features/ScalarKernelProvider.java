@@ -4,19 +4,20 @@ import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.averages.Ema;
-import dev.quiver.features.averages.Sma;
+import dev.quiver.features.averages.Averages;
 import dev.quiver.features.kernel.OperatorCatalog;
-import dev.quiver.features.momentum.Rsi;
+import dev.quiver.features.momentum.Momentum;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The {@code scalar} feature provider: plain-Java loops over {@code MemorySegment}s, available everywhere, and the
  * reference every faster provider is tested against. Priority 0, so any available SIMD or GPU provider that
  * implements an operator is preferred for it.
  *
- * <p>Operators: {@code sma}, {@code ema} (family {@code averages}), {@code rsi} ({@code momentum}).
+ * <p>Operators: every family package's ({@code averages}, {@code momentum}, ...); {@code quiver features --list}
+ * prints them.
  *
  * <p>Registered for {@link java.util.ServiceLoader} in {@code module-info} and {@code META-INF/services}; construct
  * it directly to pass to {@code ProviderDiscovery.builder(...).providers(...)}.
@@ -27,10 +28,11 @@ public final class ScalarKernelProvider implements FeatureKernelProvider {
     /** The provider's name. */
     public static final String NAME = "scalar";
 
-    private static final OperatorCatalog CATALOG = OperatorCatalog.of(NAME, List.of(
-            Sma.OPERATOR,
-            Ema.OPERATOR,
-            Rsi.OPERATOR));
+    // one line per family: each family package lists its own operators
+    private static final OperatorCatalog CATALOG = OperatorCatalog.of(NAME, Stream.of(
+            Averages.OPERATORS,
+            Momentum.OPERATORS
+    ).flatMap(List::stream).toList());
 
     /** The provider; does no work (ServiceLoader calls this). */
     public ScalarKernelProvider() {
