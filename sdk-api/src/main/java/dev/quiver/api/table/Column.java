@@ -9,7 +9,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Thread-safety: columns are read-only views and safe to read from many threads at once.
  */
-public sealed interface Column permits Float64Column, Int64Column, Int32Column, StringColumn {
+public sealed interface Column permits SegmentColumn {
 
     /** The column name. */
     String name();

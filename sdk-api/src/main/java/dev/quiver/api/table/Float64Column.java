@@ -8,17 +8,12 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Thread-safety: a read-only view, safe to read from many threads at once.
  */
-public final class Float64Column implements Column {
+public final class Float64Column extends SegmentColumn {
     private static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE;
 
-    private final String name;
-    private final MemorySegment data;
-    private final int size;
 
     private Float64Column(String name, MemorySegment data) {
-        this.size = Columns.checkedSize(name, data, ColumnType.FLOAT64);
-        this.name = name;
-        this.data = data;
+        super(name, data, ColumnType.FLOAT64);
     }
 
     /**
@@ -38,24 +33,16 @@ public final class Float64Column implements Column {
         return new Float64Column(name, MemorySegment.ofArray(values));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public ColumnType type() {
         return ColumnType.FLOAT64;
     }
 
-    @Override
-    public int size() {
-        return size;
-    }
 
     /** The value at a row; {@code NaN} if missing. */
     public double get(int row) {
-        return data.getAtIndex(LAYOUT, row);
+        return data().getAtIndex(LAYOUT, row);
     }
 
     @Override
@@ -63,29 +50,25 @@ public final class Float64Column implements Column {
         return Double.isNaN(get(row));
     }
 
-    @Override
-    public MemorySegment data() {
-        return data;
-    }
 
     /** A copy of the values on the heap. */
     public double[] toArray() {
-        return data.toArray(LAYOUT);
+        return data().toArray(LAYOUT);
     }
 
     /** Copies rows {@code [from, from + length)} into {@code dst[dstOffset ...]}. */
     public void copyTo(int from, double[] dst, int dstOffset, int length) {
-        MemorySegment.copy(data, LAYOUT, (long) from * Double.BYTES, dst, dstOffset, length);
+        MemorySegment.copy(data(), LAYOUT, (long) from * Double.BYTES, dst, dstOffset, length);
     }
 
     @Override
     public Float64Column slice(int from, int to) {
-        return new Float64Column(name, Columns.slice(name, data, ColumnType.FLOAT64, size, from, to));
+        return new Float64Column(name(), sliceData(from, to));
     }
 
     @Override
     public Float64Column renamed(String newName) {
-        return new Float64Column(newName, data);
+        return new Float64Column(newName, data());
     }
 
     /**
@@ -104,8 +87,4 @@ public final class Float64Column implements Column {
         return Double.toString(v);
     }
 
-    @Override
-    public String toString() {
-        return "Float64Column[" + name + ", " + size + " rows]";
-    }
 }

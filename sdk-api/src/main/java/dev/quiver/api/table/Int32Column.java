@@ -8,20 +8,15 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Thread-safety: a read-only view, safe to read from many threads at once.
  */
-public final class Int32Column implements Column {
+public final class Int32Column extends SegmentColumn {
     /** The marker of a missing value: {@code Integer.MIN_VALUE}. */
     public static final int MISSING = Integer.MIN_VALUE;
 
     private static final ValueLayout.OfInt LAYOUT = ValueLayout.JAVA_INT;
 
-    private final String name;
-    private final MemorySegment data;
-    private final int size;
 
     private Int32Column(String name, MemorySegment data) {
-        this.size = Columns.checkedSize(name, data, ColumnType.INT32);
-        this.name = name;
-        this.data = data;
+        super(name, data, ColumnType.INT32);
     }
 
     /** A column over a segment of ints in native byte order, without copying. */
@@ -34,24 +29,16 @@ public final class Int32Column implements Column {
         return new Int32Column(name, MemorySegment.ofArray(values));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public ColumnType type() {
         return ColumnType.INT32;
     }
 
-    @Override
-    public int size() {
-        return size;
-    }
 
     /** The value at a row; {@link #MISSING} if missing. */
     public int get(int row) {
-        return data.getAtIndex(LAYOUT, row);
+        return data().getAtIndex(LAYOUT, row);
     }
 
     @Override
@@ -59,24 +46,20 @@ public final class Int32Column implements Column {
         return get(row) == MISSING;
     }
 
-    @Override
-    public MemorySegment data() {
-        return data;
-    }
 
     /** A copy of the values on the heap. */
     public int[] toArray() {
-        return data.toArray(LAYOUT);
+        return data().toArray(LAYOUT);
     }
 
     @Override
     public Int32Column slice(int from, int to) {
-        return new Int32Column(name, Columns.slice(name, data, ColumnType.INT32, size, from, to));
+        return new Int32Column(name(), sliceData(from, to));
     }
 
     @Override
     public Int32Column renamed(String newName) {
-        return new Int32Column(newName, data);
+        return new Int32Column(newName, data());
     }
 
     @Override
@@ -85,8 +68,4 @@ public final class Int32Column implements Column {
         return v == MISSING ? "" : Integer.toString(v);
     }
 
-    @Override
-    public String toString() {
-        return "Int32Column[" + name + ", " + size + " rows]";
-    }
 }

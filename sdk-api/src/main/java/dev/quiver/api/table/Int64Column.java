@@ -8,20 +8,15 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Thread-safety: a read-only view, safe to read from many threads at once.
  */
-public final class Int64Column implements Column {
+public final class Int64Column extends SegmentColumn {
     /** The marker of a missing value: {@code Long.MIN_VALUE}. */
     public static final long MISSING = Long.MIN_VALUE;
 
     private static final ValueLayout.OfLong LAYOUT = ValueLayout.JAVA_LONG;
 
-    private final String name;
-    private final MemorySegment data;
-    private final int size;
 
     private Int64Column(String name, MemorySegment data) {
-        this.size = Columns.checkedSize(name, data, ColumnType.INT64);
-        this.name = name;
-        this.data = data;
+        super(name, data, ColumnType.INT64);
     }
 
     /** A column over a segment of longs in native byte order, without copying. */
@@ -34,24 +29,16 @@ public final class Int64Column implements Column {
         return new Int64Column(name, MemorySegment.ofArray(values));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public ColumnType type() {
         return ColumnType.INT64;
     }
 
-    @Override
-    public int size() {
-        return size;
-    }
 
     /** The value at a row; {@link #MISSING} if missing. */
     public long get(int row) {
-        return data.getAtIndex(LAYOUT, row);
+        return data().getAtIndex(LAYOUT, row);
     }
 
     @Override
@@ -59,24 +46,20 @@ public final class Int64Column implements Column {
         return get(row) == MISSING;
     }
 
-    @Override
-    public MemorySegment data() {
-        return data;
-    }
 
     /** A copy of the values on the heap. */
     public long[] toArray() {
-        return data.toArray(LAYOUT);
+        return data().toArray(LAYOUT);
     }
 
     @Override
     public Int64Column slice(int from, int to) {
-        return new Int64Column(name, Columns.slice(name, data, ColumnType.INT64, size, from, to));
+        return new Int64Column(name(), sliceData(from, to));
     }
 
     @Override
     public Int64Column renamed(String newName) {
-        return new Int64Column(newName, data);
+        return new Int64Column(newName, data());
     }
 
     @Override
@@ -85,8 +68,4 @@ public final class Int64Column implements Column {
         return v == MISSING ? "" : Long.toString(v);
     }
 
-    @Override
-    public String toString() {
-        return "Int64Column[" + name + ", " + size + " rows]";
-    }
 }

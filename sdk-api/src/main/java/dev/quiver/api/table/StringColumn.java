@@ -13,21 +13,16 @@ import java.util.Map;
  *
  * <p>Thread-safety: a read-only view, safe to read from many threads at once.
  */
-public final class StringColumn implements Column {
+public final class StringColumn extends SegmentColumn {
     /** The code of a missing value. */
     public static final int MISSING_CODE = -1;
 
     private static final ValueLayout.OfInt LAYOUT = ValueLayout.JAVA_INT;
 
-    private final String name;
-    private final MemorySegment codes;
     private final List<String> dictionary;
-    private final int size;
 
     private StringColumn(String name, MemorySegment codes, List<String> dictionary) {
-        this.size = Columns.checkedSize(name, codes, ColumnType.STRING);
-        this.name = name;
-        this.codes = codes;
+        super(name, codes, ColumnType.STRING);
         this.dictionary = dictionary;
     }
 
@@ -53,7 +48,7 @@ public final class StringColumn implements Column {
         }
         List<String> dict = List.copyOf(dictionary);
         StringColumn column = new StringColumn(name, codes, dict);
-        for (int row = 0; row < column.size; row++) {
+        for (int row = 0; row < column.size(); row++) {
             int code = column.code(row);
             if (code < MISSING_CODE || code >= dict.size()) {
                 throw new IllegalArgumentException("column '" + name + "', row " + row + ": code " + code
@@ -92,24 +87,16 @@ public final class StringColumn implements Column {
                 List.of(java.util.Arrays.copyOf(entries, dict.size())));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public ColumnType type() {
         return ColumnType.STRING;
     }
 
-    @Override
-    public int size() {
-        return size;
-    }
 
     /** The dictionary code at a row; {@link #MISSING_CODE} if missing. */
     public int code(int row) {
-        return codes.getAtIndex(LAYOUT, row);
+        return data().getAtIndex(LAYOUT, row);
     }
 
     /** The value at a row; {@code null} if missing. */
@@ -128,20 +115,15 @@ public final class StringColumn implements Column {
         return code(row) == MISSING_CODE;
     }
 
-    /** The codes segment. */
-    @Override
-    public MemorySegment data() {
-        return codes;
-    }
 
     @Override
     public StringColumn slice(int from, int to) {
-        return new StringColumn(name, Columns.slice(name, codes, ColumnType.STRING, size, from, to), dictionary);
+        return new StringColumn(name(), sliceData(from, to), dictionary);
     }
 
     @Override
     public StringColumn renamed(String newName) {
-        return new StringColumn(newName, codes, dictionary);
+        return new StringColumn(newName, data(), dictionary);
     }
 
     @Override
@@ -152,6 +134,6 @@ public final class StringColumn implements Column {
 
     @Override
     public String toString() {
-        return "StringColumn[" + name + ", " + size + " rows, " + dictionary.size() + " distinct]";
+        return "StringColumn[" + name() + ", " + size() + " rows, " + dictionary.size() + " distinct]";
     }
 }
