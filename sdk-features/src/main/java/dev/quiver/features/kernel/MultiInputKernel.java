@@ -4,6 +4,7 @@ import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Objects;
 
@@ -103,6 +104,26 @@ public abstract class MultiInputKernel implements FeatureKernel {
      * @param out one segment per output, in the order of {@link #outputs()}
      */
     protected abstract void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to);
+
+    /**
+     * Computes rows {@code [from, to)} by feeding them one by one to a fresh incremental state: for operators whose
+     * batch form is their incremental form run over the rows, which makes the two agree bit for bit by construction.
+     * Reuses two small arrays for the whole range; no object per row.
+     */
+    protected static void stepThrough(MultiInputState state, MemorySegment[] in, MemorySegment[] out, int from,
+                                      int to) {
+        double[] bar = new double[in.length];
+        double[] values = new double[out.length];
+        for (int i = from; i < to; i++) {
+            for (int k = 0; k < bar.length; k++) {
+                bar[k] = in[k].getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            }
+            state.step(bar, values);
+            for (int o = 0; o < values.length; o++) {
+                out[o].setAtIndex(ValueLayout.JAVA_DOUBLE, i, values[o]);
+            }
+        }
+    }
 
     @Override
     public String toString() {
