@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.averages.Averages;
 import dev.quiver.features.kernel.OperatorCatalog;
 import dev.quiver.features.momentum.Momentum;
+import dev.quiver.features.overlays.Overlays;
+import dev.quiver.features.volatility.Volatility;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,7 +33,9 @@ public final class ScalarKernelProvider implements FeatureKernelProvider {
     // one line per family: each family package lists its own operators
     private static final OperatorCatalog CATALOG = OperatorCatalog.of(NAME, Stream.of(
             Averages.OPERATORS,
-            Momentum.OPERATORS
+            Momentum.OPERATORS,
+            Volatility.OPERATORS,
+            Overlays.OPERATORS
     ).flatMap(List::stream).toList());
 
     /** The provider; does no work (ServiceLoader calls this). */

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class Averages {
     /** The operators of this family. */
-    public static final List<Operator> OPERATORS = List.of(Sma.OPERATOR, Ema.OPERATOR);
+    public static final List<Operator> OPERATORS = List.of(Sma.OPERATOR, Ema.OPERATOR, Wma.OPERATOR,
+            Dema.OPERATOR, Tema.OPERATOR, Trima.OPERATOR, Kama.OPERATOR, Hma.OPERATOR);
 
     private Averages() {
     }

@@ -1,0 +1,124 @@
+package dev.quiver.features.overlays;
+
+import dev.quiver.api.feature.IncrementalKernel;
+import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.OperatorKind;
+import dev.quiver.api.param.ParamSpec;
+import dev.quiver.api.param.Params;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
+import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+/**
+ * Donchian channel, {@code donchian(n)}: the highest high ({@code upper}) and lowest low ({@code lower}) of the last
+ * {@code n} bars, this bar included, and their midpoint ({@code middle}).
+ *
+ * <ul>
+ *   <li><b>Parameters.</b> {@code n}, the window length, 1 to 100,000, default 20 (Donchian's four-week rule;
+ *       TA-Lib has no Donchian channel, and R TTR's {@code DonchianChannel} defaults to 10).</li>
+ *   <li><b>Inputs.</b> {@code high, low}.</li>
+ *   <li><b>Warm-up.</b> {@code n − 1} rows, as TTR's {@code DonchianChannel(HL, n)} (with its default
+ *       {@code include.lag = FALSE}: the window includes the current bar; for a breakout signal compare the close
+ *       with the previous bar's channel).</li>
+ *   <li><b>Output scale.</b> The price's units.</li>
+ *   <li><b>Arithmetic.</b> Maxima and minima are exact; {@code middle = (upper + lower)/2} as TTR computes it.
+ *       Equal to TTR's {@code high}, {@code mid}, {@code low} columns.</li>
+ *   <li><b>Missing values.</b> A bar with a missing high or low makes every window containing it {@code NaN} in all
+ *       three outputs; the output resumes {@code n} rows after it.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: stateless; its kernels are immutable and their incremental states single-threaded.
+ */
+public final class Donchian {
+    /** The default window length. */
+    public static final int DEFAULT_N = 20;
+
+    /** The published description of {@code donchian}. */
+    public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("donchian", "overlays",
+            OperatorKind.TIME_SERIES, "Donchian channel: highest high, lowest low of n bars and their midpoint",
+            List.of(ParamSpec.ofInt("n", DEFAULT_N, 1, 100_000, "window length in bars")),
+            List.of("high", "low"), List.of("upper", "middle", "lower"));
+
+    /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
+    public static final Operator OPERATOR = Operator.of(DESCRIPTOR, Kernel::new);
+
+    private Donchian() {
+    }
+
+    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    private static final class Kernel extends MultiInputKernel {
+        private final int n;
+
+        Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
+            super(descriptor, params, inputs, params.getInt("n") - 1);
+            this.n = params.getInt("n");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            stepThrough(new State(n), in, out, from, to);
+        }
+
+        @Override
+        public IncrementalKernel incremental() {
+            return new State(n);
+        }
+    }
+
+    /**
+     * The incremental state: the last {@code n} highs and lows, scanned each bar. A scan of {@code n} values is the
+     * simplest exact form; max and min have no rounding, so any faster kernel must give the same values.
+     */
+    private static final class State extends MultiInputState {
+        private final int n;
+        private final double[] highs;
+        private final double[] lows;
+        private int next;
+        private int run;
+
+        State(int n) {
+            super(2, 3);
+            this.n = n;
+            this.highs = new double[n];
+            this.lows = new double[n];
+        }
+
+        @Override
+        protected void step(double[] in, double[] out) {
+            double h = in[0];
+            double l = in[1];
+            if (!Double.isFinite(h) || !Double.isFinite(l)) {
+                clear();
+                out[0] = out[1] = out[2] = Double.NaN;
+                return;
+            }
+            highs[next] = h;
+            lows[next] = l;
+            next = next + 1 == n ? 0 : next + 1;
+            if (run < n) {
+                run++;
+            }
+            if (run < n) {
+                out[0] = out[1] = out[2] = Double.NaN;
+                return;
+            }
+            double upper = highs[0];
+            double lower = lows[0];
+            for (int j = 1; j < n; j++) {
+                upper = Math.max(upper, highs[j]);
+                lower = Math.min(lower, lows[j]);
+            }
+            out[0] = upper;
+            out[1] = (upper + lower) / 2;
+            out[2] = lower;
+        }
+
+        @Override
+        protected void clear() {
+            run = 0;
+            next = 0;
+        }
+    }
+}
