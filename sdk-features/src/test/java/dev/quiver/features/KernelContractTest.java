@@ -18,9 +18,12 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The {@code FeatureKernel} contract, for every operator of every available provider. */
+/**
+ * The {@code FeatureKernel} contract, for every one-input, one-output operator of every available provider
+ * ({@code MultiSeriesContractTest} holds every operator, of any shape, to the same contract).
+ */
 class KernelContractTest {
-    private static final String CASES = "dev.quiver.features.Providers#kernels";
+    private static final String CASES = "dev.quiver.features.Providers#oneInOneOutKernels";
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource(CASES)
