@@ -12,7 +12,11 @@ import java.util.List;
  *   <li><b>Parameters.</b> {@code n}, the Wilder smoothing length in bars, 2 to 100,000; default 14 (TA-Lib's and
  *       Wilder's).</li>
  *   <li><b>Inputs.</b> {@code high, low, close}.</li>
- *   <li><b>Seeding and warm-up.</b> The mean of the first {@code n} DX values (bars {@code n} to {@code 2n − 1}; undefined ones count as 0) seeds {@code ADX = (ADX·(n−1) + DX)/n}, which skips bars whose DX is undefined: {@code 2n − 1} warm-up rows (TA-Lib's lookback). See {@code DirectionalMovement} for the recursion. R TTR's {@code ADX(HLC, n)} column {@code ADX} starts one row later ({@code 2n}: its DX series starts at row {@code n} and its Wilder EMA is seeded with the mean of the first {@code n}), and agrees once the seeds have decayed.</li>
+ *   <li><b>Seeding and warm-up.</b> The mean of the first {@code n} DX values (bars {@code n} to {@code 2n − 1};
+ *       undefined ones count as 0) seeds {@code ADX = (ADX·(n−1) + DX)/n}, which skips bars whose DX is undefined:
+ *       {@code 2n − 1} warm-up rows (TA-Lib's lookback). See {@code DirectionalMovement} for the recursion. R TTR's
+ *       {@code ADX(HLC, n)} column {@code ADX} also starts at row {@code 2n − 1} and agrees once the seeds of the
+ *       Wilder sums have decayed (see {@code plus_di}).</li>
  *   <li><b>Output scale.</b> 0 to 100.</li>
  *   <li><b>Arithmetic.</b> TA-Lib's order of operations; the outputs equal TA-Lib's bit for bit except where a
  *       Wilder sum lies strictly between 0 and 1e-8, which TA-Lib reads as 0 and this kernel does not.</li>
@@ -25,7 +29,9 @@ import java.util.List;
 public final class Adx {
     /** The published description of {@code adx}. */
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("adx", "momentum",
-            OperatorKind.TIME_SERIES, "Average directional movement index ADX (Wilder), 0..100", DirectionalMovement.PARAMS, DirectionalMovement.INPUTS,
+            OperatorKind.TIME_SERIES,
+            "Average directional movement index ADX (Wilder), 0..100",
+            DirectionalMovement.PARAMS, DirectionalMovement.INPUTS,
             List.of(""));
 
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */

@@ -17,7 +17,8 @@ import java.util.List;
  *       whose fast EMA TA-Lib starts on the slow one's row): an EMA is seeded with the mean of its first
  *       {@code n} values. {@code slow − 1} warm-up rows (TA-Lib's lookback).</li>
  *   <li><b>Output scale.</b> The input's units.</li>
- *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_INT_PO}: running-sum SMA or SMA-seeded EMA, then {@code fast − slow}); the
+ *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_INT_PO}: running-sum SMA or SMA-seeded EMA, then {@code fast − slow});
+ *       the
  *       outputs equal TA-Lib's bit for bit. R TTR has no such function; with {@code ma = ema} it is
  *       {@code EMA(x, fast) − EMA(x, slow)} there.</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞): as the chosen average treats them. With {@code sma} every window
@@ -30,7 +31,9 @@ import java.util.List;
 public final class Apo {
     /** The published description of {@code apo}. */
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("apo", "momentum",
-            OperatorKind.TIME_SERIES, "Absolute price oscillator: fast MA - slow MA", PriceOscillator.PARAMS, List.of("close"), List.of(""));
+            OperatorKind.TIME_SERIES,
+            "Absolute price oscillator: fast MA - slow MA",
+            PriceOscillator.PARAMS, List.of("close"), List.of(""));
 
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
     public static final Operator OPERATOR = Operator.of(DESCRIPTOR,

@@ -17,10 +17,11 @@ import java.util.List;
  * <ul>
  *   <li><b>Parameters.</b> {@code n} 2 to 100,000, default 14 (TA-Lib's; TTR's default is 20).</li>
  *   <li><b>Inputs.</b> {@code high, low}.</li>
- *   <li><b>Warm-up.</b> {@code n} rows: the window spans {@code n + 1} bars (TA-Lib's lookback, and R TTR's).</li>
+ *   <li><b>Warm-up.</b> {@code n} rows: the window spans {@code n + 1} bars (TA-Lib's lookback).</li>
  *   <li><b>Output scale.</b> 0 to 100. Among equal highs (lows) in the window the most recent counts, as TA-Lib.
- *       R TTR's {@code aroon(HL, n)} agrees (columns {@code aroonUp}, {@code aroonDn}) where the extreme is
- *       unique.</li>
+ *       R TTR's {@code aroon(HL, n)} looks at {@code n} bars, not {@code n + 1} (its first value is at row
+ *       {@code n − 1}); where the extreme of the longer window is not its oldest bar (output above 0) the two agree
+ *       (tested on AAPL).</li>
  *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_AROON}: {@code (100.0/n)·(n − age)}); the outputs equal TA-Lib's bit
  *       for bit. TA-Lib's output order is down, up; here the parts are named.</li>
  *   <li><b>Missing values</b> (any input {@code NaN} or ±∞): a window operator: every window that holds a

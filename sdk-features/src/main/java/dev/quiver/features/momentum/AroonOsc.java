@@ -13,8 +13,8 @@ import java.util.List;
  *   <li><b>Parameters.</b> {@code n} 2 to 100,000, default 14 (TA-Lib's).</li>
  *   <li><b>Inputs.</b> {@code high, low}.</li>
  *   <li><b>Warm-up.</b> {@code n} rows, as {@code aroon}.</li>
- *   <li><b>Output scale.</b> −100 to 100. R TTR's {@code aroon(HL, n)} column {@code oscillator} agrees where the
- *       extremes are unique.</li>
+ *   <li><b>Output scale.</b> −100 to 100. R TTR's {@code aroon(HL, n)} column {@code oscillator} agrees where both
+ *       extremes lie within its shorter window (see {@code aroon}).</li>
  *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_AROONOSC}: {@code (100.0/n)·(highestIdx − lowestIdx)}, not the
  *       difference of the two rounded parts); the outputs equal TA-Lib's bit for bit.</li>
  *   <li><b>Missing values</b>: as {@code aroon}.</li>

@@ -21,8 +21,9 @@ import java.util.List;
  *   <li><b>Output scale.</b> 0 to 100; a bar whose typical price is unchanged counts in neither sum. <b>0 where
  *       {@code P + N < 1}</b>, as TA-Lib: the sums are running sums, which after cancellation can hold a rounding
  *       residue instead of 0, and this threshold (in price × volume units) keeps a window without money flow from
- *       dividing residues. R TTR's {@code MFI(HLC, volume, n)} agrees to rounding (it gives {@code NaN} or 100
- *       where there is no flow).</li>
+ *       dividing residues. R TTR's {@code MFI(HLC, volume, n)} (0.24.3) agrees to rounding except that it counts a
+ *       bar with an unchanged typical price as negative flow (TA-Lib: neither), so the {@code n} windows holding
+ *       such a bar differ (tested on AAPL).</li>
  *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_MFI}: subtract the leaving bar's flow, add the new one,
  *       {@code 100·(P/(P+N))}); the outputs equal TA-Lib's bit for bit.</li>
  *   <li><b>Missing values</b> (any input {@code NaN} or ±∞): a window operator: the bar outputs {@code NaN}, the

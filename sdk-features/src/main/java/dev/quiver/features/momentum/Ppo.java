@@ -6,7 +6,8 @@ import dev.quiver.features.kernel.Operator;
 import java.util.List;
 
 /**
- * Percentage price oscillator, {@code ppo(fast, slow, ma)}: the gap between a fast and a slow moving average as a percentage of the slow one.
+ * Percentage price oscillator, {@code ppo(fast, slow, ma)}: the gap between a fast and a slow moving average as a
+ * percentage of the slow one.
  *
  * <ul>
  *   <li><b>Parameters.</b> {@code fast} 2 to 100,000, default 12; {@code slow} 2 to 100,000, default 26, at least
@@ -16,8 +17,10 @@ import java.util.List;
  *   <li><b>Seeding and warm-up.</b> Each average is computed on its own from the first row (unlike {@code macd},
  *       whose fast EMA TA-Lib starts on the slow one's row): an EMA is seeded with the mean of its first
  *       {@code n} values. {@code slow − 1} warm-up rows (TA-Lib's lookback).</li>
- *   <li><b>Output scale.</b> Percent: {@code 100 · (fast − slow) / slow}; 0 where the slow average is exactly 0 (TA-Lib: where it is within 1e-8 of 0, a threshold that depends on the price scale).</li>
- *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_INT_PO}: running-sum SMA or SMA-seeded EMA, then {@code ((fast − slow)/slow)·100}); the
+ *   <li><b>Output scale.</b> Percent: {@code 100 · (fast − slow) / slow}; 0 where the slow average is exactly 0
+ *       (TA-Lib: where it is within 1e-8 of 0, a threshold that depends on the price scale).</li>
+ *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_INT_PO}: running-sum SMA or SMA-seeded EMA, then {@code ((fast −
+ *       slow)/slow)·100}); the
  *       outputs equal TA-Lib's bit for bit. R TTR has no such function; with {@code ma = ema} it is
  *       {@code EMA(x, fast) − EMA(x, slow)} there.</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞): as the chosen average treats them. With {@code sma} every window
@@ -30,7 +33,9 @@ import java.util.List;
 public final class Ppo {
     /** The published description of {@code ppo}. */
     public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("ppo", "momentum",
-            OperatorKind.TIME_SERIES, "Percentage price oscillator: 100 (fast MA - slow MA) / slow MA", PriceOscillator.PARAMS, List.of("close"), List.of(""));
+            OperatorKind.TIME_SERIES,
+            "Percentage price oscillator: 100 (fast MA - slow MA) / slow MA",
+            PriceOscillator.PARAMS, List.of("close"), List.of(""));
 
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
     public static final Operator OPERATOR = Operator.of(DESCRIPTOR,

@@ -15,9 +15,14 @@ import java.util.List;
  * <ul>
  *   <li><b>Parameters.</b> {@code n}, the distance in bars, 1 to 100,000; default 10 (TA-Lib's).</li>
  *   <li><b>Input.</b> One column, default {@code close}.</li>
- *   <li><b>Warm-up.</b> {@code n} rows (TA-Lib's lookback). R TTR's {@code ROC(x, n, type = "discrete")} is the same fraction without the factor 100; TTR's default, {@code type = "continuous"}, is the log return {@code log(x / x[i−n])}.</li>
- *   <li><b>Output scale.</b> Percent, as TA-Lib's {@code ROC} (TA-Lib's {@code ROCP} is the fraction, {@code ROCR} the ratio; they are not provided: divide by 100, or add 1 after that). 0 where the earlier value is exactly 0, as TA-Lib.</li>
- *   <li><b>Arithmetic.</b> {@code ((x / x[i−n]) − 1.0)·100.0}, as TA-Lib: the outputs equal TA-Lib's bit for bit.</li>
+ *   <li><b>Warm-up.</b> {@code n} rows (TA-Lib's lookback). R TTR's {@code ROC(x, n, type = "discrete")} is the same
+ *       fraction without the factor 100; TTR's default, {@code type = "continuous"}, is the log return {@code log(x /
+ *       x[i−n])}.</li>
+ *   <li><b>Output scale.</b> Percent, as TA-Lib's {@code ROC} (TA-Lib's {@code ROCP} is the fraction, {@code ROCR}
+ *       the ratio; they are not provided: divide by 100, or add 1 after that). 0 where the earlier value is exactly 0,
+ *       as TA-Lib.</li>
+ *   <li><b>Arithmetic.</b> {@code ((x / x[i−n]) − 1.0)·100.0}, as TA-Lib: the outputs equal TA-Lib's bit for
+ *       bit.</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞): like a window operator, every output whose window of
  *       {@code n + 1} bars holds a missing value is {@code NaN}; the output resumes {@code n} bars after it.</li>
  * </ul>
