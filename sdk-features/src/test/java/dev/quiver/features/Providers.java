@@ -36,18 +36,34 @@ public final class Providers {
                 .providers(only).systemProperties(k -> null).environment(k -> null).build());
     }
 
-    /** (provider, kernel) pairs: each provider's operators with several values of their first INT parameter. */
+    /**
+     * (provider, kernel) pairs: each provider's operators with several values of their first INT parameter (values
+     * an operator rejects in combination with the other defaults, such as macd's fast above slow, are left out).
+     */
     static Stream<Arguments> kernels() {
         List<Arguments> result = new ArrayList<>();
         for (FeatureKernelProvider p : available()) {
             for (OperatorDescriptor d : p.operators()) {
                 for (Params params : paramVariants(d)) {
-                    FeatureKernel k = p.create(d.name(), params, List.of());
+                    FeatureKernel k;
+                    try {
+                        k = p.create(d.name(), params, List.of());
+                    } catch (IllegalArgumentException rejected) {
+                        continue;
+                    }
                     result.add(Arguments.of(p.name(), k));
                 }
             }
         }
         return result.stream();
+    }
+
+    /** Those of {@link #kernels()} with one input and one output, which TestSeries' one-column helpers run. */
+    static Stream<Arguments> oneInOneOutKernels() {
+        return kernels().filter(a -> {
+            FeatureKernel k = (FeatureKernel) a.get()[1];
+            return k.inputs().size() == 1 && k.outputs().size() == 1;
+        });
     }
 
     private static List<Params> paramVariants(OperatorDescriptor d) {

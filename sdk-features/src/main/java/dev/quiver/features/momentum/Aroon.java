@@ -1,0 +1,103 @@
+package dev.quiver.features.momentum;
+
+import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.OperatorKind;
+import dev.quiver.api.param.ParamSpec;
+import dev.quiver.api.param.Params;
+import dev.quiver.features.kernel.MultiSeriesKernel;
+import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.Operator;
+import java.util.List;
+
+/**
+ * Aroon, {@code aroon(n)}, parts {@code up} and {@code down}: how recent the highest high and the lowest low of the
+ * last {@code n + 1} bars are, {@code 100·(n − bars since)/n}. Its oscillator, {@code up − down}, is
+ * {@link AroonOsc}.
+ *
+ * <ul>
+ *   <li><b>Parameters.</b> {@code n} 2 to 100,000, default 14 (TA-Lib's; TTR's default is 20).</li>
+ *   <li><b>Inputs.</b> {@code high, low}.</li>
+ *   <li><b>Warm-up.</b> {@code n} rows: the window spans {@code n + 1} bars (TA-Lib's lookback).</li>
+ *   <li><b>Output scale.</b> 0 to 100. Among equal highs (lows) in the window the most recent counts, as TA-Lib.
+ *       R TTR's {@code aroon(HL, n)} looks at {@code n} bars, not {@code n + 1} (its first value is at row
+ *       {@code n − 1}); where the extreme of the longer window is not its oldest bar (output above 0) the two agree
+ *       (tested on AAPL).</li>
+ *   <li><b>Arithmetic.</b> TA-Lib's ({@code TA_AROON}: {@code (100.0/n)·(n − age)}); the outputs equal TA-Lib's bit
+ *       for bit. TA-Lib's output order is down, up; here the parts are named.</li>
+ *   <li><b>Missing values</b> (any input {@code NaN} or ±∞): a window operator: every window that holds a
+ *       missing bar outputs {@code NaN}; output resumes {@code n + 1} bars after it.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: stateless; its kernels are immutable and their incremental states single-threaded.
+ */
+public final class Aroon {
+    /** The published description of {@code aroon}. */
+    public static final OperatorDescriptor DESCRIPTOR = new OperatorDescriptor("aroon", "momentum",
+            OperatorKind.TIME_SERIES, "Aroon up and down: recency of the n+1-bar high and low, 0..100",
+            List.of(ParamSpec.ofInt("n", 14, 2, 100_000, "look-back in bars; the window spans n + 1 bars")),
+            List.of("high", "low"), List.of("up", "down"));
+
+    /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
+    public static final Operator OPERATOR = Operator.of(DESCRIPTOR,
+            (descriptor, params, inputs) -> new Kernel(descriptor, params, inputs, false));
+
+    private Aroon() {
+    }
+
+    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state stepped over the rows. */
+    static final class Kernel extends MultiSeriesKernel {
+        private final int n;
+        private final boolean oscillator;
+
+        Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs, boolean oscillator) {
+            super(descriptor, params, inputs, params.getInt("n"));
+            this.n = params.getInt("n");
+            this.oscillator = oscillator;
+        }
+
+        @Override
+        public MultiSeriesState incremental() {
+            return new State(n, oscillator);
+        }
+    }
+
+    private static final class State extends MultiSeriesState {
+        private final int n;
+        private final double factor;
+        private final boolean oscillator;
+        private final ExtremeWindow window;
+
+        State(int n, boolean oscillator) {
+            super(2, oscillator ? 1 : 2);
+            this.n = n;
+            this.factor = 100.0 / n;
+            this.oscillator = oscillator;
+            this.window = new ExtremeWindow(n + 1);
+        }
+
+        @Override
+        protected void step(double[] in, double[] out) {
+            Bars.none(out);
+            if (Bars.anyMissing(in)) {
+                clear();
+                return;
+            }
+            window.push(in[0], in[1]);
+            if (!window.full()) {
+                return;
+            }
+            if (oscillator) {
+                // TA-Lib: factor·(highestIdx − lowestIdx), the difference of the two ages the other way round
+                out[0] = factor * (window.lowAge() - window.highAge());
+            } else {
+                out[0] = factor * (n - window.highAge());
+                out[1] = factor * (n - window.lowAge());
+            }
+        }
+
+        @Override
+        protected void clear() {
+            window.clear();
+        }
+    }
+}

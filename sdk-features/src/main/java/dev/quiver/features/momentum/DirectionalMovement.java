@@ -1,0 +1,183 @@
+package dev.quiver.features.momentum;
+
+import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.param.ParamSpec;
+import dev.quiver.api.param.Params;
+import dev.quiver.features.kernel.MultiSeriesKernel;
+import dev.quiver.features.kernel.MultiSeriesState;
+import java.util.List;
+
+/**
+ * Wilder's directional movement system as TA-Lib computes it, shared by {@link PlusDi}, {@link MinusDi},
+ * {@link Dx} and {@link Adx}.
+ *
+ * <p>For each bar after the first: {@code up = high − previous high}, {@code down = previous low − low};
+ * {@code +DM = up} if {@code up > 0} and {@code up > down}, else 0; {@code −DM = down} if {@code down > 0} and
+ * {@code down > up}, else 0; the true range {@code TR = max(high − low, |previous close − high|, |previous close −
+ * low|)}. The sums of the first {@code n − 1} values of each seed Wilder's running sums, which from bar {@code n}
+ * on are stepped as {@code S = S − S/n + value}. {@code ±DI = 100·(±DM/TR)};
+ * {@code DX = 100·(|−DI − +DI|/(−DI + +DI))}; ADX is the mean of the first {@code n} DX values, then
+ * {@code ADX = (ADX·(n−1) + DX)/n}.
+ *
+ * <p>Where TA-Lib tests a denominator against 1e-8 ({@code TA_IS_ZERO}) this kernel tests for exactly 0 (as
+ * {@code rsi} does), because the sums are Wilder sums, which decay but hold no cancellation residue, and the
+ * threshold depends on the price scale. On such a bar ±DI is 0, DX repeats its previous value (0 at the first),
+ * and ADX is not updated, as in TA-Lib.
+ *
+ * <p>Thread-safety: the kernel is immutable; its states are single-threaded.
+ */
+final class DirectionalMovement {
+    /** What a kernel outputs. */
+    enum Output { PLUS_DI, MINUS_DI, DX, ADX }
+
+    static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.ofInt("n", 14, 2, 100_000, "Wilder smoothing length in bars"));
+    static final List<String> INPUTS = List.of("high", "low", "close");
+
+    private DirectionalMovement() {
+    }
+
+    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    static final class Kernel extends MultiSeriesKernel {
+        private final int n;
+        private final Output output;
+
+        Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs, Output output) {
+            super(descriptor, params, inputs,
+                    output == Output.ADX ? 2 * params.getInt("n") - 1 : params.getInt("n"));
+            this.n = params.getInt("n");
+            this.output = output;
+        }
+
+        @Override
+        public MultiSeriesState incremental() {
+            return new State(n, output);
+        }
+    }
+
+    private static final class State extends MultiSeriesState {
+        private final int n;
+        private final Output output;
+        private boolean started;
+        private double previousHigh;
+        private double previousLow;
+        private double previousClose;
+        private int bars;       // bars after the first, capped at 2n
+        private double plusDm;
+        private double minusDm;
+        private double tr;
+        private double dx;      // the last DX output (TA-Lib repeats it where DX is undefined)
+        private double sumDx;
+        private double adx;
+
+        State(int n, Output output) {
+            super(3, 1);
+            this.n = n;
+            this.output = output;
+        }
+
+        @Override
+        protected void step(double[] in, double[] out) {
+            out[0] = Double.NaN;
+            if (Bars.anyMissing(in)) {
+                return;
+            }
+            double high = in[0];
+            double low = in[1];
+            if (!started) {
+                started = true;
+                previousHigh = high;
+                previousLow = low;
+                previousClose = in[2];
+                return;
+            }
+            double up = high - previousHigh;
+            previousHigh = high;
+            double down = previousLow - low;
+            previousLow = low;
+            double range = high - low;
+            double t = Math.abs(high - previousClose);
+            if (t > range) {
+                range = t;
+            }
+            t = Math.abs(low - previousClose);
+            if (t > range) {
+                range = t;
+            }
+            previousClose = in[2];
+            if (bars < n - 1) {
+                if (down > 0 && up < down) {
+                    minusDm += down;
+                } else if (up > 0 && up > down) {
+                    plusDm += up;
+                }
+                tr += range;
+                bars++;
+                return;
+            }
+            minusDm -= minusDm / n;
+            plusDm -= plusDm / n;
+            if (down > 0 && up < down) {
+                minusDm += down;
+            } else if (up > 0 && up > down) {
+                plusDm += up;
+            }
+            tr = tr - (tr / n) + range;
+            if (bars < 2 * n) {
+                bars++;
+            }
+            switch (output) {
+                case PLUS_DI -> out[0] = tr != 0.0 ? 100.0 * (plusDm / tr) : 0.0;
+                case MINUS_DI -> out[0] = tr != 0.0 ? 100.0 * (minusDm / tr) : 0.0;
+                case DX -> {
+                    double v = dx();
+                    if (!Double.isNaN(v)) {
+                        dx = v;
+                    }
+                    out[0] = dx;
+                }
+                case ADX -> {
+                    double v = dx();
+                    if (bars < 2 * n) {       // bars n..2n−1 after the first: the seed's DX values
+                        if (!Double.isNaN(v)) {
+                            sumDx += v;
+                        }
+                        if (bars == 2 * n - 1) {
+                            adx = sumDx / n;
+                            out[0] = adx;
+                        }
+                    } else {
+                        if (!Double.isNaN(v)) {
+                            adx = ((adx * (n - 1)) + v) / n;
+                        }
+                        out[0] = adx;
+                    }
+                }
+                default -> throw new AssertionError(output);
+            }
+        }
+
+        /** This bar's DX, or {@code NaN} where it is undefined (no range, or no directional movement). */
+        private double dx() {
+            if (tr == 0.0) {
+                return Double.NaN;
+            }
+            double minusDi = 100.0 * (minusDm / tr);
+            double plusDi = 100.0 * (plusDm / tr);
+            double sum = minusDi + plusDi;
+            return sum != 0.0 ? 100.0 * (Math.abs(minusDi - plusDi) / sum) : Double.NaN;
+        }
+
+        @Override
+        protected void clear() {
+            started = false;
+            bars = 0;
+            plusDm = 0.0;
+            minusDm = 0.0;
+            tr = 0.0;
+            dx = 0.0;
+            sumDx = 0.0;
+            adx = 0.0;
+        }
+    }
+}
