@@ -98,12 +98,20 @@ public abstract class MultiInputKernel implements FeatureKernel {
 
     /**
      * Computes rows {@code [from, to)} of one series, which the caller has checked lie within every segment. Writes
-     * every output row in the range of every output segment.
+     * every output row in the range of every output segment. The default steps a fresh {@link #incremental()} state
+     * through the rows, which makes batch and incremental agree bit for bit by construction; kernels with a faster
+     * loop of the same arithmetic override it.
      *
      * @param in one segment per input, in the order of {@link #inputs()}
      * @param out one segment per output, in the order of {@link #outputs()}
      */
-    protected abstract void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to);
+    protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+        if (!(incremental() instanceof MultiInputState state)) {
+            throw new IllegalStateException(this + ": the default batch loop needs a MultiInputState; override "
+                    + "computeRange");
+        }
+        stepThrough(state, in, out, from, to);
+    }
 
     /**
      * Computes rows {@code [from, to)} by feeding them one by one to a fresh incremental state: for operators whose

@@ -4,8 +4,8 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.util.List;
 
@@ -45,7 +45,7 @@ public final class Aroon {
     }
 
     /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state stepped over the rows. */
-    static final class Kernel extends MultiSeriesKernel {
+    static final class Kernel extends MultiInputKernel {
         private final int n;
         private final boolean oscillator;
 
@@ -56,12 +56,12 @@ public final class Aroon {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(n, oscillator);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final int n;
         private final double factor;
         private final boolean oscillator;

@@ -3,8 +3,8 @@ package dev.quiver.features.momentum;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import java.util.List;
 
 /**
@@ -38,7 +38,7 @@ final class DirectionalMovement {
     }
 
     /** The batch kernel: the incremental state stepped over the rows. Immutable. */
-    static final class Kernel extends MultiSeriesKernel {
+    static final class Kernel extends MultiInputKernel {
         private final int n;
         private final Output output;
 
@@ -50,12 +50,12 @@ final class DirectionalMovement {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(n, output);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final int n;
         private final Output output;
         private boolean started;

@@ -4,8 +4,8 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.util.List;
 
@@ -52,7 +52,7 @@ public final class Macd {
     }
 
     /** The batch kernel: the incremental state stepped over the rows. Immutable. */
-    private static final class Kernel extends MultiSeriesKernel {
+    private static final class Kernel extends MultiInputKernel {
         private final int fast;
         private final int slow;
         private final int signal;
@@ -69,12 +69,12 @@ public final class Macd {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(fast, slow, signal);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final int fastStart; // the finite value from which the fast EMA is fed: aligns it with the slow one
         private final MovingAverage fast;
         private final MovingAverage slow;

@@ -3,8 +3,8 @@ package dev.quiver.features.momentum;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ final class PriceOscillator {
     }
 
     /** The batch kernel: the incremental state stepped over the rows. Immutable. */
-    static final class Kernel extends MultiSeriesKernel {
+    static final class Kernel extends MultiInputKernel {
         private final int fast;
         private final int slow;
         private final String ma;
@@ -42,12 +42,12 @@ final class PriceOscillator {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(MovingAverage.of(ma, fast), MovingAverage.of(ma, slow), ma.equals("sma"), percent);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final MovingAverage fast;
         private final MovingAverage slow;
         private final boolean restartOnMissing;

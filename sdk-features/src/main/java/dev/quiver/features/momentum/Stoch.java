@@ -4,8 +4,8 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.util.List;
 
@@ -48,7 +48,7 @@ public final class Stoch {
     }
 
     /** The batch kernel: the incremental state stepped over the rows. Immutable. */
-    private static final class Kernel extends MultiSeriesKernel {
+    private static final class Kernel extends MultiInputKernel {
         private final int fastK;
         private final int slowK;
         private final int slowD;
@@ -62,12 +62,12 @@ public final class Stoch {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(fastK, slowK, slowD);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final ExtremeWindow window;
         private final MovingAverage k;
         private final MovingAverage d;

@@ -4,8 +4,8 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.util.List;
 
@@ -54,7 +54,7 @@ public final class StochF {
     }
 
     /** The batch kernel: the incremental state stepped over the rows. Immutable. */
-    private static final class Kernel extends MultiSeriesKernel {
+    private static final class Kernel extends MultiInputKernel {
         private final int fastK;
         private final int fastD;
 
@@ -65,12 +65,12 @@ public final class StochF {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(fastK, fastD);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final ExtremeWindow window;
         private final MovingAverage d;
 

@@ -4,8 +4,8 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiSeriesKernel;
-import dev.quiver.features.kernel.MultiSeriesState;
+import dev.quiver.features.kernel.MultiInputKernel;
+import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.util.List;
 
@@ -50,7 +50,7 @@ public final class UltOsc {
     }
 
     /** The batch kernel: the incremental state stepped over the rows. Immutable. */
-    private static final class Kernel extends MultiSeriesKernel {
+    private static final class Kernel extends MultiInputKernel {
         private final int[] n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
@@ -63,12 +63,12 @@ public final class UltOsc {
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             return new State(n[0], n[1], n[2]);
         }
     }
 
-    private static final class State extends MultiSeriesState {
+    private static final class State extends MultiInputState {
         private final int n1;
         private final int n2;
         private final int n3;

@@ -13,21 +13,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The base classes of multi-input, multi-output kernels, on a small kernel written for the test. */
-class MultiSeriesKernelTest {
+class MultiInputKernelTest {
     /** Two inputs, two outputs: the running sum of a + b and of a − b. */
     private static final OperatorDescriptor SUMS = new OperatorDescriptor("sums", "test", OperatorKind.TIME_SERIES,
             "running sums", List.of(ParamSpec.ofInt("n", 1, 0, 10, "warm-up")), List.of("a", "b"),
             List.of("plus", "minus"));
 
-    private static final class Sums extends MultiSeriesKernel {
+    private static final class Sums extends MultiInputKernel {
         Sums(Params params, List<String> inputs) {
             super(SUMS, params, inputs, params.getInt("n"));
         }
 
         @Override
-        public MultiSeriesState incremental() {
+        public MultiInputState incremental() {
             int warmUp = warmUp();
-            return new MultiSeriesState(2, 2) {
+            return new MultiInputState(2, 2) {
                 private double plus;
                 private double minus;
                 private int seen;
@@ -59,7 +59,7 @@ class MultiSeriesKernelTest {
     void namesItsPartsAndRunsTheStateOverTheRows() {
         Sums k = sums(1, List.of("a", "b"));
         assertThat(k.outputs()).containsExactly("sums(1).plus", "sums(1).minus");
-        assertThat(k.toString()).isEqualTo("[sums(1).plus, sums(1).minus]");
+        assertThat(k.toString()).isEqualTo("sums(1).plus,sums(1).minus");
         double[] a = {1, 2, 3};
         double[] b = {1, 1, 1};
         double[] plus = new double[3];
@@ -74,22 +74,22 @@ class MultiSeriesKernelTest {
     @Test
     void checksItsArguments() {
         assertThatThrownBy(() -> sums(1, List.of("a"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("operator 'sums' takes 2 input columns, 1 given");
-        assertThatThrownBy(() -> new MultiSeriesKernel(SUMS, Params.bind(SUMS.params(), Map.of()), List.of("a", "b"),
+                .hasMessage("operator 'sums' takes 2 input columns (a, b), 1 given");
+        assertThatThrownBy(() -> new MultiInputKernel(SUMS, Params.bind(SUMS.params(), Map.of()), List.of("a", "b"),
                 -1) {
             @Override
-            public MultiSeriesState incremental() {
+            public MultiInputState incremental() {
                 throw new AssertionError();
             }
         }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up -1 < 0");
-        MultiSeriesState state = sums(0, List.of("a", "b")).incremental();
+        MultiInputState state = sums(0, List.of("a", "b")).incremental();
         assertThatThrownBy(() -> state.update(1.0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("takes 2 inputs and gives 2 outputs");
         assertThatThrownBy(() -> state.update(new double[1], new double[2]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("2 input and 2 output values expected, 1 and 2 given");
         assertThat(state.count()).isZero();
-        assertThatThrownBy(() -> new MultiSeriesState(0, 1) {
+        assertThatThrownBy(() -> new MultiInputState(0, 1) {
             @Override
             protected void step(double[] in, double[] out) {
             }
