@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.averages.Averages;
 import dev.quiver.features.kernel.OperatorCatalog;
 import dev.quiver.features.momentum.Momentum;
+import dev.quiver.features.statistics.Statistics;
+import dev.quiver.features.volume.Volume;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -31,7 +33,9 @@ public final class ScalarKernelProvider implements FeatureKernelProvider {
     // one line per family: each family package lists its own operators
     private static final OperatorCatalog CATALOG = OperatorCatalog.of(NAME, Stream.of(
             Averages.OPERATORS,
-            Momentum.OPERATORS
+            Momentum.OPERATORS,
+            Volume.OPERATORS,
+            Statistics.OPERATORS
     ).flatMap(List::stream).toList());
 
     /** The provider; does no work (ServiceLoader calls this). */
