@@ -31,7 +31,8 @@ import java.util.List;
  *   <li><b>Relation to TA-Lib.</b> TA-Lib's {@code BETA(inReal0, inReal1)} regresses the returns of
  *       {@code inReal1} on those of {@code inReal0}, i.e. it divides by the variance of {@code inReal0}: ours
  *       {@code beta(a, b, n)} equals TA-Lib's {@code BETA(b, a, n)}. TA-Lib keeps running raw sums of the returns;
- *       ours are centred two-pass sums (O(n) per row, exact to a few ulps); they agree within 1e-9.</li>
+ *       ours are centred two-pass sums (O(n) per row, exact to a few ulps); they agree within 1e-9
+ *       relative (1e-7 for {@code n = 2}, whose betas are ill-conditioned).</li>
  *   <li><b>Degenerate windows.</b> If {@code y} is constant over the window beta is undefined and the output is
  *       {@code NaN} (TA-Lib outputs 0).</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞ in either column, or with {@code prices} a previous price of 0,

@@ -26,8 +26,9 @@ import java.util.List;
  *       same number.</li>
  *   <li><b>Arithmetic.</b> Two passes over the window: means, then centred sums; {@code Σdxdy / sqrt(Σdx²·Σdy²)},
  *       clamped to {@code [−1, 1]} against rounding. O(n) per row, exact to a few ulps whatever the level of
- *       the series. TA-Lib's {@code CORREL} keeps running raw sums ({@code Σx², Σxy}) over the whole series; the two
- *       agree within 1e-9 on prices.</li>
+ *       the series. TA-Lib's {@code CORREL} keeps running raw sums ({@code Σx², Σxy}) over the whole series, which
+ *       cancel on prices: the two agree within 1e-7 for {@code n ≥ 5}, while for two-point windows TA-Lib strays
+ *       by up to 1e-4 (it reports −1.0000023 where the answer is −1).</li>
  *   <li><b>Degenerate windows.</b> If either column is constant over the window the correlation is undefined and the
  *       output is {@code NaN} (TA-Lib outputs 0).</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞ in either column): every window that contains one outputs

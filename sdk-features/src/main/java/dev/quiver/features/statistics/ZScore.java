@@ -27,8 +27,9 @@ import java.util.List;
  *   <li><b>Arithmetic.</b> Two passes over the window, oldest value first: the mean, then the sum of squared
  *       deviations from it. Exact to a few ulps whatever the level of the series (no running sum of squares, whose
  *       cancellation loses digits on prices far from zero), at O(n) per row. A constant window has no spread: the
- *       output is {@code NaN} there. Matches {@code (x − SMA) / STDDEV} from TA-Lib, and TTR's
- *       {@code (x − SMA) / runSD}, within 1e-9.</li>
+ *       output is {@code NaN} there (TA-Lib's quotient gives ±∞ or {@code NaN}). Matches TTR's
+ *       {@code (x − SMA) / runSD} within 1e-9, and {@code (x − SMA) / STDDEV} from TA-Lib within 1e-7 for
+ *       {@code n ≥ 5}, the gap being the cancellation in TA-Lib's {@code E[x²] − E[x]²}.</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞): every window that contains one outputs {@code NaN}; the output
  *       resumes {@code n} rows after it.</li>
  * </ul>
