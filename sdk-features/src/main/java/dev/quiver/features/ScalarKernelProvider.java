@@ -9,6 +9,8 @@ import dev.quiver.features.kernel.OperatorCatalog;
 import dev.quiver.features.momentum.Momentum;
 import dev.quiver.features.overlays.Overlays;
 import dev.quiver.features.volatility.Volatility;
+import dev.quiver.features.statistics.Statistics;
+import dev.quiver.features.volume.Volume;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,7 +37,9 @@ public final class ScalarKernelProvider implements FeatureKernelProvider {
             Averages.OPERATORS,
             Momentum.OPERATORS,
             Volatility.OPERATORS,
-            Overlays.OPERATORS
+            Overlays.OPERATORS,
+            Volume.OPERATORS,
+            Statistics.OPERATORS
     ).flatMap(List::stream).toList());
 
     /** The provider; does no work (ServiceLoader calls this). */

@@ -71,7 +71,8 @@ class KernelContractTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource(CASES)
     void warmUpRowsAreNaNAndTheNextIsNot(String provider, FeatureKernel kernel) {
-        double[][] out = batch(kernel, TestSeries.aaplBars());
+        // a random walk has no ties: AAPL's equal closes make a short window constant, where a z-score is NaN
+        double[][] out = batch(kernel, TestSeries.randomBars(13, 1260));
         int w = kernel.warmUp();
         for (int o = 0; o < out.length; o++) {
             String name = kernel.outputs().get(o);
@@ -202,6 +203,11 @@ class KernelContractTest {
                 .filter(p -> p.name().equals(provider)).findFirst().orElseThrow());
         try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series)) {
             Panel panel = TestSeries.panel(input);
+            // roles other than OHLCV (corr's and beta's benchmark) have no column here: kernel.MultiColumnContractTest
+            // runs those over panels that have them
+            org.junit.jupiter.api.Assumptions.assumeTrue(kernel.inputs().stream().allMatch(input.schema()::contains)
+                    || kernel.inputs().stream().allMatch(c -> input.schema().names().stream()
+                    .anyMatch(n -> n.equalsIgnoreCase(c))), "inputs outside OHLCV");
             try (Table features = engine.compute(panel, List.of(kernel))) {
                 for (int o = 0; o < kernel.outputs().size(); o++) {
                     double[] all = features.float64(kernel.outputs().get(o)).toArray();

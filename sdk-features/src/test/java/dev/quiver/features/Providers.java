@@ -66,7 +66,8 @@ public final class Providers {
         });
     }
 
-    private static List<Params> paramVariants(OperatorDescriptor d) {
+    /** Parameter sets for an operator: the defaults, and several values of its first INT parameter. */
+    public static List<Params> paramVariants(OperatorDescriptor d) {
         Set<Params> variants = new LinkedHashSet<>();
         variants.add(Params.bind(d.params(), Map.of()));
         if (!d.params().isEmpty() && d.params().get(0).type() == ParamType.INT) {
