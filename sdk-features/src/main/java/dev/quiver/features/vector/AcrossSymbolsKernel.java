@@ -10,15 +10,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The base of a one-input, one-output recursive kernel vectorised across symbols: {@link #compute} takes the panel's
- * series {@link #LANES} at a time, one per lane. Each block of {@link #BLOCK} time steps is transposed into a
- * time-major scratch buffer (row {@code t} holds lane {@code k}'s value at {@code scratch[t·L + k]}), stepped through
- * by the subclass, and transposed back. Lanes whose series has ended, or that have no series, read {@code NaN}, which
- * every recursive kernel treats as a missing value that leaves its state unchanged, and their outputs are not
- * copied back.
+ * series {@link #LANES} at a time, one per lane. Each block of {@link #BLOCK} time steps of the {@code LANES} series is
+ * bulk-copied into a lane-major scratch block (lane {@code k}'s row {@code t} at {@code [k·BLOCK + t]}), stepped
+ * through by the subclass with one gather per time step ({@link #load}) and one scatter ({@link #store}), and
+ * bulk-copied back. Lanes whose series has ended, or that have no series, read {@code NaN}, which every recursive
+ * kernel treats as a missing value that leaves its state unchanged, and their outputs are not copied back.
  *
  * <p>{@link #computeSeries} and {@link #incremental()} are the scalar kernel's: a single series has no lanes to
  * fill.
@@ -28,9 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
 abstract class AcrossSymbolsKernel implements FeatureKernel {
     static final VectorSpecies<Double> S = VectorKernels.SPECIES;
     static final int LANES = S.length();
-    /** Time steps per transposed block: two blocks of {@code BLOCK × LANES} doubles stay in the L1 cache. */
+    /** Time steps per scratch block: two blocks of {@code BLOCK × LANES} doubles stay in the L1 cache. */
     static final int BLOCK = 128;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final int[] LANE_OFFSETS = laneOffsets();
 
     private final FeatureKernel scalar;
 
@@ -46,8 +48,8 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
     abstract double[][] newState();
 
     /**
-     * Steps every lane through {@code steps} rows of the time-major {@code in} buffer, writing {@code out}; the state
-     * carries from one call to the next.
+     * Steps every lane through {@code steps} rows of the lane-major {@code in} block ({@link #load}), writing
+     * {@code out} ({@link #store}); the state carries from one call to the next.
      */
     abstract void steps(double[][] state, double[] in, double[] out, int steps);
 
@@ -56,8 +58,10 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
         FeatureKernels.checkShapes(this, panel.rowCount(), in, out);
         MemorySegment x = in[0];
         MemorySegment y = out[0];
-        double[] tin = new double[BLOCK * LANES];
-        double[] tout = new double[BLOCK * LANES];
+        // lane-major blocks: lane k's rows t are at [k·BLOCK + t]; bulk copies in and out, gathers and scatters
+        // between them and the registers
+        double[] rowsIn = new double[LANES * BLOCK];
+        double[] rowsOut = new double[LANES * BLOCK];
         int[] start = new int[LANES];
         int[] length = new int[LANES];
         int symbols = panel.symbolCount();
@@ -74,24 +78,30 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
                 int steps = Math.min(BLOCK, longest - t0);
                 for (int k = 0; k < LANES; k++) {
                     int valid = Math.clamp(length[k] - t0, 0, steps);
-                    long base = (long) start[k] + t0;
-                    for (int t = 0; t < valid; t++) {
-                        tin[t * LANES + k] = x.getAtIndex(D, base + t);
+                    if (valid > 0) {
+                        MemorySegment.copy(x, D, ((long) start[k] + t0) * Double.BYTES, rowsIn, k * BLOCK, valid);
                     }
-                    for (int t = valid; t < steps; t++) {
-                        tin[t * LANES + k] = Double.NaN;
-                    }
+                    Arrays.fill(rowsIn, k * BLOCK + valid, k * BLOCK + steps, Double.NaN);
                 }
-                steps(state, tin, tout, steps);
+                steps(state, rowsIn, rowsOut, steps);
                 for (int k = 0; k < LANES; k++) {
                     int valid = Math.clamp(length[k] - t0, 0, steps);
-                    long base = (long) start[k] + t0;
-                    for (int t = 0; t < valid; t++) {
-                        y.setAtIndex(D, base + t, tout[t * LANES + k]);
+                    if (valid > 0) {
+                        MemorySegment.copy(rowsOut, k * BLOCK, y, D, ((long) start[k] + t0) * Double.BYTES, valid);
                     }
                 }
             }
         }
+    }
+
+    /** Row {@code t} of every lane of a lane-major block. */
+    static DoubleVector load(double[] rows, int t) {
+        return DoubleVector.fromArray(S, rows, t, LANE_OFFSETS, 0);
+    }
+
+    /** Writes row {@code t} of every lane of a lane-major block. */
+    static void store(DoubleVector v, double[] rows, int t) {
+        v.intoArray(rows, t, LANE_OFFSETS, 0);
     }
 
     @Override
@@ -127,6 +137,14 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
     @Override
     public final int warmUp() {
         return scalar.warmUp();
+    }
+
+    private static int[] laneOffsets() {
+        int[] offsets = new int[LANES];
+        for (int k = 0; k < LANES; k++) {
+            offsets[k] = k * BLOCK;
+        }
+        return offsets;
     }
 
     /** Lanes filled with a value. */

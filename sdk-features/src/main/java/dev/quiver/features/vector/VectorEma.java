@@ -39,8 +39,7 @@ final class VectorEma extends AcrossSymbolsKernel {
         final DoubleVector one = DoubleVector.broadcast(S, 1.0);
         final DoubleVector nan = DoubleVector.broadcast(S, Double.NaN);
         for (int t = 0; t < steps; t++) {
-            int at = t * LANES;
-            DoubleVector x = DoubleVector.fromArray(S, in, at);
+                        DoubleVector x = load(in, t);
             VectorMask<Double> finite = x.test(VectorOperators.IS_FINITE);
             VectorMask<Double> seeding = seen.compare(VectorOperators.LT, count);
             DoubleVector stepped = x.sub(ema).mul(a).add(ema);
@@ -51,10 +50,10 @@ final class VectorEma extends AcrossSymbolsKernel {
                 VectorMask<Double> seeded = adding.and(seen.compare(VectorOperators.EQ, count));
                 VectorMask<Double> recursing = finite.andNot(seeding);
                 ema = summed.blend(summed.div(count), seeded).blend(stepped, recursing);
-                nan.blend(ema, seeded.or(recursing)).intoArray(out, at);
+                store(nan.blend(ema, seeded.or(recursing)), out, t);
             } else {
                 ema = ema.blend(stepped, finite);
-                nan.blend(ema, finite).intoArray(out, at);
+                store(nan.blend(ema, finite), out, t);
             }
         }
         ema.intoArray(state[0], 0);

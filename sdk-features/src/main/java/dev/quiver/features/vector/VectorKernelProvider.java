@@ -28,8 +28,8 @@ import java.util.List;
  *   <li><b>{@code ema}, {@code rsi}</b> are recursive and cannot be vectorised along time, so
  *       {@link FeatureKernel#compute(dev.quiver.api.table.Panel, java.lang.foreign.MemorySegment[],
  *       java.lang.foreign.MemorySegment[]) compute(panel, ...)} runs {@code L} symbols at once, one per lane: blocks
- *       of the series are transposed into a time-major scratch buffer, stepped through time with lane masks for
- *       missing values, warm-up and series of unequal lengths, and transposed back. Each lane performs the scalar
+ *       of the series are copied into a scratch block, stepped through time (one gather and one scatter per step)
+ *       with lane masks for missing values, warm-up and series of unequal lengths, and copied back. Each lane performs the scalar
  *       kernel's operations in the same order, so the outputs equal the scalar kernel's (and TA-Lib's) <b>bit for
  *       bit</b>. {@code computeSeries} (one series) and the incremental form are the scalar kernel's.</li>
  * </ul>

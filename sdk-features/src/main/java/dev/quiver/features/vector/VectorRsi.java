@@ -44,8 +44,7 @@ final class VectorRsi extends AcrossSymbolsKernel {
         final DoubleVector hundred = DoubleVector.broadcast(S, 100.0);
         final DoubleVector nan = DoubleVector.broadcast(S, Double.NaN);
         for (int t = 0; t < steps; t++) {
-            int at = t * LANES;
-            DoubleVector x = DoubleVector.fromArray(S, in, at);
+                        DoubleVector x = load(in, t);
             VectorMask<Double> finite = x.test(VectorOperators.IS_FINITE);
             VectorMask<Double> seeding = changes.compare(VectorOperators.LT, count);
             DoubleVector change = x.sub(previous);
@@ -73,7 +72,7 @@ final class VectorRsi extends AcrossSymbolsKernel {
             previous = previous.blend(x, finite);
             DoubleVector total = gain.add(loss);
             DoubleVector index = gain.div(total).mul(hundred).blend(zero, total.compare(VectorOperators.EQ, 0.0));
-            nan.blend(index, emit).intoArray(out, at);
+            store(nan.blend(index, emit), out, t);
         }
         previous.intoArray(state[0], 0);
         changes.intoArray(state[1], 0);
