@@ -37,7 +37,7 @@ class ScalarKernelProviderTest {
             assertThat(info.name()).isEqualTo("scalar");
             assertThat(info.available()).isTrue();
         });
-        assertThat(discovery.select(p -> p.supports("sma"), "operator 'sma'")).isInstanceOf(ScalarKernelProvider.class);
+        assertThat(discovery.get("scalar")).isInstanceOf(ScalarKernelProvider.class);
     }
 
     @Test

@@ -58,7 +58,7 @@ class FeaturesModuleTest {
 
         @Override
         public int priority() {
-            return 5;
+            return 500; // above every built-in provider (vector: 100)
         }
 
         @Override

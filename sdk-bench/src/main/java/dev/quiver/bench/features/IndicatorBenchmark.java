@@ -4,10 +4,14 @@ import com.tictactec.ta.lib.Core;
 import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.RetCode;
 import dev.quiver.api.feature.FeatureKernel;
-import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.param.Params;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.Table;
+import dev.quiver.api.table.TableBuilder;
 import dev.quiver.bench.SyntheticPrices;
 import dev.quiver.features.ScalarKernelProvider;
+import dev.quiver.features.vector.VectorKernelProvider;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -29,28 +33,31 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One indicator over a panel of {@code symbols} series of {@code rows} daily closes, single-threaded, three ways:
+ * One indicator over a panel of {@code symbols} series of {@code rows} daily closes, single-threaded, four ways in
+ * the same run:
  * <ul>
- *   <li>{@link #quiverScalar}: Quiver's {@code scalar} provider kernel, series by series over one off-heap column
- *       ({@code computeSeries} on {@code MemorySegment}s), as {@code FeatureEngine.compute} runs each task;</li>
+ *   <li>{@link #scalar}: the {@code scalar} provider's kernel, series by series over one off-heap column
+ *       ({@code computeSeries}), as {@code FeatureEngine} runs each task;</li>
+ *   <li>{@link #vector}: the {@code vector} provider's kernel over the whole panel ({@code compute(panel, ...)}):
+ *       sma vectorised along each series, ema and rsi across symbols;</li>
  *   <li>{@link #taLib}: TA-Lib's Java port ({@code com.tictactec:ta-lib} 0.4.0) over one {@code double[]} per
  *       symbol, its natural layout;</li>
- *   <li>{@link #copyBaseline}: a plain copy of the input column into the output column, the memory-bandwidth
- *       ceiling for a kernel that reads one column and writes one. It ignores {@code indicator}.</li>
+ *   <li>{@link #copy}: a plain copy of the input column into the output column, the memory-bandwidth ceiling of a
+ *       kernel that reads one column and writes one. It ignores {@code indicator}.</li>
  * </ul>
- * Periods: SMA 20, EMA 20, RSI 14. Data: {@link SyntheticPrices} (seed 42). Both kernels produce bit-identical
- * values (see {@code TaLibReferenceTest} in sdk-features). Scores are milliseconds per whole panel; divide
- * {@code rows × symbols} by it for values per millisecond.
+ * ta4j, far slower, runs on a smaller panel in {@link Ta4jIndicatorBenchmark}. Periods: SMA 20, EMA 20, RSI 14. Data:
+ * {@link SyntheticPrices} (seed 42). Scores: panels per second; the {@code values} counter ({@link PanelValues}) is
+ * input values per second, and each kernel's fraction of the copy is its {@code values} over the copy's.
  *
  * <p>Thread-safety: JMH state, one per trial; the benchmark methods run on one thread.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 @State(Scope.Benchmark)
-public class ScalarIndicatorBenchmark {
+public class IndicatorBenchmark {
 
     /** The indicator: {@code sma}, {@code ema} or {@code rsi}. */
     @Param({"sma", "ema", "rsi"})
@@ -65,9 +72,12 @@ public class ScalarIndicatorBenchmark {
     public int symbols;
 
     private Arena arena;
+    private Table index;
+    private Panel panel;
     private MemorySegment[] in;
     private MemorySegment[] out;
-    private FeatureKernel kernel;
+    private FeatureKernel scalarKernel;
+    private FeatureKernel vectorKernel;
 
     private double[][] taIn;
     private double[][] taOut;
@@ -79,12 +89,7 @@ public class ScalarIndicatorBenchmark {
     /** Builds the data and the kernels; JMH calls it once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
-        period = switch (indicator) {
-            case "sma", "ema" -> 20;
-            case "rsi" -> 14;
-            default -> throw new IllegalArgumentException("indicator must be sma, ema or rsi, not '" + indicator
-                    + "'");
-        };
+        period = period(indicator);
         taIn = SyntheticPrices.walks(SyntheticPrices.SEED, symbols, rows);
         taOut = new double[symbols][rows];
         long values = (long) rows * symbols;
@@ -95,33 +100,75 @@ public class ScalarIndicatorBenchmark {
         }
         in = new MemorySegment[] {column};
         out = new MemorySegment[] {arena.allocate(values * Double.BYTES, 64)};
-
-        ScalarKernelProvider scalar = new ScalarKernelProvider();
-        OperatorDescriptor d = scalar.operator(indicator).orElseThrow();
-        kernel = scalar.create(indicator, Params.bind(d.params(), Map.of("n", Integer.toString(period))), List.of());
+        index = panelIndex(symbols, rows);
+        panel = Panel.of(index, "symbol", "time");
+        scalarKernel = kernel(new ScalarKernelProvider(), indicator, period);
+        VectorKernelProvider vector = new VectorKernelProvider();
+        if (!vector.availability().available()) {
+            throw new IllegalStateException("the vector provider is unavailable: " + vector.availability().reason());
+        }
+        vectorKernel = kernel(vector, indicator, period);
         core = new Core();
         begin = new MInteger();
         count = new MInteger();
     }
 
+    static int period(String indicator) {
+        return switch (indicator) {
+            case "sma", "ema" -> 20;
+            case "rsi" -> 14;
+            default -> throw new IllegalArgumentException("indicator must be sma, ema or rsi, not '" + indicator
+                    + "'");
+        };
+    }
+
+    static FeatureKernel kernel(FeatureKernelProvider p, String indicator, int period) {
+        Params params = Params.bind(p.operator(indicator).orElseThrow().params(), Map.of("n", Integer.toString(period)));
+        return p.create(indicator, params, List.of());
+    }
+
+    /** The symbol and time columns of a panel of equal-length series (the values live in their own column). */
+    static Table panelIndex(int symbols, int rows) {
+        String[] names = new String[symbols * rows];
+        long[] times = new long[symbols * rows];
+        for (int s = 0; s < symbols; s++) {
+            String name = String.format("S%05d", s);
+            for (int r = 0; r < rows; r++) {
+                names[s * rows + r] = name;
+                times[s * rows + r] = 86_400_000L * (16_000 + r);
+            }
+        }
+        return TableBuilder.onHeap().string("symbol", names).int64("time", times).build();
+    }
+
     /** Frees the off-heap columns. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        index.close();
         arena.close();
     }
 
-    /** Quiver's scalar kernel over every series of the panel. */
+    /** The scalar kernel over every series of the panel. */
     @Benchmark
-    public MemorySegment quiverScalar() {
+    public MemorySegment scalar(PanelValues counter) {
         for (int s = 0; s < symbols; s++) {
-            kernel.computeSeries(in, out, s * rows, (s + 1) * rows);
+            scalarKernel.computeSeries(in, out, s * rows, (s + 1) * rows);
         }
+        counter.values += (long) rows * symbols;
+        return out[0];
+    }
+
+    /** The vector kernel over the whole panel. */
+    @Benchmark
+    public MemorySegment vector(PanelValues counter) {
+        vectorKernel.compute(panel, in, out);
+        counter.values += (long) rows * symbols;
         return out[0];
     }
 
     /** TA-Lib's function over every series. */
     @Benchmark
-    public double[][] taLib() {
+    public double[][] taLib(PanelValues counter) {
         for (int s = 0; s < symbols; s++) {
             RetCode rc = switch (indicator) {
                 case "sma" -> core.sma(0, rows - 1, taIn[s], period, begin, count, taOut[s]);
@@ -132,27 +179,33 @@ public class ScalarIndicatorBenchmark {
                 throw new IllegalStateException("TA-Lib " + indicator + ": " + rc);
             }
         }
+        counter.values += (long) rows * symbols;
         return taOut;
     }
 
     /** The memory-bandwidth ceiling: copy the input column to the output column. */
     @Benchmark
-    public MemorySegment copyBaseline() {
+    public MemorySegment copy(PanelValues counter) {
         MemorySegment.copy(in[0], 0, out[0], 0, in[0].byteSize());
+        counter.values += (long) rows * symbols;
         return out[0];
     }
 
     // for the smoke test: the outputs of the last run
-    double quiverValue(int symbol, int row) {
+    double value(int symbol, int row) {
         return out[0].getAtIndex(ValueLayout.JAVA_DOUBLE, (long) symbol * rows + row);
     }
 
     double taLibValue(int symbol, int row) {
-        int first = kernel.warmUp();
+        int first = scalarKernel.warmUp();
         return row < first ? Double.NaN : taOut[symbol][row - first];
     }
 
+    double taLibInput(int symbol, int row) {
+        return taIn[symbol][row];
+    }
+
     int warmUp() {
-        return kernel.warmUp();
+        return scalarKernel.warmUp();
     }
 }
