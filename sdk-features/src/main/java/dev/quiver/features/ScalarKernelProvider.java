@@ -5,6 +5,7 @@ import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import dev.quiver.features.averages.Averages;
+import dev.quiver.features.crosssection.CrossSection;
 import dev.quiver.features.kernel.OperatorCatalog;
 import dev.quiver.features.momentum.Momentum;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class ScalarKernelProvider implements FeatureKernelProvider {
     // one line per family: each family package lists its own operators
     private static final OperatorCatalog CATALOG = OperatorCatalog.of(NAME, Stream.of(
             Averages.OPERATORS,
-            Momentum.OPERATORS
+            Momentum.OPERATORS,
+            CrossSection.OPERATORS
     ).flatMap(List::stream).toList());
 
     /** The provider; does no work (ServiceLoader calls this). */

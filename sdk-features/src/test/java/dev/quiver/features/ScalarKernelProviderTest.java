@@ -21,9 +21,10 @@ class ScalarKernelProviderTest {
         assertThat(scalar.name()).isEqualTo("scalar");
         assertThat(scalar.priority()).isZero();
         assertThat(scalar.availability().available()).isTrue();
-        assertThat(scalar.operators()).extracting(OperatorDescriptor::name).containsExactly("sma", "ema", "rsi");
+        assertThat(scalar.operators()).extracting(OperatorDescriptor::name).contains("sma", "ema", "rsi", "xs_rank",
+                "xs_zscore");
         assertThat(scalar.supports("rsi")).isTrue();
-        assertThat(scalar.supports("macd")).isFalse();
+        assertThat(scalar.supports("nosuch")).isFalse();
     }
 
     @Test
@@ -54,9 +55,10 @@ class ScalarKernelProviderTest {
 
     @Test
     void rejectsAnUnknownOperator() {
-        assertThatThrownBy(() -> scalar.create("macd", Params.none(), List.of()))
+        assertThatThrownBy(() -> scalar.create("nosuch", Params.none(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the scalar provider has no operator 'macd'; its operators are ema, rsi, sma");
+                .hasMessageStartingWith("the scalar provider has no operator 'nosuch'; its operators are ema, ")
+                .hasMessageContaining(", sma, xs_clip, ");
     }
 
     @Test
