@@ -52,13 +52,15 @@ public final class Quantiles {
      * The type-7 quantile of the {@code m} sorted values, as R computes it.
      */
     static double quantile(double[] sorted, int m, double p) {
-        double index = (m - 1) * p; // 0-based h - 1
-        int lo = (int) Math.floor(index);
-        int hi = (int) Math.ceil(index);
-        double q = sorted[lo];
-        if (index > lo && sorted[hi] != q) {
-            double f = index - lo;
-            q = (1 - f) * q + f * sorted[hi];
+        // R's arithmetic, 1-based, so that the fraction h rounds as R's does
+        double index = 1 + (m - 1) * p;
+        double lo = Math.floor(index);
+        double hi = Math.ceil(index);
+        double q = sorted[(int) lo - 1];
+        double above = sorted[(int) hi - 1];
+        if (index > lo && above != q) {
+            double h = index - lo;
+            q = (1 - h) * q + h * above;
         }
         return q;
     }
