@@ -120,9 +120,9 @@ class FeaturePlanTest {
                 "xs_rank(rsi(14))", "xs_zscore(sma(rsi(14),3),ddof=1)", "sma(xs_demean(close),4)");
         ForkJoinPool one = new ForkJoinPool(1);
         ForkJoinPool four = new ForkJoinPool(4);
-        double[][] series = new double[64][];
+        double[][] series = new double[40][];
         for (int s = 0; s < series.length; s++) {
-            series[s] = s % 3 == 0 ? TestSeries.randomWithGaps(s, 1_500 + s) : TestSeries.randomWalk(s, 1_500 - s);
+            series[s] = s % 3 == 0 ? TestSeries.randomWithGaps(s, 1_000 + s) : TestSeries.randomWalk(s, 1_000 - s);
         }
         try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series)) {
             Panel panel = TestSeries.panel(input);

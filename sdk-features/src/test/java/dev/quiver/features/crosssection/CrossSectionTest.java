@@ -168,8 +168,8 @@ class CrossSectionTest {
 
     @Test
     void resultsDoNotDependOnTheThreadCount() {
-        int symbols = 300;
-        int days = 250;
+        int symbols = 150;
+        int days = 240; // 36,000 rows: above the size from which dates are computed in parallel
         SplittableRandom random = new SplittableRandom(42);
         int rows = symbols * days;
         String[] sym = new String[rows];
