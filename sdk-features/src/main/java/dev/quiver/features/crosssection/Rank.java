@@ -73,34 +73,41 @@ public final class Rank {
             if (m == 0) {
                 return;
             }
-            s.sort(m);
-            double[] sorted = s.sorted;
+            s.sortIndexed(m);
+            int[] order = s.order;
+            double[] values = s.values;
             int distinct = 0;
-            if (ties == DENSE) {
+            if (ties == DENSE && pct) {
                 for (int i = 0; i < m; i++) {
-                    if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    if (i == 0 || values[order[i]] != values[order[i - 1]]) {
                         distinct++;
                     }
-                    s.dense[i] = distinct;
                 }
-            } else if (ties == ORDINAL) {
-                java.util.Arrays.fill(s.counts, 0, m, 0);
             }
             double top = (ties == DENSE ? distinct : m) - 1;
-            for (int i = 0; i < m; i++) {
-                double v = s.values[i];
-                int lb = s.lowerBound(m, v);
-                double rank = switch (ties) {
-                    case AVERAGE -> (lb + 1 + s.upperBound(m, v)) * 0.5;
-                    case MIN -> lb + 1;
-                    case MAX -> s.upperBound(m, v);
-                    case DENSE -> s.dense[lb];
-                    default -> lb + 1 + s.counts[lb]++; // values are visited in row (symbol) order
-                };
-                if (pct) {
-                    rank = top == 0 ? 0.5 : (rank - 1) / top;
+            int dense = 0;
+            // walk the groups of equal values in sorted order; positions are 0-based, ranks 1-based
+            for (int i = 0; i < m; ) {
+                double v = values[order[i]];
+                int j = i + 1;
+                while (j < m && values[order[j]] == v) {
+                    j++;
                 }
-                result.setAtIndex(Scratch.F64, s.rows[i], rank);
+                dense++;
+                for (int t = i; t < j; t++) {
+                    double rank = switch (ties) {
+                        case AVERAGE -> (i + 1 + j) * 0.5;
+                        case MIN -> i + 1;
+                        case MAX -> j;
+                        case DENSE -> dense;
+                        default -> t + 1; // the sort is stable: tied values keep their symbol order
+                    };
+                    if (pct) {
+                        rank = top == 0 ? 0.5 : (rank - 1) / top;
+                    }
+                    result.setAtIndex(Scratch.F64, s.rows[order[t]], rank);
+                }
+                i = j;
             }
         }
     }

@@ -27,7 +27,21 @@ final class Scratch {
     /** A second per-value array of doubles (group keys). */
     final double[] keys;
 
+    /** Radix-sort buffers: keys and value indices, two of each, and one histogram. */
+    private final long[] keysA;
+    private final long[] keysB;
+    private final int[] orderA;
+    private final int[] orderB;
+    private final int[] histogram = new int[256];
+    /** After {@link #sortIndexed}: the indices of {@code values} in ascending order of value, ties in index order. */
+    int[] order;
+
     Scratch(int width) {
+        keysA = new long[width];
+        keysB = new long[width];
+        orderA = new int[width];
+        orderB = new int[width];
+        order = orderA;
         values = new double[width];
         rows = new int[width];
         sorted = new double[width];
@@ -45,6 +59,68 @@ final class Scratch {
         java.util.Arrays.sort(sorted, 0, m);
     }
 
+    /**
+     * Sorts the indices of {@code values[0, m)} by value into {@link #order}, stably, so that equal values keep
+     * their (symbol) order: a least-significant-digit radix sort of the values' order-preserving 64-bit keys, byte
+     * by byte, skipping the bytes all keys share. No comparisons, so no mispredicted branches; primitive arrays
+     * only. Small cross-sections use an insertion sort. The values must be finite, with {@code -0.0} stored as
+     * {@code 0.0} (as {@link CrossSectionKernel#gather} stores them), so that equal values have equal keys.
+     */
+    void sortIndexed(int m) {
+        if (m <= 32) {
+            int[] o = orderA;
+            for (int i = 0; i < m; i++) {
+                double v = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[o[j]] > v) {
+                    o[j + 1] = o[j];
+                    j--;
+                }
+                o[j + 1] = i;
+            }
+            order = o;
+            return;
+        }
+        long[] k = keysA;
+        long[] k2 = keysB;
+        int[] o = orderA;
+        int[] o2 = orderB;
+        for (int i = 0; i < m; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            // negative values: flip every bit; others: flip the sign bit; then unsigned order is numeric order
+            k[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+            o[i] = i;
+        }
+        int[] count = histogram;
+        for (int shift = 0; shift < 64; shift += 8) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < m; i++) {
+                count[(int) (k[i] >>> shift) & 0xFF]++;
+            }
+            if (count[(int) (k[0] >>> shift) & 0xFF] == m) {
+                continue; // every key has this byte: the pass would not move anything
+            }
+            int sum = 0;
+            for (int b = 0; b < 256; b++) {
+                int c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < m; i++) {
+                int pos = count[(int) (k[i] >>> shift) & 0xFF]++;
+                k2[pos] = k[i];
+                o2[pos] = o[i];
+            }
+            long[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] to = o;
+            o = o2;
+            o2 = to;
+        }
+        order = o;
+    }
+
     /** The first sorted position whose value is not less than {@code v}. */
     int lowerBound(int m, double v) {
         int lo = 0;
@@ -55,21 +131,6 @@ final class Scratch {
                 lo = mid + 1;
             } else {
                 hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The first sorted position whose value is greater than {@code v}. */
-    int upperBound(int m, double v) {
-        int lo = 0;
-        int hi = m;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v < sorted[mid]) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
             }
         }
         return lo;

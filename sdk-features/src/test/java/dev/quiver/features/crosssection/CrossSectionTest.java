@@ -78,6 +78,55 @@ class CrossSectionTest {
     }
 
     @Test
+    void wideCrossSectionsRankAsTheDefinitionSays() {
+        // wider than the insertion-sort cut-off: the radix sort, with negatives, zeros of both signs, ties, gaps
+        for (int width : new int[] {5, 33, 500, 2_000}) {
+            SplittableRandom random = new SplittableRandom(width);
+            double[] x = new double[width];
+            for (int i = 0; i < width; i++) {
+                int kind = random.nextInt(10);
+                x[i] = kind == 0 ? NaN : kind == 1 ? -0.0 : kind == 2 ? 0.0
+                        : kind < 6 ? random.nextInt(7) - 3 : random.nextGaussian() * 1e6;
+            }
+            double[][] expected = new double[5][width];
+            for (int i = 0; i < width; i++) {
+                if (Double.isNaN(x[i])) {
+                    for (double[] e : expected) {
+                        e[i] = NaN;
+                    }
+                    continue;
+                }
+                int less = 0;
+                int equal = 0;
+                int earlierEqual = 0;
+                java.util.Set<Double> smaller = new java.util.HashSet<>();
+                for (int j = 0; j < width; j++) {
+                    if (Double.isNaN(x[j])) {
+                        continue;
+                    }
+                    if (x[j] < x[i]) {
+                        less++;
+                        smaller.add(x[j] + 0.0);
+                    } else if (x[j] == x[i]) {
+                        equal++;
+                        earlierEqual += j < i ? 1 : 0;
+                    }
+                }
+                expected[0][i] = less + (equal + 1) / 2.0;
+                expected[1][i] = less + 1;
+                expected[2][i] = less + equal;
+                expected[3][i] = smaller.size() + 1;
+                expected[4][i] = less + earlierEqual + 1;
+            }
+            String[] methods = {"average", "min", "max", "dense", "ordinal"};
+            for (int k = 0; k < methods.length; k++) {
+                assertThat(compute("xs_rank(x," + methods[k] + ")", x)).as("%s, width %d", methods[k], width)
+                        .containsExactly(expected[k]);
+            }
+        }
+    }
+
+    @Test
     void zScoresAndMoments() {
         double[] x = {1, 2, NaN, 3, 6};
         double mean = 3;
