@@ -45,8 +45,10 @@ class DemoTest {
         List<String> lines = Files.readAllLines(features);
         assertThat(lines).hasSize(1 + 1260 + 249 + 5105);
         assertThat(lines.get(0)).isEqualTo(
-                "symbol,date,open,high,low,close,volume,sma(20),sma(50),ema(20),ema(high,10),rsi(14)");
-        assertThat(lines.get(1)).startsWith("AAPL,2013-05-13,").endsWith(",79237200,,,,,");
+                "symbol,date,open,high,low,close,volume,sma(20),sma(50),ema(20),ema(high,10),rsi(14),rsi_rank,"
+                        + "xs_zscore(rsi(14)),xs_rank(volume)");
+        // warm-up rows are empty; AAPL's volume is the smaller of the two symbols trading on 2013-05-13
+        assertThat(lines.get(1)).startsWith("AAPL,2013-05-13,").endsWith(",79237200,,,,,,,,1");
         assertThat(Files.readString(out.resolve("summary.txt"))).isEqualTo(first.out());
 
         Run second = quiver(args);
@@ -79,6 +81,12 @@ class DemoTest {
         assertThat(aapl.get(19)[7]).isNotEmpty();
         assertThat(aapl.get(13)[11]).isEmpty();
         assertThat(aapl.get(14)[11]).isNotEmpty();
+        // cross-sectional: on dates where AAPL and SPX both trade, AAPL's RSI percentile is 0 or 1 and the two
+        // RSI z-scores are -1 and +1 (population sd of two values)
+        String[] bar = aapl.get(aapl.size() - 1);
+        assertThat(bar[12]).isIn("0", "1");
+        assertThat(Math.abs(Double.parseDouble(bar[13]))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(bar[12].equals("1")).isEqualTo(Double.parseDouble(bar[13]) > 0);
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
-import dev.quiver.api.param.ParamType;
 import dev.quiver.api.param.Params;
 import dev.quiver.api.provider.ProviderDiscovery;
 import dev.quiver.api.provider.ProviderInfo;
@@ -152,75 +151,56 @@ public final class FeatureEngine {
      * defaults, followed by the parameter values in declaration order, or {@code key=value} pairs. For example
      * {@code sma(20)}, {@code ema(high,10)}, {@code rsi(n=14)}, {@code rsi} (all defaults). Input columns are given
      * all or none; they are taken to be given when there are more positional arguments than parameters, or when the
-     * first one is a name and the first parameter is numeric.
+     * first one is a name that cannot be a value of the first parameter. A kernel reads columns of the panel:
+     * nested expressions ({@code xs_rank(roc(5))}), output parts and labels need {@link #plan(List)}.
      *
      * @throws IllegalArgumentException quoting the spec and giving the character index of what is wrong: bad syntax,
-     *     an unknown operator, a missing or extra argument, or a value out of range
+     *     an unknown operator, a missing or extra argument, a value out of range, or a nested expression
      * @throws dev.quiver.api.provider.ProviderNotFoundException if the explicitly chosen provider is unknown or
      *     unavailable
      */
     public FeatureKernel kernel(String spec) {
         FeatureSpec s = FeatureSpec.parse(Objects.requireNonNull(spec, "spec"));
-        if (!operators.containsKey(s.operator())) {
-            throw s.error(unknownOperator(s.operator()), s.operatorIndex());
+        if (s.label() != null || !s.call().simple()) {
+            throw s.error("a nested expression, an output part or a label needs a plan: use "
+                    + "FeatureEngine.plan(...), which computes inner expressions first", s.call().index());
         }
-        FeatureKernelProvider provider = provider(s.operator());
-        OperatorDescriptor d = provider.operator(s.operator()).orElseThrow();
-        List<FeatureSpec.Arg> positional = new ArrayList<>();
-        Map<String, String> named = new LinkedHashMap<>();
-        for (FeatureSpec.Arg a : s.args()) {
-            if (a.positional()) {
-                if (!named.isEmpty()) {
-                    throw s.error("positional argument '" + a.value() + "' after a named one", a.index());
-                }
-                positional.add(a);
-            } else if (named.putIfAbsent(a.key(), a.value()) != null) {
-                throw s.error("parameter '" + a.key() + "' is given twice", a.index());
-            }
-        }
-        int k = d.inputs().size();
-        int m = d.params().size();
-        boolean inputsGiven = !positional.isEmpty() && (positional.size() > m
-                || (positional.get(0).word() && (m == 0 || isNumeric(d.params().get(0).type()))));
-        List<String> inputs = List.of();
-        if (inputsGiven) {
-            String shape = "operator '" + d.name() + "' takes " + k + " input column" + (k == 1 ? "" : "s") + " ("
-                    + String.join(", ", d.inputs()) + ") then " + m + " parameter" + (m == 1 ? "" : "s")
-                    + (m == 0 ? "" : " (" + paramNames(d) + ")");
-            if (positional.size() < k) {
-                throw s.error(shape + "; " + positional.size() + " positional argument"
-                        + (positional.size() == 1 ? "" : "s") + " given", positional.get(0).index());
-            }
-            if (positional.size() > k + m) {
-                FeatureSpec.Arg extra = positional.get(k + m);
-                throw s.error(shape + "; '" + extra.value() + "' is one argument too many", extra.index());
-            }
-            List<String> columns = new ArrayList<>(k);
-            for (int i = 0; i < k; i++) {
-                FeatureSpec.Arg a = positional.get(i);
-                if (!a.word()) {
-                    throw s.error(shape + "; '" + a.value() + "' is not a column name", a.index());
-                }
-                columns.add(a.value());
-            }
-            inputs = columns;
-            positional = positional.subList(k, positional.size());
-        }
-        List<String> values = new ArrayList<>(positional.size());
-        for (FeatureSpec.Arg a : positional) {
-            values.add(a.value());
-        }
-        Params params;
-        try {
-            params = Params.bind(d.params(), values, named);
-        } catch (IllegalArgumentException e) {
-            throw s.error(e);
-        }
-        try {
-            return provider.create(d.name(), params, inputs);
-        } catch (IllegalArgumentException e) {
-            throw s.error(e);
-        }
+        return new SpecBinder(this).bind(s, s.call()).kernel();
+    }
+
+    /**
+     * Compiles feature specs into a plan over any panel with their input columns. Specs are composable
+     * expressions: {@code sma(20)} (over {@code close} by default), {@code ema(high, 10)}, {@code xs_rank(roc(5))},
+     * {@code xs_zscore(rsi(14), ddof=1)}, {@code macd(12,26,9).signal} (one part of a multi-output operator),
+     * {@code mom=roc(10)} (an output named {@code mom}). See {@link FeaturePlan} and {@code docs/features.md}.
+     *
+     * @throws IllegalArgumentException for the first spec that is wrong, quoting it with the index of the offending
+     *     character: bad syntax, an unknown operator or part, a missing or extra argument, a value out of range; or
+     *     if two specs give the same output column
+     * @throws dev.quiver.api.provider.ProviderNotFoundException if the explicitly chosen provider is unknown or
+     *     unavailable
+     */
+    public FeaturePlan plan(List<String> specs) {
+        return FeaturePlan.compile(this, List.copyOf(specs), pool);
+    }
+
+    /**
+     * Compiles feature specs into a plan; as {@link #plan(List)}.
+     *
+     * @throws IllegalArgumentException as {@link #plan(List)}
+     */
+    public FeaturePlan plan(String... specs) {
+        return plan(List.of(specs));
+    }
+
+    /**
+     * Splits a comma-separated list of specs at the commas outside parentheses, as the command line's
+     * {@code --features} option is read: {@code "sma(20), macd(12,26,9)"} is {@code [sma(20), macd(12,26,9)]}.
+     *
+     * @throws IllegalArgumentException naming the index of an unbalanced parenthesis
+     */
+    public static List<String> splitSpecs(String list) {
+        return FeatureSpec.splitList(Objects.requireNonNull(list, "list"));
     }
 
     /**
@@ -416,19 +396,7 @@ public final class FeatureEngine {
         return match;
     }
 
-    private static String paramNames(OperatorDescriptor d) {
-        List<String> names = new ArrayList<>(d.params().size());
-        for (var p : d.params()) {
-            names.add(p.name());
-        }
-        return String.join(", ", names);
-    }
-
-    private static boolean isNumeric(ParamType type) {
-        return type == ParamType.INT || type == ParamType.DOUBLE;
-    }
-
-    private String unknownOperator(String op) {
+    String unknownOperator(String op) {
         String closest = null;
         int best = 3; // suggest only names within two edits
         for (String name : operators.keySet()) {

@@ -5,56 +5,98 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A parsed simple spec, {@code name(arg, ..., key=value, ...)}: an operator name and its arguments, each with the
- * index of its first character for messages. Which positional arguments are input columns and which are parameters
- * is decided later, against the operator's descriptor ({@link FeatureEngine#kernel(String)}).
+ * A parsed feature specification: an optional output name and an expression tree of operator calls, column
+ * references and literal values, each node with the index of its first character for messages. Which arguments
+ * are input columns and which are parameters is decided later, against the operator's descriptor
+ * ({@link SpecBinder}).
  *
  * <pre>
- * spec  := ws name ws [ '(' ws [ arg ( ws ',' ws arg )* ] ws ')' ] ws
- * name  := letter ( letter | digit | '_' )*
- * arg   := [ name ws '=' ws ] value
- * value := word | number          word := ( letter | '_' ) ( letter | digit | '_' | '.' )*
- *                                 number := ( digit | '.' | '+' | '-' ) ( digit | letter | '.' | '+' | '-' )*
+ * feature := ws [ label ws '=' ws ] call ws
+ * call    := name ws [ '(' ws [ arg ( ws ',' ws arg )* ] ws ')' ] [ '.' part ]     (at the top level)
+ * arg     := [ name ws '=' ws ] value
+ * value   := name ws '(' ... ')' [ '.' part ]       a nested call (parentheses required inside arguments)
+ *          | word                                    a column name or a choice (true, min, ...)
+ *          | number
+ * name    := letter ( letter | digit | '_' )*       part := name
+ * word    := ( letter | '_' ) ( letter | digit | '_' | '.' )*
+ * label   := word
+ * number  := ( digit | '.' | '+' | '-' ) ( digit | letter | '.' | '+' | '-' )*
  * </pre>
  *
+ * <p>Operator names, parameter names and parts are case-insensitive (stored in lower case); column names and labels
+ * keep their case.
+ *
  * <p>Thread-safety: immutable.
+ *
+ * @param text the spec as given
+ * @param label the output name given with {@code label=}, or {@code null}
+ * @param call the expression
  */
-record FeatureSpec(String text, String operator, List<Arg> args) {
+record FeatureSpec(String text, String label, Call call) {
+
+    /** A node of the expression tree. */
+    sealed interface Expr permits Call, Word, Number {
+        /** The index of the node's first character in the spec text. */
+        int index();
+    }
+
+    /**
+     * An operator call, {@code name(args)}, possibly selecting one output part.
+     *
+     * @param operator the operator's name, lower case
+     * @param args the arguments in order
+     * @param part the selected output part, lower case, or {@code null}
+     * @param partIndex the index of the part's first character, or -1
+     */
+    record Call(String operator, List<Arg> args, String part, int index, int partIndex) implements Expr {
+        Call {
+            args = List.copyOf(args);
+        }
+
+        /** Whether this call has only plain arguments (no nested calls), and no part. */
+        boolean simple() {
+            return part == null && args.stream().noneMatch(a -> a.value() instanceof Call);
+        }
+    }
+
+    /** A bare word: a column name, or a word-valued parameter ({@code min}, {@code true}). */
+    record Word(String text, int index) implements Expr {
+    }
+
+    /** A number, as written. */
+    record Number(String text, int index) implements Expr {
+    }
 
     /**
      * One argument.
      *
-     * @param key the name before {@code =}, or {@code null} for a positional argument
-     * @param value the value's text
-     * @param word whether the value is a word (a column name or a choice) rather than a number
-     * @param index the index of the argument's first character in the spec text
+     * @param key the name before {@code =}, lower case, or {@code null} for a positional argument
+     * @param value the value
+     * @param index the index of the argument's first character
      */
-    record Arg(String key, String value, boolean word, int index) {
+    record Arg(String key, Expr value, int index) {
         boolean positional() {
             return key == null;
         }
-    }
 
-    FeatureSpec {
-        args = List.copyOf(args);
-    }
-
-    /** The index of the operator name's first character. */
-    int operatorIndex() {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
+        /** The value's text, for a word or a number. */
+        String text() {
+            return switch (value) {
+                case Word w -> w.text();
+                case Number n -> n.text();
+                case Call c -> c.operator() + "(...)";
+            };
         }
-        return i;
     }
 
     /**
      * Parses a spec.
      *
-     * @throws IllegalArgumentException quoting the spec and giving the index of the offending character
+     * @throws IllegalArgumentException quoting the spec and giving the index of the offending character, with the
+     *     spec and a caret under that character on the following lines
      */
     static FeatureSpec parse(String text) {
-        return new Parser(text).spec();
+        return new Parser(text).feature();
     }
 
     /** An error about the part of this spec that starts at a character index. */
@@ -67,24 +109,93 @@ record FeatureSpec(String text, String operator, List<Arg> args) {
         return new IllegalArgumentException("feature spec '" + text + "': " + cause.getMessage(), cause);
     }
 
+    /**
+     * Splits a comma-separated list of specs at the commas outside parentheses: {@code sma(20),macd(12,26,9)} is
+     * two specs. Blank entries are dropped.
+     *
+     * @throws IllegalArgumentException naming the index of an unbalanced parenthesis
+     */
+    static List<String> splitList(String list) {
+        List<String> specs = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (--depth < 0) {
+                    throw new IllegalArgumentException("feature list '" + list + "': unbalanced ')' at index " + i
+                            + caret(list, i));
+                }
+            } else if (c == ',' && depth == 0) {
+                add(specs, list.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (depth > 0) {
+            throw new IllegalArgumentException("feature list '" + list + "': " + depth + " unclosed '(' at the end"
+                    + caret(list, list.length()));
+        }
+        add(specs, list.substring(start));
+        return List.copyOf(specs);
+    }
+
+    private static void add(List<String> specs, String spec) {
+        if (!spec.isBlank()) {
+            specs.add(spec.trim());
+        }
+    }
+
+    /** Two more lines: the text, and a caret under character {@code index}. */
+    static String caret(String text, int index) {
+        return System.lineSeparator() + "  " + text + System.lineSeparator() + "  " + " ".repeat(index) + "^";
+    }
+
     private static final class Parser {
         private final String s;
         private int i;
+        /** Whether the top-level call has parentheses, for the message about what may follow it. */
+        private boolean topParentheses;
 
         Parser(String text) {
             this.s = text;
         }
 
-        FeatureSpec spec() {
+        FeatureSpec feature() {
             skipSpace();
+            String label = null;
+            if (i < s.length() && isWordStart(s.charAt(i))) {
+                int start = i;
+                String word = word();
+                skipSpace();
+                if (i < s.length() && s.charAt(i) == '=') {
+                    label = word;
+                    i++;
+                    skipSpace();
+                } else {
+                    i = start;
+                }
+            }
+            Call call = call(true);
+            skipSpace();
+            if (i < s.length()) {
+                throw error(topParentheses || call.part() != null ? "expected the end" : "expected '(' or the end", i);
+            }
+            return new FeatureSpec(s, label, call);
+        }
+
+        /** A call; at the top level the parentheses may be left out ({@code rsi} is {@code rsi()}). */
+        private Call call(boolean topLevel) {
             if (i >= s.length() || !Character.isLetter(s.charAt(i))) {
-                throw error(s, "expected an operator name", i);
+                throw error("expected an operator name", i);
             }
             int start = i;
             while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
                 i++;
             }
             String name = s.substring(start, i).toLowerCase(Locale.ROOT);
+            int afterName = i;
             skipSpace();
             List<Arg> args = new ArrayList<>();
             boolean parenthesized = i < s.length() && s.charAt(i) == '(';
@@ -104,53 +215,90 @@ record FeatureSpec(String text, String operator, List<Arg> args) {
                             i++;
                             break;
                         } else {
-                            throw error(s, "expected ',' or ')'", i);
+                            throw error("expected ',' or ')'", i);
                         }
                     }
                 }
-                skipSpace();
+            } else {
+                i = afterName;
             }
-            if (i < s.length()) {
-                throw error(s, parenthesized ? "expected the end" : "expected '(' or the end", i);
+            if (topLevel) {
+                topParentheses = parenthesized;
             }
-            return new FeatureSpec(s, name, args);
+            String part = null;
+            int partIndex = -1;
+            if (i < s.length() && s.charAt(i) == '.') {
+                i++;
+                partIndex = i;
+                if (i >= s.length() || !Character.isLetter(s.charAt(i))) {
+                    throw error("expected the name of an output part after '.'", i);
+                }
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                    i++;
+                }
+                part = s.substring(partIndex, i).toLowerCase(Locale.ROOT);
+            }
+            return new Call(name, args, part, start, partIndex);
         }
 
         private Arg arg() {
             int start = i;
-            String first = value();
-            boolean word = isWordStart(s.charAt(start));
-            int afterFirst = i;
-            skipSpace();
-            if (word && i < s.length() && s.charAt(i) == '=') {
-                i++;
+            if (i < s.length() && isWordStart(s.charAt(i))) {
+                String word = word();
+                int afterWord = i;
                 skipSpace();
-                int valueStart = i;
-                String value = value();
-                return new Arg(first.toLowerCase(Locale.ROOT), value, isWordStart(s.charAt(valueStart)), start);
+                if (i < s.length() && s.charAt(i) == '=') {
+                    i++;
+                    skipSpace();
+                    return new Arg(word.toLowerCase(Locale.ROOT), value(), start);
+                }
+                i = afterWord;
+                if (i < s.length() && s.charAt(i) == '(' || nextNonSpaceIs('(')) {
+                    i = start;
+                    return new Arg(null, call(false), start);
+                }
+                return new Arg(null, new Word(word, start), start);
             }
-            i = afterFirst;
-            return new Arg(null, first, word, start);
+            return new Arg(null, value(), start);
         }
 
-        private String value() {
+        private boolean nextNonSpaceIs(char c) {
+            int j = i;
+            while (j < s.length() && Character.isWhitespace(s.charAt(j))) {
+                j++;
+            }
+            return j < s.length() && s.charAt(j) == c;
+        }
+
+        private Expr value() {
             if (i >= s.length()) {
-                throw error(s, "expected a value", i);
+                throw error("expected a value", i);
             }
             char c = s.charAt(i);
             int start = i;
             if (isWordStart(c)) {
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
-                        || s.charAt(i) == '.')) {
-                    i++;
+                String word = word();
+                if (nextNonSpaceIs('(')) {
+                    i = start;
+                    return call(false);
                 }
-            } else if (Character.isDigit(c) || c == '.' || c == '+' || c == '-') {
+                return new Word(word, start);
+            }
+            if (Character.isDigit(c) || c == '.' || c == '+' || c == '-') {
                 while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.'
                         || s.charAt(i) == '+' || s.charAt(i) == '-')) {
                     i++;
                 }
-            } else {
-                throw error(s, "expected a value (a number or a name)", i);
+                return new Number(s.substring(start, i), start);
+            }
+            throw error("expected a value (a number, a name or an operator call)", i);
+        }
+
+        private String word() {
+            int start = i;
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
+                    || s.charAt(i) == '.')) {
+                i++;
             }
             return s.substring(start, i);
         }
@@ -165,10 +313,10 @@ record FeatureSpec(String text, String operator, List<Arg> args) {
             }
         }
 
-        static IllegalArgumentException error(String text, String what, int index) {
-            String found = index >= text.length() ? "the end of the text" : "'" + text.charAt(index) + "'";
-            return new IllegalArgumentException("feature spec '" + text + "': " + what + " at index " + index
-                    + ", found " + found);
+        private IllegalArgumentException error(String what, int index) {
+            String found = index >= s.length() ? "the end of the text" : "'" + s.charAt(index) + "'";
+            return new IllegalArgumentException("feature spec '" + s + "': " + what + " at index " + index
+                    + ", found " + found + caret(s, index));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import dev.quiver.features.averages.Averages;
+import dev.quiver.features.crosssection.CrossSection;
 import dev.quiver.features.kernel.OperatorCatalog;
 import dev.quiver.features.momentum.Momentum;
 import dev.quiver.features.overlays.Overlays;
@@ -39,7 +40,8 @@ public final class ScalarKernelProvider implements FeatureKernelProvider {
             Volatility.OPERATORS,
             Overlays.OPERATORS,
             Volume.OPERATORS,
-            Statistics.OPERATORS
+            Statistics.OPERATORS,
+            CrossSection.OPERATORS
     ).flatMap(List::stream).toList());
 
     /** The provider; does no work (ServiceLoader calls this). */

@@ -54,6 +54,7 @@ class FeatureEngineTest {
         assertThat(ENGINE.operators()).extracting(OperatorDescriptor::name).containsSubsequence("ema", "sma", "rsi");
         assertThat(ENGINE.operators()).isSortedAccordingTo(java.util.Comparator
                 .comparing(OperatorDescriptor::family).thenComparing(OperatorDescriptor::name));
+        assertThat(ENGINE.operator("xs_rank")).map(OperatorDescriptor::family).contains("crosssection");
         assertThat(ENGINE.operator("RSI")).map(OperatorDescriptor::family).contains("momentum");
         assertThat(ENGINE.provider("sma").name()).isEqualTo(preferred());
     }

@@ -3,6 +3,7 @@ package dev.quiver.features;
 import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.ParamType;
 import dev.quiver.api.param.Params;
@@ -47,6 +48,9 @@ public final class Providers {
                 continue; // its sma has a documented tolerance: FeatureKernelConformanceTest holds it to the contract
             }
             for (OperatorDescriptor d : p.operators()) {
+                if (d.kind() != OperatorKind.TIME_SERIES) {
+                    continue; // cross-sectional kernels have their own tests: they have no series form
+                }
                 for (Params params : paramVariants(d)) {
                     FeatureKernel k;
                     try {

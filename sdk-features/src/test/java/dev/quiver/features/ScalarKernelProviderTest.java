@@ -23,6 +23,7 @@ class ScalarKernelProviderTest {
         assertThat(scalar.availability().available()).isTrue();
         // each family lists its own operators, in family order (averages first); other families add theirs
         assertThat(scalar.operators()).extracting(OperatorDescriptor::name).containsSubsequence("sma", "ema", "rsi");
+        assertThat(scalar.operators()).extracting(OperatorDescriptor::name).contains("xs_rank", "xs_zscore");
         assertThat(scalar.supports("rsi")).isTrue();
         assertThat(scalar.supports("nosuch")).isFalse();
     }

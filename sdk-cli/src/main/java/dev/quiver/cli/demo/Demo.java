@@ -4,7 +4,6 @@ import dev.quiver.api.cache.Cache;
 import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.CacheStats;
 import dev.quiver.api.cache.Fingerprint;
-import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.table.Column;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Int64Column;
@@ -16,11 +15,11 @@ import dev.quiver.cli.io.AtomicFiles;
 import dev.quiver.cli.io.PanelAssembler;
 import dev.quiver.cli.io.PriceCsv;
 import dev.quiver.features.FeatureEngine;
+import dev.quiver.features.FeaturePlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The end-to-end demo: load real daily prices of several symbols, cache them as Arrow, compute indicators over the
+ * The end-to-end demo: load real daily prices of several symbols, cache them as Arrow, compute features over the
  * panel (cached too), print a summary with timings and cache statistics, and write the outputs.
  *
  * <p>Outputs, written atomically into the output directory: {@code features.csv} (every bar with its prices and
@@ -46,8 +45,12 @@ public final class Demo {
             "MSFT", "msft_2000_2001.csv",
             "SPX", "sp500_2000_2020.csv");
 
-    /** The indicators the demo computes. */
-    static final List<String> FEATURES = List.of("sma(20)", "sma(50)", "ema(20)", "ema(high,10)", "rsi(14)");
+    /**
+     * The features the demo computes: indicators per symbol, then cross-sectional ones across the symbols trading
+     * on each date (nested: the RSI is computed once and ranked and scored per date).
+     */
+    static final List<String> FEATURES = List.of("sma(20)", "sma(50)", "ema(20)", "ema(high,10)", "rsi(14)",
+            "rsi_rank=xs_rank(rsi(14),pct=true)", "xs_zscore(rsi(14))", "xs_rank(volume)");
 
     static final List<String> PRICE_COLUMNS = List.of("open", "high", "low", "close", "volume");
 
@@ -102,11 +105,7 @@ public final class Demo {
         Fingerprint.Builder pricesFp = Fingerprint.builder().codeVersion(DEMO_VERSION);
         files.values().forEach(pricesFp::file);
         Fingerprint prices = pricesFp.build();
-        Fingerprint featuresFp = Fingerprint.builder()
-                .value("prices", prices.hex())
-                .spec(String.join(",", FEATURES))
-                .codeVersion(DEMO_VERSION + "|" + codeVersion())
-                .build();
+        FeaturePlan plan = engine.plan(FEATURES);
 
         out.printf("Quiver demo: %d symbols from %s%n", files.size(), dataDir);
         out.printf("%-34s %10s  %s%n", "step", "time", "source");
@@ -119,14 +118,13 @@ public final class Demo {
             out.printf("%-34s %10s  %s%n", "load prices (CSV -> Arrow cache)", millis(t1 - t0), pricesTier);
 
             Panel panel = Panel.of(table, PriceCsv.SYMBOL, PriceCsv.TIME);
-            List<FeatureKernel> kernels = engine.kernels(FEATURES.toArray(String[]::new));
             CacheStats mid = cache.stats();
             long t2 = System.nanoTime();
-            try (Table features = cache.getOrLoad(CacheKey.of("demo/features", featuresFp),
-                    () -> engine.compute(panel, kernels))) {
+            // cached under a fingerprint of the prices, the plan and the sdk-features code
+            try (Table features = plan.compute(panel, cache, prices)) {
                 long t3 = System.nanoTime();
                 String featuresTier = tier(mid, cache.stats());
-                out.printf("%-34s %10s  %s%n", "compute " + FEATURES.size() + " indicators", millis(t3 - t2),
+                out.printf("%-34s %10s  %s%n", "compute " + FEATURES.size() + " features", millis(t3 - t2),
                         featuresTier);
 
                 Path featuresFile = outputDir.resolve("features.csv");
@@ -223,23 +221,6 @@ public final class Demo {
             return "disk cache hit";
         }
         return "computed, now cached";
-    }
-
-    /**
-     * The code that computes features, for the features' fingerprint: the sdk-features jar's size and modification
-     * time when running from a jar, so a rebuilt jar misses instead of returning old results.
-     */
-    private static String codeVersion() {
-        try {
-            Path location = Path.of(FeatureEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                return location.getFileName() + ":" + Files.size(location) + ":"
-                        + Files.getLastModifiedTime(location).toMillis();
-            }
-            return "classes:" + location;
-        } catch (URISyntaxException | IOException | SecurityException | NullPointerException e) {
-            return "unknown";
-        }
     }
 
     private static String millis(long nanos) {
