@@ -299,8 +299,8 @@ final class ArrowIpcDiskTier {
                     // deleted while listing
                 }
             }
-        } catch (NoSuchFileException e) {
-            return files; // deleted from outside: it holds nothing
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return files; // deleted or replaced from outside: it holds no entries
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list cache directory " + directory + ": " + e, e);
         }
