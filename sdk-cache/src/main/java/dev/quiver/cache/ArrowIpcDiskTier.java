@@ -269,7 +269,7 @@ final class ArrowIpcDiskTier {
                 try {
                     if (Files.deleteIfExists(f.path())) {
                         counters.diskEvictions.increment();
-                        LOG.log(System.Logger.Level.INFO, "cache: evicted " + f.path().getFileName() + " ("
+                        LOG.log(System.Logger.Level.DEBUG, "cache: evicted " + f.path().getFileName() + " ("
                                 + f.size() + " bytes, last used " + f.lastUsed() + ") to keep the disk tier within "
                                 + maxBytes + " bytes");
                     }

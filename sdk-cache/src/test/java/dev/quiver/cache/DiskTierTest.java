@@ -67,7 +67,7 @@ class DiskTierTest {
             CacheStats s = restarted.stats();
             assertThat(s.diskEvictions()).isEqualTo(1);
             assertThat(s.diskBytes()).isLessThanOrEqualTo(size * 7 / 2);
-            assertThat(log.messages()).singleElement().asString().startsWith("INFO").contains("evicted")
+            assertThat(log.messages()).singleElement().asString().startsWith("FINE").contains("evicted")
                     .contains(b.id() + ".arrow").contains("within " + (size * 7 / 2) + " bytes");
         }
     }

@@ -80,14 +80,14 @@ class ZeroCopyReadTest {
     @Test
     void compressedFilesAreDecompressedIntoAccountedMemory() {
         CacheKey key = key("zero-copy/lz4", "1");
-        store(key, 10_000, Compression.LZ4);
+        store(key, 2_000, Compression.LZ4);
         long mappings = ArrowTieredCache.openMappings();
-        try (ArrowTieredCache cache = open(0, Compression.NONE); Table expected = sample(10_000, 1)) {
+        try (ArrowTieredCache cache = open(0, Compression.NONE); Table expected = sample(2_000, 1)) {
             long bytes = NativeMemory.bytesInUse();
             Table t = cache.getIfPresent(key).orElseThrow();
             assertSameContent(t, expected);
             assertThat(t.column("close").data().isMapped()).isFalse();
-            assertThat(NativeMemory.bytesInUse()).isGreaterThanOrEqualTo(bytes + 10_000L * Double.BYTES);
+            assertThat(NativeMemory.bytesInUse()).isGreaterThanOrEqualTo(bytes + 2_000L * Double.BYTES);
             assertThat(ArrowTieredCache.openMappings()).isEqualTo(mappings);
             t.close();
             assertThat(NativeMemory.bytesInUse()).isEqualTo(bytes);
