@@ -115,7 +115,7 @@ class CacheCommandTest {
         Path dir = tmp.resolve("cache");
         String[] demo = {"demo", "--data", DATA.toString(), "--output", tmp.resolve("out").toString(),
             "--cache-dir", dir.toString(), "--cache-memory", "64m", "--cache-disk", "1g",
-            "--cache-compression", "lz4"};
+            "--cache-compression", "zstd"};
         Run first = quiver(demo);
         assertThat(first.status()).as(first.err()).isZero();
         Run second = quiver(demo);
