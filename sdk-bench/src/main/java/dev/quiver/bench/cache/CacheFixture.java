@@ -7,19 +7,16 @@ import dev.quiver.bench.SyntheticPrices;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * The data of the cache benchmarks: {@code columns} price series of {@code rows} values (random walks of
- * {@link SyntheticPrices}, rounded to 4 decimals so that the CSV text parses back to the very same doubles), as an
+ * {@link SyntheticPrices} over 2,520 days, repeated; rounded to 4 decimals so that the CSV text parses back to the very same doubles), as an
  * off-heap table and as a CSV file, and a minimal fast CSV parser of such files.
  *
  * <p>Thread-safety: stateless helpers.
@@ -27,6 +24,12 @@ import java.util.stream.Stream;
 final class CacheFixture {
     private CacheFixture() {
     }
+
+    /**
+     * Each column repeats a walk of ten years of trading days: a walk of millions of steps drifts to prices beyond
+     * what 4-decimal text (or a price) can hold.
+     */
+    private static final int PERIOD = 2520;
 
     /** Column names {@code c0 .. c(n-1)}. */
     static String columnName(int c) {
@@ -37,10 +40,10 @@ final class CacheFixture {
     static Table table(int rows, int columns) {
         try (TableBuilder b = TableBuilder.offHeap()) {
             for (int c = 0; c < columns; c++) {
-                double[] walk = SyntheticPrices.walk(SyntheticPrices.SEED, c, rows);
+                double[] walk = SyntheticPrices.walk(SyntheticPrices.SEED, c, Math.min(rows, PERIOD));
                 MemorySegment seg = b.allocateFloat64(columnName(c), rows);
                 for (int r = 0; r < rows; r++) {
-                    seg.setAtIndex(ValueLayout.JAVA_DOUBLE, r, Math.round(walk[r] * 1e4) / 1e4);
+                    seg.setAtIndex(ValueLayout.JAVA_DOUBLE, r, Math.round(walk[r % walk.length] * 1e4) / 1e4);
                 }
             }
             return b.build();
@@ -94,7 +97,7 @@ final class CacheFixture {
 
     /**
      * Parses a CSV file of doubles (a header line, then {@code rows} lines of {@code columns} fields) into one
-     * {@code double[]} per column: the file is mapped and scanned byte by byte; a plain decimal field
+     * {@code double[]} per column: the file is read into a byte array and scanned once; a plain decimal field
      * ({@code 123.4567}) is converted exactly as {@code Double.parseDouble} would (digits / power of ten, one correctly
      * rounded division, while both fit 2^53), anything else falls back to {@code Double.parseDouble}.
      *
@@ -103,50 +106,47 @@ final class CacheFixture {
      */
     static double[][] parseCsv(Path file, int rows, int columns) throws IOException {
         double[][] out = new double[columns][rows];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
-            MemorySegment s = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-            long size = s.byteSize();
-            long p = 0;
-            while (p < size && s.get(ValueLayout.JAVA_BYTE, p) != '\n') {
-                p++;
-            }
+        byte[] s = Files.readAllBytes(file);
+        int size = s.length;
+        int p = 0;
+        while (p < size && s[p] != '\n') {
             p++;
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < columns; c++) {
-                    long start = p;
-                    long mantissa = 0;
-                    int digits = 0;
-                    int fraction = -1;
-                    boolean plain = true;
-                    byte b;
-                    while (p < size && (b = s.get(ValueLayout.JAVA_BYTE, p)) != ',' && b != '\n') {
-                        if (b >= '0' && b <= '9') {
-                            mantissa = mantissa * 10 + (b - '0');
-                            digits++;
-                            if (fraction >= 0) {
-                                fraction++;
-                            }
-                        } else if (b == '.' && fraction < 0) {
-                            fraction = 0;
-                        } else {
-                            plain = false;
+        }
+        p++;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                int start = p;
+                long mantissa = 0;
+                int digits = 0;
+                int fraction = -1;
+                boolean plain = true;
+                byte b;
+                while (p < size && (b = s[p]) != ',' && b != '\n') {
+                    if (b >= '0' && b <= '9') {
+                        mantissa = mantissa * 10 + (b - '0');
+                        digits++;
+                        if (fraction >= 0) {
+                            fraction++;
                         }
-                        p++;
-                    }
-                    if (plain && digits > 0 && digits <= 15 && fraction <= 22) {
-                        out[c][r] = fraction <= 0 ? mantissa : mantissa / POWERS[fraction];
+                    } else if (b == '.' && fraction < 0) {
+                        fraction = 0;
                     } else {
-                        String text = new String(s.asSlice(start, p - start).toArray(ValueLayout.JAVA_BYTE),
-                                java.nio.charset.StandardCharsets.US_ASCII);
-                        try {
-                            out[c][r] = Double.parseDouble(text);
-                        } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException(file + ", row " + (r + 1) + ", column "
-                                    + columnName(c) + ": '" + text + "' is not a number");
-                        }
+                        plain = false;
                     }
-                    p++; // the separator
+                    p++;
                 }
+                if (plain && digits > 0 && digits <= 15 && fraction <= 22) {
+                    out[c][r] = fraction <= 0 ? mantissa : mantissa / POWERS[fraction];
+                } else {
+                    String text = new String(s, start, p - start, java.nio.charset.StandardCharsets.US_ASCII);
+                    try {
+                        out[c][r] = Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(file + ", row " + (r + 1) + ", column "
+                                + columnName(c) + ": '" + text + "' is not a number");
+                    }
+                }
+                p++; // the separator
             }
         }
         return out;
