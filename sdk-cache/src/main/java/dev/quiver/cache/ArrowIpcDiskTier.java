@@ -25,10 +25,16 @@ import java.util.List;
  *
  * <p>Writes go to a temporary file in the same directory, are forced to the device and renamed into place
  * atomically, so readers (in this process or another sharing the directory) see a whole file or none. Recency is the
- * file's last-modified time, set from the JVM's clock on every write and disk hit: the file system's own timestamps
- * can be as coarse as a scheduler tick, too coarse to order files written in quick succession. Because it lives in
- * the file system, recency survives restarts. Memory hits do not touch files (that would cost a system call per hit),
- * so a table that stays hot in memory ages on disk.
+ * file's last-modified time, set from the JVM's clock on every write and disk hit, and on memory hits at most once
+ * per {@link #TOUCH_INTERVAL_NANOS} per entry (a system call on every hit would cost more than the hit): the file
+ * system's own timestamps can be as coarse as a scheduler tick, too coarse to order files written in quick
+ * succession. Because it lives in the file system, recency survives restarts and is shared by every process using the
+ * directory. After each rename the directory itself is forced to the device, so a published entry survives a power
+ * loss along with its bytes.
+ *
+ * <p>Processes sharing the directory never write to a file another may read: each writer has its own uniquely named
+ * temporary file, and a published file is only ever replaced by a rename or unlinked, never modified or truncated,
+ * so a reader that mapped it keeps a consistent view (POSIX keeps an unlinked file's pages alive while mapped).
  *
  * <p>A file that fails verification is logged (one warning naming the file and the fault), deleted and reported as
  * absent, so the caller recomputes it.
@@ -41,7 +47,9 @@ final class ArrowIpcDiskTier {
     static final String SUFFIX = ".arrow";
     private static final String TEMP_SUFFIX = ".tmp";
     /** A live writer finishes in seconds; older temporary files were left by a process that died mid-write. */
-    private static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
+    static final Duration STALE_TEMP_AGE = Duration.ofMinutes(10);
+    /** Memory hits refresh a file's recency at most this often; LRU order finer than a second buys nothing. */
+    static final long TOUCH_INTERVAL_NANOS = 1_000_000_000L;
 
     private final Path directory;
     private final long maxBytes;
@@ -61,7 +69,7 @@ final class ArrowIpcDiskTier {
         this.counters = counters;
         try {
             Files.createDirectories(directory);
-            removeStaleTempFiles();
+            removeStaleTempFiles(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use cache directory " + directory + ": " + e, e);
         }
@@ -101,6 +109,12 @@ final class ArrowIpcDiskTier {
      */
     void write(CacheKey key, Table table) {
         Path target = fileOf(key);
+        long estimate = dataBytes(table);
+        if (estimate > maxBytes) {
+            LOG.log(System.Logger.Level.WARNING, "cache: " + key + " has " + estimate + " bytes of data, more than the"
+                    + " disk bound of " + maxBytes + " bytes; it is kept in memory only");
+            return;
+        }
         Path temp = null;
         try {
             temp = createTempFile(key);
@@ -109,6 +123,7 @@ final class ArrowIpcDiskTier {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
+            syncDirectory();
             touch(target);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cache: could not write " + target + " (" + oneLine(e.toString())
@@ -132,16 +147,77 @@ final class ArrowIpcDiskTier {
         }
     }
 
+    /** Refreshes the recency of the key's file (a memory hit); nothing if it is gone. */
+    void touch(CacheKey key) {
+        touch(fileOf(key));
+    }
+
+    /** The directory this tier keeps its files in. */
+    Path directory() {
+        return directory;
+    }
+
+    /** Files this tier's codec has checksummed whole; for tests. */
+    int verifiedFiles() {
+        return codec.verifiedFiles();
+    }
+
+    /**
+     * Forces the directory entry of a rename to the device. Where a directory cannot be opened (Windows), the rename
+     * is still atomic, only its durability across a power loss is the file system's.
+     */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // not supported here; see above
+        }
+    }
+
+    private static long dataBytes(Table table) {
+        long sum = 0;
+        for (var c : table.columns()) {
+            sum += c.data().byteSize();
+        }
+        return sum;
+    }
+
     /** Deletes the key's file if there is one. */
     void delete(CacheKey key) {
         deleteQuietly(fileOf(key));
     }
 
-    /** Deletes every cache file in the directory. */
-    void deleteAll() {
-        for (FileInfo f : scan()) {
-            deleteQuietly(f.path());
+    /**
+     * Deletes every cache file in the directory and the temporary files of writers that died; returns how many
+     * entries it deleted. Unlinking is safe while other processes read (their mappings stay valid) or write (their
+     * temporary files are left alone, and their rename publishes a whole file afterwards).
+     */
+    int deleteAll() {
+        return deleteAll(directory);
+    }
+
+    /** What {@link #deleteAll()} does, for a directory no cache has open here. */
+    static int deleteAll(Path directory) {
+        int deleted = 0;
+        for (FileInfo f : scan(directory)) {
+            try {
+                if (Files.deleteIfExists(f.path())) {
+                    deleted++;
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cache: could not delete " + f.path() + " ("
+                        + oneLine(e.toString()) + ")");
+            }
         }
+        try {
+            removeStaleTempFiles(directory);
+        } catch (NoSuchFileException e) {
+            // nothing there
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cache: could not list " + directory + " (" + oneLine(e.toString())
+                    + ")");
+        }
+        return deleted;
     }
 
     /**
@@ -150,9 +226,14 @@ final class ArrowIpcDiskTier {
      * @throws UncheckedIOException naming the directory if it cannot be listed
      */
     Usage usage() {
+        return usage(directory);
+    }
+
+    /** What {@link #usage()} says, for a directory no cache has open here. */
+    static Usage usage(Path directory) {
         long bytes = 0;
         long files = 0;
-        for (FileInfo f : scan()) {
+        for (FileInfo f : scan(directory)) {
             bytes += f.size();
             files++;
         }
@@ -188,6 +269,9 @@ final class ArrowIpcDiskTier {
                 try {
                     if (Files.deleteIfExists(f.path())) {
                         counters.diskEvictions.increment();
+                        LOG.log(System.Logger.Level.DEBUG, "cache: evicted " + f.path().getFileName() + " ("
+                                + f.size() + " bytes, last used " + f.lastUsed() + ") to keep the disk tier within "
+                                + maxBytes + " bytes");
                     }
                     total -= f.size();
                 } catch (IOException e) {
@@ -199,6 +283,10 @@ final class ArrowIpcDiskTier {
     }
 
     private List<FileInfo> scan() {
+        return scan(directory);
+    }
+
+    private static List<FileInfo> scan(Path directory) {
         List<FileInfo> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             for (Path p : stream) {
@@ -211,15 +299,15 @@ final class ArrowIpcDiskTier {
                     // deleted while listing
                 }
             }
-        } catch (NoSuchFileException e) {
-            return files; // deleted from outside: it holds nothing
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return files; // deleted or replaced from outside: it holds no entries
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list cache directory " + directory + ": " + e, e);
         }
         return files;
     }
 
-    private void removeStaleTempFiles() throws IOException {
+    private static void removeStaleTempFiles(Path directory) throws IOException {
         FileTime cutoff = FileTime.from(Instant.now().minus(STALE_TEMP_AGE));
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + TEMP_SUFFIX)) {
             for (Path p : stream) {

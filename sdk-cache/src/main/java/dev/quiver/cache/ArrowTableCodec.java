@@ -13,6 +13,7 @@ import dev.quiver.api.table.TableBuilder;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32C;
 import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.flatbuf.Footer;
@@ -76,8 +79,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * file filed under the wrong key, cut short, or altered in any byte that would change the returned table is
  * rejected.
  *
- * <p>Reads copy into an off-heap table built by {@link TableBuilder#offHeap()}, so the memory is accounted in
- * {@link dev.quiver.api.table.NativeMemory}; mapping the file and reading without a copy is a later step.
+ * <p>Reads of uncompressed files copy nothing: {@link MappedArrowTable} maps the file and wraps slices of the
+ * mapping; the envelope check (magic, footer, file checksum, head schema equal to the footer's) and the key check come
+ * first, and the file checksum already covers every byte the columns are made of. Reads of compressed files go through
+ * Arrow's reader, decompress into an off-heap table built by {@link TableBuilder#offHeap()} (accounted in
+ * {@link dev.quiver.api.table.NativeMemory}) and also compare the data checksum of the schema's metadata.
  * {@code TableBuilder} has no in-place allocation for {@code INT64}, {@code INT32} and codes, so those columns pass
  * through a heap array on the way.
  *
@@ -93,6 +99,10 @@ final class ArrowTableCodec {
     static final String TYPE_KEY = "quiver.type";
     static final String FILE_BYTES_KEY = "quiver.file.covered";
     static final String FILE_CHECKSUM_KEY = "quiver.file.crc32c";
+    /** A random value per written file: with the file's length and footer it identifies a file already verified. */
+    static final String FILE_NONCE_KEY = "quiver.file.nonce";
+    private static final int MAX_VERIFIED = 1 << 16;
+    private static final ValueLayout.OfInt INT_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private static final byte[] MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
     /** The file magic is padded to 8 bytes; the schema message follows. */
@@ -109,6 +119,7 @@ final class ArrowTableCodec {
 
     private final BufferAllocator allocator;
     private final CompressionUtil.CodecType codecType;
+    private final ConcurrentHashMap<String, Boolean> verified = new ConcurrentHashMap<>();
 
     /**
      * A codec writing with this compression.
@@ -176,6 +187,7 @@ final class ArrowTableCodec {
                 checksumBlocks(checked.crc, writer.getDictionaryBlocks(), writer.getRecordBlocks());
                 footerMetadata.put(FILE_BYTES_KEY, Long.toString(checked.bytes));
                 footerMetadata.put(FILE_CHECKSUM_KEY, Long.toHexString(checked.crc.getValue()));
+                footerMetadata.put(FILE_NONCE_KEY, UUID.randomUUID().toString());
                 writer.end();
                 // before the writer closes the channel: the rename that publishes the file must follow durable bytes
                 out.force(true);
@@ -191,87 +203,147 @@ final class ArrowTableCodec {
     }
 
     /**
-     * Reads and verifies the file stored under {@code key}.
+     * Reads and verifies the file stored under {@code key}. An uncompressed file is memory-mapped and its columns
+     * wrap slices of the mapping (no copy); a compressed one is decompressed by Arrow's reader into off-heap memory.
      *
-     * @return an off-heap table the caller owns
+     * @return a table the caller owns; closing it unmaps the file or frees the decompressed memory
      * @throws CorruptEntryException naming what is wrong if the file is not a whole Arrow IPC file, describes another
      *     key, or fails its checksum
      * @throws IOException if the file cannot be read
      */
     Table read(Path file, CacheKey key) throws IOException, CorruptEntryException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            verifyEnvelope(channel);
+            long size = channel.size();
+            if (size < MAGIC_AND_PADDING + Integer.BYTES + MAGIC.length) {
+                throw new CorruptEntryException("it is " + size + " bytes long, too short for an Arrow IPC file");
+            }
+            Arena arena = Arena.ofShared();
+            boolean handedOver = false;
+            try {
+                MemorySegment mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+                Envelope envelope = verifyEnvelope(file, mapped);
+                Schema schema = envelope.footer().getSchema();
+                int rows = checkKey(schema, key);
+                if (!MappedArrowTable.isCompressed(mapped, envelope.footer(), envelope.bodyEnd())) {
+                    handedOver = true; // wrap closes the arena itself if it fails
+                    return MappedArrowTable.wrap(mapped, envelope.footer(), schema, rows, envelope.bodyEnd(), arena);
+                }
+            } catch (RuntimeException e) {
+                // flatbuffers and Arrow report damaged structures as assorted runtime exceptions
+                throw new CorruptEntryException("not a readable Arrow IPC file (" + e + ")", e);
+            } finally {
+                if (!handedOver) {
+                    arena.close();
+                }
+            }
             try (ArrowFileReader reader = new ArrowFileReader(channel, allocator, Codecs.INSTANCE)) {
                 return decode(reader, key);
+            } catch (RuntimeException e) {
+                throw new CorruptEntryException("not a readable Arrow IPC file (" + e + ")", e);
             }
-        } catch (RuntimeException e) {
-            // Arrow reports a damaged footer, message or compressed body as assorted runtime exceptions
-            throw new CorruptEntryException("not a readable Arrow IPC file (" + e + ")", e);
         }
     }
 
+    /** The verified footer and where the batches end. */
+    private record Envelope(ArrowFooter footer, long bodyEnd) {
+    }
+
     /**
-     * Checks the magic at both ends and the footer's checksum of everything before it, without Arrow's reader and
-     * without allocating Arrow memory.
+     * Checks the magic at both ends, the footer's checksum of everything before it, and that the schema in the footer
+     * is the one at the head; without Arrow's reader and without allocating Arrow memory.
+     *
+     * <p>The checksum pass reads every byte, which for a large file costs far more than mapping it. A file is
+     * immutable once renamed into place (writers never modify one; they replace it), so a file whose footer carries
+     * a nonce is checksummed once per codec and then recognised by its path, nonce, length and the CRC-32C of its
+     * footer: a different or rewritten file has another nonce, a copy has another path, and a file cut short or with a
+     * damaged footer no longer matches. What this does not catch is a byte of data changed in place, on the device or
+     * by another program, after this process verified the file: the cache's writers never do that, and a new process
+     * (or a new cache) checksums the file again.
      */
-    private static void verifyEnvelope(FileChannel channel) throws IOException, CorruptEntryException {
-        long size = channel.size();
+    private Envelope verifyEnvelope(Path path, MemorySegment file) throws CorruptEntryException {
+        long size = file.byteSize();
         int tailBytes = Integer.BYTES + MAGIC.length;
-        if (size < MAGIC_AND_PADDING + tailBytes) {
-            throw new CorruptEntryException("it is " + size + " bytes long, too short for an Arrow IPC file");
-        }
-        if (!readAt(channel, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+        MemorySegment magic = MemorySegment.ofArray(MAGIC);
+        if (file.asSlice(0, MAGIC.length).mismatch(magic) != -1) {
             throw new CorruptEntryException("it does not start with the Arrow file magic");
         }
-        ByteBuffer tail = readAt(channel, size - tailBytes, tailBytes);
-        if (!tail.slice(Integer.BYTES, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
+        if (file.asSlice(size - MAGIC.length, MAGIC.length).mismatch(magic) != -1) {
             throw new CorruptEntryException("it does not end with the Arrow file magic (cut short?)");
         }
-        int footerLength = tail.getInt(0);
+        int footerLength = file.get(INT_LE, size - tailBytes);
         long footerStart = size - tailBytes - footerLength;
         if (footerLength <= 0 || footerLength > MAX_FOOTER_BYTES || footerStart < MAGIC_AND_PADDING) {
             throw new CorruptEntryException("its footer length " + footerLength + " does not fit a file of " + size
                     + " bytes");
         }
-        ArrowFooter footer = new ArrowFooter(Footer.getRootAsFooter(readAt(channel, footerStart, footerLength)));
+        ByteBuffer footerBytes = file.asSlice(footerStart, footerLength).asByteBuffer()
+                .order(ByteOrder.LITTLE_ENDIAN);
+        ArrowFooter footer = new ArrowFooter(Footer.getRootAsFooter(footerBytes.duplicate()
+                .order(ByteOrder.LITTLE_ENDIAN)));
         Map<String, String> metadata = footer.getMetaData() == null ? Map.of() : footer.getMetaData();
         long covered = parseLong(metadata.get(FILE_BYTES_KEY), FILE_BYTES_KEY);
         long expected = parseChecksum(metadata.get(FILE_CHECKSUM_KEY), FILE_CHECKSUM_KEY);
         if (covered <= 0 || covered > footerStart) {
             throw new CorruptEntryException("its footer covers " + covered + " bytes of a body of " + footerStart);
         }
-        CRC32C crc = new CRC32C();
-        // mapped rather than read: the checksum then costs no copy; the confined arena unmaps it on return
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment body = channel.map(FileChannel.MapMode.READ_ONLY, 0, covered, arena);
+        String identity = identity(path, metadata.get(FILE_NONCE_KEY), size, footerBytes);
+        if (identity == null || !verified.containsKey(identity)) {
+            CRC32C crc = new CRC32C();
             for (long offset = 0; offset < covered; offset += WINDOW) {
-                crc.update(body.asSlice(offset, Math.min(WINDOW, covered - offset)).asByteBuffer());
+                crc.update(file.asSlice(offset, Math.min(WINDOW, covered - offset)).asByteBuffer());
             }
+            checksumBlocks(crc, footer.getDictionaries(), footer.getRecordBatches());
+            if (crc.getValue() != expected) {
+                throw new CorruptEntryException("its bytes have CRC-32C " + Long.toHexString(crc.getValue())
+                        + ", the footer records " + Long.toHexString(expected));
+            }
+            remember(identity);
         }
-        checksumBlocks(crc, footer.getDictionaries(), footer.getRecordBatches());
-        if (crc.getValue() != expected) {
-            throw new CorruptEntryException("its bytes have CRC-32C " + Long.toHexString(crc.getValue())
-                    + ", the footer records " + Long.toHexString(expected));
-        }
-        // the reader takes the schema from the footer, which the checksum does not cover; the copy after the magic
-        // is covered, and a damaged dictionary id in the footer's copy would make Arrow leak a dictionary batch
-        channel.position(MAGIC_AND_PADDING);
-        Schema head = MessageSerializer.deserializeSchema(new ReadChannel(channel));
+        // the footer's copy of the schema is what the columns are decoded by, and the checksum does not cover it;
+        // the copy after the magic is covered
+        Schema head = MessageSerializer.deserializeSchema(
+                MappedArrowTable.message(file, MAGIC_AND_PADDING, 0, covered));
         if (!head.equals(footer.getSchema())) {
             throw new CorruptEntryException("the schema in its footer differs from the one at its head");
         }
+        return new Envelope(footer, covered);
     }
 
-    private static ByteBuffer readAt(FileChannel channel, long position, int length)
-            throws IOException, CorruptEntryException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new CorruptEntryException("it ends at byte " + (position + buffer.position()) + ", before "
-                        + (position + length));
-            }
+    private static String identity(Path path, String nonce, long size, ByteBuffer footerBytes) {
+        if (nonce == null) {
+            return null; // not written by a writer that promises never to modify a published file
         }
-        return buffer.flip();
+        CRC32C crc = new CRC32C();
+        crc.update(footerBytes.duplicate());
+        return path.toAbsolutePath() + "|" + nonce + "|" + size + "|" + Long.toHexString(crc.getValue());
+    }
+
+    private void remember(String identity) {
+        if (identity == null) {
+            return;
+        }
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear(); // forgetting only costs a checksum pass on the next read
+        }
+        verified.put(identity, Boolean.TRUE);
+    }
+
+    /** Files checksummed whole by this codec, by nonce, length and footer checksum. */
+    int verifiedFiles() {
+        return verified.size();
+    }
+
+    /** Checks that the schema describes this key; returns its row count. */
+    private static int checkKey(Schema schema, CacheKey key) throws CorruptEntryException {
+        Map<String, String> metadata = schema.getCustomMetadata() == null ? Map.of() : schema.getCustomMetadata();
+        expect(metadata, FORMAT_KEY, FORMAT_VERSION);
+        expect(metadata, NAME_KEY, key.name());
+        expect(metadata, FINGERPRINT_KEY, key.fingerprint().hex());
+        long rowsDeclared = parseLong(metadata.get(ROWS_KEY), ROWS_KEY);
+        if (rowsDeclared > Integer.MAX_VALUE) {
+            throw new CorruptEntryException("metadata " + ROWS_KEY + " is " + rowsDeclared + ", over the row limit");
+        }
+        return (int) rowsDeclared;
     }
 
     /** The positions of the batches, so a damaged footer cannot send the reader into the wrong bytes. */
@@ -291,14 +363,7 @@ final class ArrowTableCodec {
         VectorSchemaRoot root = reader.getVectorSchemaRoot();
         Schema schema = root.getSchema();
         Map<String, String> metadata = schema.getCustomMetadata() == null ? Map.of() : schema.getCustomMetadata();
-        expect(metadata, FORMAT_KEY, FORMAT_VERSION);
-        expect(metadata, NAME_KEY, key.name());
-        expect(metadata, FINGERPRINT_KEY, key.fingerprint().hex());
-        long rowsDeclared = parseLong(metadata.get(ROWS_KEY), ROWS_KEY);
-        if (rowsDeclared > Integer.MAX_VALUE) {
-            throw new CorruptEntryException("metadata " + ROWS_KEY + " is " + rowsDeclared + ", over the row limit");
-        }
-        int rows = (int) rowsDeclared;
+        int rows = checkKey(schema, key);
         long expectedChecksum = parseChecksum(metadata.get(CHECKSUM_KEY), CHECKSUM_KEY);
         List<ArrowBlock> blocks = reader.getRecordBlocks();
         if (blocks.size() != 1) {
@@ -470,7 +535,7 @@ final class ArrowTableCodec {
         return expected.cast(vector);
     }
 
-    private static ColumnType declaredType(Field field) throws CorruptEntryException {
+    static ColumnType declaredType(Field field) throws CorruptEntryException {
         String declared = field.getMetadata().get(TYPE_KEY);
         try {
             return ColumnType.valueOf(declared);

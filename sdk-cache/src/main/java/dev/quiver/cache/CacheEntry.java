@@ -17,6 +17,8 @@ final class CacheEntry {
     private final Table table;
     private final long bytes;
     private final AtomicInteger references = new AtomicInteger(1);
+    /** When a hit last refreshed the entry's disk recency ({@link System#nanoTime()}); racy on purpose. */
+    private volatile long touchedAt = System.nanoTime();
 
     /** An entry owning {@code table}, with one reference held by the caller. */
     CacheEntry(Table table) {
@@ -70,6 +72,18 @@ final class CacheEntry {
         } else if (left < 0) {
             throw new IllegalStateException("cache entry " + table + " released more often than retained");
         }
+    }
+
+    /**
+     * Whether a memory hit now should refresh the disk file's recency: true at most once per {@code intervalNanos}
+     * (give or take a racing thread, which only costs one extra touch).
+     */
+    boolean dueForTouch(long now, long intervalNanos) {
+        if (now - touchedAt < intervalNanos) {
+            return false;
+        }
+        touchedAt = now;
+        return true;
     }
 
     /** A lease that carries one reference the caller already holds and releases it when closed. */

@@ -2,7 +2,11 @@ package dev.quiver.cache;
 
 import dev.quiver.api.cache.Cache;
 import dev.quiver.api.cache.CacheSettings;
+import dev.quiver.api.cache.CacheStats;
 import dev.quiver.api.cache.Compression;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -51,6 +55,46 @@ public final class TieredCache {
      */
     public static Cache create(CacheSettings settings) {
         return new ArrowTieredCache(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /**
+     * The counters of every cache that has used {@code directory}, summed over processes and restarts (each cache
+     * adds its own when closed), with the files and bytes the directory holds now. The memory fields are 0: memory
+     * belongs to processes, not to the directory.
+     *
+     * @throws java.io.UncheckedIOException naming the directory if it cannot be read
+     * @throws NullPointerException if {@code directory} is null
+     */
+    public static CacheStats directoryStats(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        try {
+            return DirectoryStatistics.snapshot(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cache directory " + directory + ": " + e, e);
+        }
+    }
+
+    /**
+     * Deletes every entry in {@code directory} and resets its summed counters; returns how many entries it deleted.
+     * Safe while other processes use the directory: entries are unlinked, never truncated, so a reader keeps the file
+     * it has mapped, and a writer's temporary file is left alone, so its rename still publishes a whole entry.
+     * Temporary files of writers that died more than ten minutes ago are removed too.
+     *
+     * @throws java.io.UncheckedIOException naming the directory if it cannot be read
+     * @throws NullPointerException if {@code directory} is null
+     */
+    public static int clear(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = ArrowIpcDiskTier.deleteAll(directory);
+        try {
+            DirectoryStatistics.reset(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset the counters in " + directory + ": " + e, e);
+        }
+        return deleted;
     }
 
     /**

@@ -86,11 +86,14 @@ final class TestTables {
     static final class LogCapture extends Handler implements AutoCloseable {
         private final Logger logger;
         private final boolean parentHandlers;
+        private final Level level;
         final List<LogRecord> records = new ArrayList<>();
 
         LogCapture(Class<?> source) {
             this.logger = Logger.getLogger(source.getName());
             this.parentHandlers = logger.getUseParentHandlers();
+            this.level = logger.getLevel();
+            logger.setLevel(Level.ALL);
             logger.setUseParentHandlers(false);
             logger.addHandler(this);
             setLevel(Level.ALL);
@@ -116,6 +119,7 @@ final class TestTables {
         @Override
         public void close() {
             logger.removeHandler(this);
+            logger.setLevel(level);
             logger.setUseParentHandlers(parentHandlers);
         }
     }

@@ -8,6 +8,7 @@ import dev.quiver.features.FeatureEngine;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,19 +34,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Directory for the outputs (default: quiver-out/demo of the Quiver checkout).")
     private Path output;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Cache directory (default: ${QUIVER_CACHE_DIR:-$XDG_CACHE_HOME/quiver or ~/.cache/quiver}).")
-    private Path cacheDir;
+    @Mixin
+    private CacheOptions cacheOptions;
 
     @Override
     public Integer call() {
         Path home = Path.of(System.getProperty("quiver.home", "."));
         Path dataDir = data != null ? data : home.resolve("data/market");
         Path outputDir = output != null ? output : home.resolve("quiver-out/demo");
-        CacheSettings settings = CacheSettings.defaults();
-        if (cacheDir != null) {
-            settings = settings.withDirectory(cacheDir);
-        }
+        CacheSettings settings = cacheOptions.settings();
         Injector injector = QuiverApplication.injector(settings);
         try (Cache cache = injector.getInstance(Cache.class)) {
             new Demo(cache, injector.getInstance(FeatureEngine.class))
