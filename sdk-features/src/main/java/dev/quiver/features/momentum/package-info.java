@@ -3,7 +3,7 @@
  * directional movement system (ADX, +DI, −DI, DX), Aroon and its oscillator, MFI, the ultimate oscillator, TRIX, PPO
  * and APO, with TA-Lib's defaults, scales and arithmetic. Each indicator class holds its descriptor, and its batch
  * kernel and incremental state (or names the shared ones it uses); {@link dev.quiver.features.momentum.Momentum}
- * lists them. {@code docs/indicators-momentum.md} tabulates their conventions.
+ * lists them. {@code docs/indicators.md} tabulates their conventions.
  *
  * <h2>Missing values</h2>
  * Two rules, one per kind of operator, stated on each class:
