@@ -1,9 +1,17 @@
 /**
- * Quiver's backtester: for now the performance statistics every backtest and sweep reports
- * ({@link dev.quiver.backtest.metrics.ReturnStatistics}, {@link dev.quiver.backtest.metrics.MetricsCalculator}).
+ * Quiver's backtester: the event-driven engine ({@link dev.quiver.backtest.engine.EventBacktester}) that runs the
+ * same strategy code over history and over a live feed ({@link dev.quiver.backtest.engine.LiveSession}), and the
+ * performance statistics every backtest and sweep reports ({@link dev.quiver.backtest.metrics.MetricsCalculator}).
+ *
+ * @provides dev.quiver.api.backtest.BacktesterProvider the {@code event} engine
  */
 module dev.quiver.backtest {
     requires transitive dev.quiver.api;
+    requires dev.quiver.features;
 
+    exports dev.quiver.backtest.engine;
     exports dev.quiver.backtest.metrics;
+    exports dev.quiver.backtest.strategy;
+
+    provides dev.quiver.api.backtest.BacktesterProvider with dev.quiver.backtest.engine.EventBacktesterProvider;
 }
