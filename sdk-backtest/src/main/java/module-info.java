@@ -11,6 +11,7 @@ module dev.quiver.backtest {
 
     exports dev.quiver.backtest.engine;
     exports dev.quiver.backtest.metrics;
+    exports dev.quiver.backtest.signal;
     exports dev.quiver.backtest.strategy;
 
     provides dev.quiver.api.backtest.BacktesterProvider with dev.quiver.backtest.engine.EventBacktesterProvider;
