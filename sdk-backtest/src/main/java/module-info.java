@@ -8,11 +8,15 @@
 module dev.quiver.backtest {
     requires transitive dev.quiver.api;
     requires dev.quiver.features;
+    requires me.tongfei.progressbar;
+    requires org.apache.arrow.vector;
+    requires org.apache.arrow.memory.core;
 
     exports dev.quiver.backtest.engine;
     exports dev.quiver.backtest.metrics;
     exports dev.quiver.backtest.signal;
     exports dev.quiver.backtest.strategy;
+    exports dev.quiver.backtest.sweep;
 
     provides dev.quiver.api.backtest.BacktesterProvider with dev.quiver.backtest.engine.EventBacktesterProvider;
 }
