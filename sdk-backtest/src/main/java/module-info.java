@@ -11,10 +11,15 @@ module dev.quiver.backtest {
     requires me.tongfei.progressbar;
     requires org.apache.arrow.vector;
     requires org.apache.arrow.memory.core;
+    requires java.desktop;
+    // automatic modules (no module descriptor in their jars)
+    requires xchart;
+    requires VectorGraphics2D;
 
     exports dev.quiver.backtest.engine;
     exports dev.quiver.backtest.metrics;
     exports dev.quiver.backtest.signal;
+    exports dev.quiver.backtest.report;
     exports dev.quiver.backtest.strategy;
     exports dev.quiver.backtest.sweep;
 
