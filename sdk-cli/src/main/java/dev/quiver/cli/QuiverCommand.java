@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = QuiverCommand.Version.class,
         description = "Fast, trustworthy quantitative research on the JVM.",
-        subcommands = {DemoCommand.class, ProvidersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ProvidersCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class})
 public final class QuiverCommand implements Runnable {
 
     @CommandLine.Spec
