@@ -3,6 +3,7 @@ package dev.quiver.backtest.engine;
 import dev.quiver.api.backtest.BacktestConfig;
 import dev.quiver.api.backtest.BacktestResult;
 import dev.quiver.api.backtest.Backtester;
+import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.ProgressListener;
 import dev.quiver.api.backtest.RunOutcome;
 import dev.quiver.api.backtest.Strategy;
@@ -43,7 +44,7 @@ import java.util.Objects;
  * <p>Thread-safety: immutable; {@link #run} and {@link #sweep} may be called from any number of threads.
  */
 public final class EventBacktester implements Backtester {
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     private final CommissionModel commission;
     private final SlippageModel slippage;
@@ -117,6 +118,24 @@ public final class EventBacktester implements Backtester {
         BarIndex index = BarIndex.of(Objects.requireNonNull(bars, "bars"));
         return SweepRunner.run(List.copyOf(runs), config.parallelism(),
                 run -> run(run.strategy().get(), index, config),
+                listener == null ? ProgressListener.NONE : listener);
+    }
+
+    /**
+     * Runs a sweep as {@link #sweep} does, but keeps only each completed run's metrics: its result has no trades and
+     * an empty equity curve. For sweeps too large to hold every curve (10,000 runs of 5,000 bars would hold some
+     * 800 MB of equity curves); re-run the runs whose curves you want.
+     *
+     * @throws IllegalArgumentException if the panel lacks a price column (before any run starts)
+     * @throws IllegalStateException if the calling thread is interrupted while waiting for the runs
+     */
+    public List<RunOutcome> sweepSummaries(List<StrategyRun> runs, Panel bars, BacktestConfig config,
+                                           ProgressListener listener) {
+        Objects.requireNonNull(config, "config");
+        BarIndex index = BarIndex.of(Objects.requireNonNull(bars, "bars"));
+        EquityCurve none = new EquityCurve(new long[0], new double[0]);
+        return SweepRunner.run(List.copyOf(runs), config.parallelism(), run -> new BacktestResult(List.of(), none,
+                        run(run.strategy().get(), index, config).metrics()),
                 listener == null ? ProgressListener.NONE : listener);
     }
 

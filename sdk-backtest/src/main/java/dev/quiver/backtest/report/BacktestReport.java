@@ -8,6 +8,7 @@ import dev.quiver.api.backtest.RunOutcome;
 import dev.quiver.api.backtest.StrategyRun;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Timestamps;
+import dev.quiver.backtest.engine.EventBacktester;
 import dev.quiver.backtest.sweep.SweepTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,9 +73,11 @@ public final class BacktestReport {
                     + String.join(", ", SweepTable.METRICS));
         }
         Files.createDirectories(dir);
-        List<RunOutcome> outcomes = runs.size() == 1
-                ? List.of(single(runs.get(0), bars, backtester, config))
-                : backtester.sweep(runs, bars, config, progress == null ? ProgressListener.NONE : progress);
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        // a large sweep keeps only metrics (the event engine can), and the best run is re-run for its curve
+        List<RunOutcome> outcomes = runs.size() == 1 ? List.of(single(runs.get(0), bars, backtester, config))
+                : backtester instanceof EventBacktester event ? event.sweepSummaries(runs, bars, config, listener)
+                : backtester.sweep(runs, bars, config, listener);
         SweepTable table = SweepTable.of(outcomes).sortedBy(metric, !LOWER_IS_BETTER.contains(metric));
 
         List<Path> files = new ArrayList<>();
@@ -94,6 +97,11 @@ public final class BacktestReport {
                     }
                 }
             }
+        }
+        if (best != null && outcomes.size() > 1 && backtester instanceof EventBacktester) {
+            // summaries carry no curve: run the best again (runs are deterministic, so its metrics are the same)
+            RunOutcome again = single(best.run(), bars, backtester, config);
+            best = again instanceof RunOutcome.Completed c ? c : null;
         }
         if (outcomes.size() > 1) {
             Path csv = dir.resolve("sweep.csv");

@@ -36,8 +36,8 @@ import java.util.Objects;
  * <p>Thread-safety: immutable; {@link #run} may be called from any number of threads over one shared panel.
  */
 public final class SignalBacktester {
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
-    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG;
+    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
 
     private final CommissionModel commission;
     private final SlippageModel slippage;

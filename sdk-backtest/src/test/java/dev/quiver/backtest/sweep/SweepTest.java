@@ -115,6 +115,25 @@ class SweepTest {
     }
 
     @Test
+    void summariesKeepTheMetricsAndDropTheCurves() {
+        Panel panel = TestBars.csv("SPX", "sp500_2000_2020.csv");
+        List<StrategyRun> runs = runs();
+        BacktestConfig config = BacktestConfig.defaults().withParallelism(2);
+        List<RunOutcome> full = EventBacktester.create().sweep(runs, panel, config, ProgressListener.NONE);
+        List<RunOutcome> lean = EventBacktester.create().sweepSummaries(runs, panel, config, ProgressListener.NONE);
+        for (int i = 0; i < runs.size(); i++) {
+            if (full.get(i) instanceof RunOutcome.Completed c) {
+                BacktestResult summary = ((RunOutcome.Completed) lean.get(i)).result();
+                assertThat(summary.metrics()).isEqualTo(c.result().metrics());
+                assertThat(summary.trades()).isEmpty();
+                assertThat(summary.equity().size()).isZero();
+            } else {
+                assertThat(lean.get(i)).isInstanceOf(RunOutcome.Failed.class);
+            }
+        }
+    }
+
+    @Test
     void resultTablesSortByAnyMetricAndWriteCsvAndArrow() throws Exception {
         Panel panel = TestBars.csv("SPX", "sp500_2000_2020.csv");
         List<RunOutcome> outcomes = EventBacktester.create().sweep(runs(), panel,
