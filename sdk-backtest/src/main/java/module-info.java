@@ -1,9 +1,27 @@
 /**
- * Quiver's backtester: for now the performance statistics every backtest and sweep reports
- * ({@link dev.quiver.backtest.metrics.ReturnStatistics}, {@link dev.quiver.backtest.metrics.MetricsCalculator}).
+ * Quiver's backtester: the event-driven engine ({@link dev.quiver.backtest.engine.EventBacktester}) that runs the
+ * same strategy code over history and over a live feed ({@link dev.quiver.backtest.engine.LiveSession}), and the
+ * performance statistics every backtest and sweep reports ({@link dev.quiver.backtest.metrics.MetricsCalculator}).
+ *
+ * @provides dev.quiver.api.backtest.BacktesterProvider the {@code event} engine
  */
 module dev.quiver.backtest {
     requires transitive dev.quiver.api;
+    requires dev.quiver.features;
+    requires me.tongfei.progressbar;
+    requires org.apache.arrow.vector;
+    requires org.apache.arrow.memory.core;
+    requires java.desktop;
+    // automatic modules (no module descriptor in their jars)
+    requires xchart;
+    requires VectorGraphics2D;
 
+    exports dev.quiver.backtest.engine;
     exports dev.quiver.backtest.metrics;
+    exports dev.quiver.backtest.signal;
+    exports dev.quiver.backtest.report;
+    exports dev.quiver.backtest.strategy;
+    exports dev.quiver.backtest.sweep;
+
+    provides dev.quiver.api.backtest.BacktesterProvider with dev.quiver.backtest.engine.EventBacktesterProvider;
 }

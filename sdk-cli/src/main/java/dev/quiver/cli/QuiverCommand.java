@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "quiver", mixinStandardHelpOptions = true, versionProvider = QuiverCommand.Version.class,
         description = "Fast, trustworthy quantitative research on the JVM.",
-        subcommands = {DemoCommand.class, FeaturesCommand.class, CacheCommand.class, ProvidersCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FeaturesCommand.class, BacktestCommand.class, CacheCommand.class,
+                ProvidersCommand.class, CommandLine.HelpCommand.class})
 public final class QuiverCommand implements Runnable {
 
     @CommandLine.Spec

@@ -50,12 +50,24 @@ class DemoTest {
         // warm-up rows are empty; AAPL's volume is the smaller of the two symbols trading on 2013-05-13
         assertThat(lines.get(1)).startsWith("AAPL,2013-05-13,").endsWith(",79237200,,,,,,,,1");
         assertThat(Files.readString(out.resolve("summary.txt"))).isEqualTo(first.out());
+        assertThat(first.out()).contains("sweep sma_cross: 24 runs on SPX").contains("best of the sweep by Sharpe: ");
+        Path backtest = out.resolve("backtest");
+        assertThat(Files.readAllLines(backtest.resolve("sweep.csv"))).hasSize(1 + 24);
+        for (String f : List.of("report.html", "sweep.arrow", "heatmap.png", "heatmap.svg", "trades.csv",
+                "equity.csv", "metrics.json", "equity.png", "equity.svg")) {
+            assertThat(backtest.resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(Files.readString(backtest.resolve("report.html"))).contains("src=\"heatmap.png\"")
+                .contains("src=\"equity.png\"");
 
         Run second = quiver(args);
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.out()).contains("disk cache hit").doesNotContain("computed, now cached")
                 .contains("2 disk hits, 0 loads");
         assertThat(Files.readAllLines(features)).isEqualTo(lines);
+        // the sweep is deterministic: the same best run both times
+        assertThat(second.out().lines().filter(l -> l.startsWith("best of the sweep")).toList())
+                .isEqualTo(first.out().lines().filter(l -> l.startsWith("best of the sweep")).toList());
 
         assertThat(NativeMemory.bytesInUse()).as("off-heap bytes leaked").isEqualTo(bytes);
         assertThat(NativeMemory.regionsInUse()).as("off-heap regions leaked").isEqualTo(regions);

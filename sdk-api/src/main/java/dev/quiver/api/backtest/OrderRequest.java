@@ -56,4 +56,22 @@ public record OrderRequest(String symbol, double quantity, OrderType type, doubl
     public static OrderRequest stop(String symbol, double quantity, double stopPrice) {
         return new OrderRequest(symbol, quantity, OrderType.STOP, Double.NaN, stopPrice, TimeInForce.GTC);
     }
+
+    /** A good-till-cancelled stop-limit order: a limit order at {@code limitPrice} once {@code stopPrice} trades. */
+    public static OrderRequest stopLimit(String symbol, double quantity, double stopPrice, double limitPrice) {
+        return new OrderRequest(symbol, quantity, OrderType.STOP_LIMIT, limitPrice, stopPrice, TimeInForce.GTC);
+    }
+
+    /**
+     * A good-till-cancelled trailing stop that trails the best price since submission by {@code distance} (in price
+     * units): a sell (negative quantity) protects a long, a buy protects a short.
+     */
+    public static OrderRequest trailingStop(String symbol, double quantity, double distance) {
+        return new OrderRequest(symbol, quantity, OrderType.TRAILING_STOP, Double.NaN, distance, TimeInForce.GTC);
+    }
+
+    /** This order with another time in force. */
+    public OrderRequest withTimeInForce(TimeInForce tif) {
+        return new OrderRequest(symbol, quantity, type, limitPrice, stopPrice, tif);
+    }
 }

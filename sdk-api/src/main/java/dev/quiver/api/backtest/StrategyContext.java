@@ -26,4 +26,17 @@ public interface StrategyContext {
 
     /** Cancels an open order; returns whether it was still open. */
     boolean cancel(long orderId);
+
+    /**
+     * Replaces an open order with another for the same symbol, keeping its id: the new order takes the old one's
+     * place as if submitted now (its time in force and, for a trailing stop, its reference price start again), so it
+     * fills no earlier than an order submitted now would. Nothing happens if the order is no longer open.
+     *
+     * @return whether the order was still open and is now replaced
+     * @throws IllegalArgumentException if the replacement is for another symbol than the open order
+     */
+    boolean replace(long orderId, OrderRequest order);
+
+    /** Whether an order is still open: submitted, not yet filled, cancelled or expired. */
+    boolean isOpen(long orderId);
 }

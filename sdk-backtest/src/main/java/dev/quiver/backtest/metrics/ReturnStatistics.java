@@ -66,6 +66,12 @@ public final class ReturnStatistics {
         return n < 2 ? Double.NaN : Math.sqrt(sumOfSquaredDeviations(returns) / (n - 1));
     }
 
+    /** {@link #sampleStandardDeviation(double[])} given the returns' {@link #mean}, which it would compute anyway. */
+    static double sampleStandardDeviation(double[] returns, double mean) {
+        int n = returns.length;
+        return n < 2 ? Double.NaN : Math.sqrt(sumOfSquaredDeviations(returns, mean) / (n - 1));
+    }
+
     /**
      * The population standard deviation (divisor {@code n}), {@code NaN} for no values.
      *
@@ -348,11 +354,14 @@ public final class ReturnStatistics {
     private static double sumOfSquaredDeviations(double[] values) {
         // Two passes (mean first) rather than sum(x^2) - n*mean^2, which cancels catastrophically when the mean is
         // large against the spread (a T-bill series).
+        return allEqual(values) ? 0 : sumOfSquaredDeviations(values, mean(values));
+    }
+
+    private static double sumOfSquaredDeviations(double[] values, double mean) {
         if (allEqual(values)) {
             // exactly 0: a rounded mean would leave a spread of ~1e-18 and turn an undefined Sharpe into ~1e16
             return 0;
         }
-        double mean = mean(values);
         double sum = 0;
         for (double v : values) {
             double d = v - mean;

@@ -1,5 +1,8 @@
 package dev.quiver.cli.demo;
 
+import dev.quiver.api.backtest.BacktestConfig;
+import dev.quiver.api.backtest.Metrics;
+import dev.quiver.api.backtest.ProgressListener;
 import dev.quiver.api.cache.Cache;
 import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.CacheStats;
@@ -11,6 +14,11 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.Timestamps;
+import dev.quiver.backtest.engine.EventBacktester;
+import dev.quiver.backtest.engine.PositionSizer;
+import dev.quiver.backtest.report.BacktestReport;
+import dev.quiver.backtest.sweep.ParamGrid;
+import dev.quiver.backtest.sweep.SweepPlan;
 import dev.quiver.cli.io.AtomicFiles;
 import dev.quiver.cli.io.PanelAssembler;
 import dev.quiver.cli.io.PriceCsv;
@@ -31,10 +39,13 @@ import java.util.Objects;
 
 /**
  * The end-to-end demo: load real daily prices of several symbols, cache them as Arrow, compute features over the
- * panel (cached too), print a summary with timings and cache statistics, and write the outputs.
+ * panel (cached too), sweep a moving-average crossover over a parameter grid on the S&amp;P 500, print a summary with
+ * timings and cache statistics, and write the outputs.
  *
  * <p>Outputs, written atomically into the output directory: {@code features.csv} (every bar with its prices and
- * indicators; warm-up rows empty) and {@code summary.txt} (what was printed).
+ * indicators; warm-up rows empty), {@code summary.txt} (what was printed) and {@code backtest/} (the sweep's
+ * {@code report.html}, {@code sweep.csv}, {@code sweep.arrow}, {@code heatmap.png}, and the best run's trades, equity,
+ * metrics and plot).
  *
  * <p>Thread-safety: an instance serves one run at a time.
  */
@@ -53,6 +64,10 @@ public final class Demo {
             "rsi_rank=xs_rank(rsi(14),pct=true)", "xs_zscore(rsi(14))", "xs_rank(volume)");
 
     static final List<String> PRICE_COLUMNS = List.of("open", "high", "low", "close", "volume");
+
+    /** The demo's sweep: a moving-average crossover over a small grid, on the S&amp;P 500. */
+    static final String SWEEP_SYMBOL = "SPX";
+    static final List<String> SWEEP_GRID = List.of("fast=5:30:5", "slow=50:200:50");
 
     // bump when the demo's loading or output changes what is cached
     private static final String DEMO_VERSION = "demo-1";
@@ -76,9 +91,10 @@ public final class Demo {
      * @param stats the cache's counters after the run
      * @param features the output file of bars and indicators
      * @param summary the output file of the printed summary
+     * @param report the sweep's HTML report
      */
     public record Result(int symbols, int bars, String pricesTier, String featuresTier, CacheStats stats,
-                         Path features, Path summary) {
+                         Path features, Path summary, Path report) {
     }
 
     /**
@@ -132,6 +148,10 @@ public final class Demo {
                 writeFeatures(featuresFile, panel, features);
                 long t5 = System.nanoTime();
                 out.printf("%-34s %10s  %s%n", "write features.csv", millis(t5 - t4), "");
+                BacktestReport.Written sweep = sweep(panel, outputDir.resolve("backtest"));
+                long t6 = System.nanoTime();
+                out.printf("%-34s %10s  %s%n", "sweep sma_cross: " + sweep.table().size() + " runs on "
+                        + SWEEP_SYMBOL, millis(t6 - t5), "");
                 out.println();
                 printLastBars(out, panel, features);
                 CacheStats stats = cache.stats();
@@ -140,18 +160,45 @@ public final class Demo {
                                 + "%s in memory, %s on disk%n", stats.memoryHits(), stats.diskHits(), stats.misses(),
                         stats.totalLoadNanos() / 1e6, bytes(stats.memoryBytes()), bytes(stats.diskBytes()));
                 Path summaryFile = outputDir.resolve("summary.txt");
-                out.printf("outputs: %s, %s%n", featuresFile, summaryFile);
+                Metrics best = sweep.best().metrics();
+                out.printf(Locale.ROOT, "best of the sweep by Sharpe: %s (Sharpe %.3f, total return %.1f %%, max "
+                                + "drawdown %.1f %%, %d trades)%n", sweep.bestLabel(), best.sharpe(),
+                        100 * best.totalReturn(), 100 * best.maxDrawdown(), best.trades());
+                out.printf("outputs: %s, %s, %s%n", featuresFile, summaryFile, sweep.report());
                 out.flush();
                 String summary = buffer.toString();
                 AtomicFiles.writeText(summaryFile, w -> w.write(summary));
                 console.print(summary);
                 console.flush();
                 return new Result(panel.symbolCount(), panel.rowCount(), pricesTier, featuresTier, stats,
-                        featuresFile, summaryFile);
+                        featuresFile, summaryFile, sweep.report());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("demo: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sweeps the crossover grid over one symbol of the panel, on all cores, reading the cached table in place (a
+     * slice shares its memory), and writes the report into {@code dir}.
+     */
+    private static BacktestReport.Written sweep(Panel panel, Path dir) throws IOException {
+        int s = 0;
+        while (!panel.symbol(s).equals(SWEEP_SYMBOL)) {
+            s++;
+        }
+        int from = panel.seriesStart(s);
+        int to = panel.seriesEnd(s);
+        List<Column> columns = new ArrayList<>();
+        columns.add(panel.table().column(PriceCsv.TIME).slice(from, to));
+        for (String p : PRICE_COLUMNS) {
+            columns.add(panel.table().column(p).slice(from, to));
+        }
+        Panel spx = Panel.ofSeries(Table.of(columns), SWEEP_SYMBOL, PriceCsv.TIME);
+        SweepPlan plan = SweepPlan.of(List.of("sma_cross"), ParamGrid.parse(SWEEP_GRID),
+                () -> PositionSizer.percentOfEquity(1));
+        return BacktestReport.run(spx, SWEEP_SYMBOL + " (S&P 500)", plan.runs(), EventBacktester.create(),
+                BacktestConfig.defaults().withCosts(1, 1), "sharpe", ProgressListener.NONE, dir);
     }
 
     private static Table loadPrices(Map<String, Path> files) {

@@ -1,0 +1,189 @@
+package dev.quiver.backtest.report;
+
+import dev.quiver.api.backtest.BacktestConfig;
+import dev.quiver.api.backtest.BacktestResult;
+import dev.quiver.api.backtest.Backtester;
+import dev.quiver.api.backtest.ProgressListener;
+import dev.quiver.api.backtest.RunOutcome;
+import dev.quiver.api.backtest.StrategyRun;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.Timestamps;
+import dev.quiver.backtest.engine.EventBacktester;
+import dev.quiver.backtest.sweep.SweepTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Runs a backtest or a sweep and writes everything a person looks at into one directory:
+ * <ul>
+ *   <li>for the run (in a sweep, the best completed run by the chosen metric): {@code trades.csv},
+ *       {@code equity.csv}, {@code metrics.json} ({@link ResultFiles}) and {@code equity.png}/{@code .svg}
+ *       ({@link BacktestPlots#equity});</li>
+ *   <li>for a sweep, also {@code sweep.csv} and {@code sweep.arrow} (every run, sorted by the metric) and, when the
+ *       runs vary two numeric parameters, {@code heatmap.png}/{@code .svg} of the metric over the first two;</li>
+ *   <li>{@code report.html}, which links them all.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: stateless; safe from any thread (give each call its own directory).
+ */
+public final class BacktestReport {
+    private static final List<String> LOWER_IS_BETTER = List.of("max_drawdown", "max_drawdown_bars", "volatility",
+            "turnover");
+
+    private BacktestReport() {
+    }
+
+    /**
+     * What was run and written.
+     *
+     * @param table every run's row, sorted by the metric (one row for a single run)
+     * @param bestLabel the label of the run whose files were written, or {@code null} if every run failed
+     * @param best that run's result, or {@code null}
+     * @param report the HTML report
+     * @param files every file written, the report last
+     */
+    public record Written(SweepTable table, String bestLabel, BacktestResult best, Path report, List<Path> files) {
+    }
+
+    /**
+     * Runs {@code runs} over {@code bars} and writes the outputs into {@code dir}.
+     *
+     * @param title the report's title (e.g. the input file)
+     * @param sortMetric the metric that orders the sweep table and picks the best run (one of
+     *     {@link SweepTable#METRICS}); higher is better except for drawdown, volatility and turnover
+     * @throws IOException if a file cannot be written
+     * @throws IllegalArgumentException if there are no runs or the metric is unknown
+     */
+    public static Written run(Panel bars, String title, List<StrategyRun> runs, Backtester backtester,
+                              BacktestConfig config, String sortMetric, ProgressListener progress, Path dir)
+            throws IOException {
+        Objects.requireNonNull(bars, "bars");
+        Objects.requireNonNull(backtester, "backtester");
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: no strategy given");
+        }
+        String metric = sortMetric.strip().toLowerCase(Locale.ROOT);
+        if (!SweepTable.METRICS.contains(metric)) {
+            throw new IllegalArgumentException("unknown metric '" + sortMetric + "'; the metrics are "
+                    + String.join(", ", SweepTable.METRICS));
+        }
+        Files.createDirectories(dir);
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        // a large sweep keeps only metrics (the event engine can), and the best run is re-run for its curve
+        List<RunOutcome> outcomes = runs.size() == 1 ? List.of(single(runs.get(0), bars, backtester, config))
+                : backtester instanceof EventBacktester event ? event.sweepSummaries(runs, bars, config, listener)
+                : backtester.sweep(runs, bars, config, listener);
+        SweepTable table = SweepTable.of(outcomes).sortedBy(metric, !LOWER_IS_BETTER.contains(metric));
+
+        List<Path> files = new ArrayList<>();
+        HtmlReport html = HtmlReport.builder("Backtest: " + title);
+        html.paragraph(bars.symbolCount() + " symbol" + (bars.symbolCount() == 1 ? "" : "s") + ", "
+                + bars.rowCount() + " bars" + span(bars) + "; initial cash " + config.initialCash() + ", fills at "
+                + (config.fill() == dev.quiver.api.backtest.FillTiming.CLOSE ? "the bar's close" : "the next open")
+                + ", " + config.periodsPerYear() + " bars per year.");
+
+        RunOutcome.Completed best = null;
+        for (int i = 0; i < table.size() && best == null; i++) {
+            if (table.completed(i)) {
+                for (RunOutcome o : outcomes) {
+                    if (o instanceof RunOutcome.Completed c && c.run().label().equals(table.run(i))) {
+                        best = c;
+                        break;
+                    }
+                }
+            }
+        }
+        if (best != null && outcomes.size() > 1 && backtester instanceof EventBacktester) {
+            // summaries carry no curve: run the best again (runs are deterministic, so its metrics are the same)
+            RunOutcome again = single(best.run(), bars, backtester, config);
+            best = again instanceof RunOutcome.Completed c ? c : null;
+        }
+        if (outcomes.size() > 1) {
+            Path csv = dir.resolve("sweep.csv");
+            Path arrow = dir.resolve("sweep.arrow");
+            table.writeCsv(csv);
+            table.writeArrow(arrow);
+            files.add(csv);
+            files.add(arrow);
+            html.heading("Sweep: " + table.size() + " runs" + (table.failures() == 0 ? ""
+                    : ", " + table.failures() + " failed"));
+            html.table("Best runs by " + metric, table, 25, List.of(metric, "total_return", "annual_return", "sharpe",
+                    "max_drawdown", "trades", "win_rate"));
+            List<String> numeric = numericParams(table);
+            if (numeric.size() >= 2) {
+                Plot heat = BacktestPlots.heatmap(table, numeric.get(0), numeric.get(1), metric, dir, "heatmap");
+                files.add(heat.png());
+                files.add(heat.svg());
+                html.plot(metric + " by " + numeric.get(0) + " and " + numeric.get(1), heat);
+            }
+            html.link("All runs (CSV)", csv).link("All runs (Arrow IPC)", arrow);
+            for (int i = 0; i < table.size(); i++) {
+                if (!table.completed(i)) {
+                    html.paragraph("Failed: " + table.run(i) + ": " + table.error(i));
+                }
+            }
+        } else if (best == null) {
+            html.paragraph("The run failed: " + table.error(0));
+        }
+        if (best != null) {
+            String label = best.run().label();
+            BacktestResult result = best.result();
+            Path trades = dir.resolve("trades.csv");
+            Path equity = dir.resolve("equity.csv");
+            Path metrics = dir.resolve("metrics.json");
+            ResultFiles.writeTrades(trades, result.trades());
+            ResultFiles.writeEquity(equity, result.equity(), config.initialCash());
+            ResultFiles.writeMetrics(metrics, label, config, result.metrics());
+            Plot plot = BacktestPlots.equity(result, config.initialCash(), label + " on " + title, dir, "equity");
+            files.addAll(List.of(trades, equity, metrics, plot.png(), plot.svg()));
+            html.heading((outcomes.size() > 1 ? "Best run: " : "Run: ") + label)
+                    .metrics("Metrics", result.metrics())
+                    .plot("Equity with entries (green) and exits (red), drawdown beneath", plot)
+                    .link("Trades (CSV)", trades).link("Equity curve (CSV)", equity).link("Metrics (JSON)", metrics);
+        }
+        Path report = dir.resolve("report.html");
+        html.write(report);
+        files.add(report);
+        return new Written(table, best == null ? null : best.run().label(), best == null ? null : best.result(),
+                report, List.copyOf(files));
+    }
+
+    private static RunOutcome single(StrategyRun run, Panel bars, Backtester backtester, BacktestConfig config) {
+        try {
+            return new RunOutcome.Completed(run, backtester.run(run.strategy().get(), bars, config));
+        } catch (RuntimeException e) {
+            return new RunOutcome.Failed(run, e);
+        }
+    }
+
+    private static List<String> numericParams(SweepTable table) {
+        List<String> out = new ArrayList<>();
+        for (String p : table.paramNames()) {
+            java.util.Set<Object> distinct = new java.util.HashSet<>();
+            boolean numeric = true;
+            for (int i = 0; i < table.size(); i++) {
+                Object v = table.param(i, p);
+                if (v != null) {
+                    numeric &= v instanceof Number;
+                    distinct.add(v);
+                }
+            }
+            if (numeric && distinct.size() > 1) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String span(Panel bars) {
+        if (bars.rowCount() == 0) {
+            return "";
+        }
+        return " from " + Timestamps.format(bars.date(0)) + " to " + Timestamps.format(bars.date(bars.dateCount() - 1));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.quiver.backtest.strategy;
+
+import dev.quiver.api.backtest.Bar;
+import dev.quiver.api.backtest.Strategy;
+import dev.quiver.api.backtest.StrategyContext;
+import dev.quiver.api.feature.FeatureKernel;
+import dev.quiver.api.feature.IncrementalKernel;
+import dev.quiver.backtest.engine.PositionSizer;
+
+/**
+ * {@code sma_cross(fast, slow)}: long when the fast simple moving average of the close crosses above the slow one,
+ * flat when it crosses below. Long only; each symbol of the panel is traded on its own, sharing the account.
+ *
+ * <p>A cross at bar {@code i} means {@code fast[i] > slow[i]} (above) while at the latest earlier bar where the two
+ * differed, {@code fast < slow} (below); bars where they are equal are skipped, as ta4j's {@code CrossIndicator}
+ * does. The first possible cross is at bar {@code slow} (both averages defined at that bar and the one before). A
+ * missing close restarts the averages' warm-up. The averages are sdk-features' incremental {@code sma} kernels.
+ *
+ * <p>Thread-safety: not thread-safe; one instance per run.
+ */
+public final class SmaCross implements Strategy {
+    private final FeatureKernel fastKernel;
+    private final FeatureKernel slowKernel;
+    private final SignalState signals;
+    private IncrementalKernel[] fast = new IncrementalKernel[0];
+    private IncrementalKernel[] slow = new IncrementalKernel[0];
+    private int[] side = new int[0];
+
+    /**
+     * A crossover of {@code sma(fast)} over {@code sma(slow)}.
+     *
+     * @throws IllegalArgumentException if {@code fast} is not below {@code slow} or either is below 1
+     */
+    public SmaCross(int fast, int slow, PositionSizer sizer) {
+        if (fast < 1 || fast >= slow) {
+            throw new IllegalArgumentException("sma_cross needs 1 <= fast < slow, not fast " + fast + ", slow "
+                    + slow);
+        }
+        this.fastKernel = Indicators.sma(fast);
+        this.slowKernel = Indicators.sma(slow);
+        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"));
+    }
+
+    @Override
+    public void onBar(Bar bar, StrategyContext context) {
+        int s = bar.symbolIndex();
+        if (s >= fast.length || fast[s] == null) {
+            fast = PerSymbol.grow(fast, s);
+            slow = PerSymbol.grow(slow, s);
+            side = PerSymbol.grow(side, s);
+            fast[s] = fastKernel.incremental();
+            slow[s] = slowKernel.incremental();
+        }
+        signals.observe(bar);
+        double close = bar.close();
+        double f = fast[s].update(close);
+        double sl = slow[s].update(close);
+        if (f != f || sl != sl) {
+            side[s] = 0;
+            return;
+        }
+        int previous = side[s];
+        if (f > sl) {
+            side[s] = 1;
+            if (previous < 0) {
+                signals.act(bar, context, true, false);
+            }
+        } else if (f < sl) {
+            side[s] = -1;
+            if (previous > 0) {
+                signals.act(bar, context, false, true);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.quiver.backtest.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quiver.api.backtest.BacktestConfig;
+import dev.quiver.api.backtest.BacktestResult;
+import dev.quiver.api.backtest.FillTiming;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.Table;
+import dev.quiver.backtest.TestBars;
+import dev.quiver.backtest.engine.CommissionModel;
+import dev.quiver.backtest.engine.EventBacktester;
+import dev.quiver.backtest.engine.SlippageModel;
+import dev.quiver.backtest.strategy.SignalStrategy;
+import dev.quiver.backtest.strategy.SmaCross;
+import dev.quiver.features.FeatureEngine;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The vectorised path gives the event engine's results, bit for bit. */
+class SignalBacktesterTest {
+    static final Panel SPX = TestBars.csv("SPX", "sp500_2000_2020.csv");
+
+    private static void assertIdentical(BacktestResult vectorised, BacktestResult event) {
+        assertThat(vectorised.trades()).isEqualTo(event.trades());
+        assertThat(vectorised.equity()).isEqualTo(event.equity());
+        assertThat(vectorised.metrics()).isEqualTo(event.metrics());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FillTiming.class)
+    void smaCrossoverFromBatchIndicatorsEqualsTheEventEngine(FillTiming fill) {
+        FeatureEngine features = FeatureEngine.create();
+        BacktestConfig config = BacktestConfig.defaults().withFill(fill).withCosts(5, 2);
+        for (int[] p : new int[][] {{10, 50}, {5, 20}, {50, 200}}) {
+            double[] fast;
+            double[] slow;
+            try (Table t = features.compute(SPX, features.kernels("sma(" + p[0] + ")", "sma(" + p[1] + ")"))) {
+                fast = t.float64("sma(" + p[0] + ")").toArray();
+                slow = t.float64("sma(" + p[1] + ")").toArray();
+            }
+            BacktestResult vectorised = SignalBacktester.create().run(SPX, Signals.crossAbove(fast, slow),
+                    Signals.crossBelow(fast, slow), SignalSizing.percentOfEquity(1), config);
+            BacktestResult event = EventBacktester.create().run(
+                    new SmaCross(p[0], p[1], SignalSizing.percentOfEquity(1).toPositionSizer()), SPX, config);
+
+            assertThat(event.trades()).as("sma_cross(%d,%d)", p[0], p[1]).hasSizeGreaterThan(5);
+            assertIdentical(vectorised, event);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FillTiming.class)
+    void randomSignalsWithMissingPricesAndCostModelsMatchTheEventEngine(FillTiming fill) {
+        double[][] rows = TestBars.csvRows("sp500_2000_2020.csv").clone();
+        Random random = new Random(11);
+        for (int i = 0; i < rows.length; i++) {
+            if (random.nextInt(40) == 0) {
+                rows[i] = new double[] {Double.NaN, rows[i][1], rows[i][2], Double.NaN, rows[i][4]};
+            }
+        }
+        Panel panel = TestBars.panel(Map.of("SPX", rows), Map.of("SPX", TestBars.csvTimes("sp500_2000_2020.csv")));
+        boolean[] entries = new boolean[rows.length];
+        boolean[] exits = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            entries[i] = random.nextInt(10) == 0;
+            exits[i] = random.nextInt(10) == 0;
+        }
+        CommissionModel commission = CommissionModel.perShare(0.01, 1).plus(CommissionModel.bps(2, 0));
+        SlippageModel slippage = SlippageModel.volumeShare(0.1);
+        BacktestConfig config = BacktestConfig.defaults().withFill(fill);
+        for (SignalSizing sizing : new SignalSizing[] {SignalSizing.fixed(3), SignalSizing.percentOfEquity(0.8)}) {
+            BacktestResult vectorised = SignalBacktester.builder().commission(commission).slippage(slippage).build()
+                    .run(panel, entries, exits, sizing, config);
+            BacktestResult event = EventBacktester.builder().commission(commission).slippage(slippage).build()
+                    .run(new SignalStrategy(entries, exits, sizing.toPositionSizer()), panel, config);
+
+            assertThat(event.trades()).hasSizeGreaterThan(100);
+            assertIdentical(vectorised, event);
+        }
+    }
+
+    @Test
+    void signalsFromDoubleColumnsAndCrosses() {
+        assertThat(Signals.of(new double[] {0, 1, Double.NaN, -2})).containsExactly(false, true, false, true);
+        double[] a = {1, 2, 2, 3, 1, Double.NaN, 3, 1};
+        double[] b = {2, 2, 2, 2, 2, 2, 2, 2};
+        assertThat(Signals.crossAbove(a, b)).containsExactly(false, false, false, true, false, false, false, false);
+        assertThat(Signals.crossBelow(a, b)).containsExactly(false, false, false, false, true, false, false, true);
+    }
+
+    @Test
+    void badInputsAreClearErrors() {
+        Panel two = TestBars.panel(Map.of("A", new double[][] {{1, 1, 1, 1, 1}}, "B",
+                new double[][] {{1, 1, 1, 1, 1}}));
+        boolean[] one = {false};
+        assertThatThrownBy(() -> SignalBacktester.create().run(two, one, one, SignalSizing.fixed(1),
+                BacktestConfig.defaults())).hasMessageContaining("one symbol");
+        assertThatThrownBy(() -> SignalBacktester.create().run(SPX, one, one, SignalSizing.fixed(1),
+                BacktestConfig.defaults())).hasMessageContaining("1 entries and 1 exits for 5105 bars");
+        assertThatThrownBy(() -> new SignalSizing(1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,306 @@
+package dev.quiver.cli;
+
+import dev.quiver.api.backtest.BacktestConfig;
+import dev.quiver.api.backtest.FillTiming;
+import dev.quiver.api.backtest.Metrics;
+import dev.quiver.api.backtest.ProgressListener;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.StringColumn;
+import dev.quiver.api.table.Table;
+import dev.quiver.api.table.TableBuilder;
+import dev.quiver.backtest.engine.CommissionModel;
+import dev.quiver.backtest.engine.EventBacktester;
+import dev.quiver.backtest.engine.PositionSizer;
+import dev.quiver.backtest.engine.SlippageModel;
+import dev.quiver.backtest.report.BacktestReport;
+import dev.quiver.backtest.strategy.Strategies;
+import dev.quiver.backtest.sweep.ConsoleProgress;
+import dev.quiver.backtest.sweep.ParamGrid;
+import dev.quiver.backtest.sweep.SweepPlan;
+import dev.quiver.cli.io.PanelAssembler;
+import dev.quiver.cli.io.PriceCsv;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quiver backtest}: runs built-in strategies over a price file, one run or a sweep over a parameter grid, and
+ * writes trades, equity, metrics, plots and an HTML report.
+ *
+ * <p>Thread-safety: a command object serves one invocation.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Backtest built-in strategies on a price file: one run, or a sweep over a parameter grid.",
+                "Writes trades.csv, equity.csv, metrics.json, equity.png/.svg and report.html into --output;",
+                "a sweep also writes sweep.csv, sweep.arrow and heatmap.png/.svg (the files of the best run).",
+                "Strategies: sma_cross(fast,slow), rsi_reversion(n,low,high), breakout(n)."})
+final class BacktestCommand implements Callable<Integer> {
+    static final List<String> PRICE_COLUMNS = List.of("open", "high", "low", "close", "volume");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Price CSV: Date, Open, High, Low, Close, Volume (any case), optionally Symbol.")
+    private Path input;
+
+    @Option(names = "--strategy", required = true, paramLabel = "SPEC",
+            description = "A strategy, e.g. sma_cross(10,50) or rsi_reversion(n=14,low=30,high=70); repeatable.")
+    private List<String> strategies;
+
+    @Option(names = "--param-grid", paramLabel = "AXIS",
+            description = "A sweep axis: name=v1,v2,... or name=start:end:step (inclusive); repeatable.")
+    private List<String> grid = new ArrayList<>();
+
+    @Option(names = "--fill", paramLabel = "WHEN", defaultValue = "next_open",
+            description = "When market orders fill: next_open (default) or close.")
+    private String fill;
+
+    @Option(names = "--commission", paramLabel = "SPEC", defaultValue = "0",
+            description = "Commission per fill: BPS, bps:R[:MIN], per_share:R[:MIN], per_trade:A, joined with +.")
+    private String commission;
+
+    @Option(names = "--slippage", paramLabel = "SPEC", defaultValue = "0",
+            description = "Slippage: BPS, bps:R (fixed basis points) or volume:K (K * share of bar volume squared).")
+    private String slippage;
+
+    @Option(names = "--size", paramLabel = "SPEC", defaultValue = "percent:1",
+            description = "Entry size: percent:F (share of equity, default 1), fixed:Q, or voltarget:V[:LOOKBACK].")
+    private String size;
+
+    @Option(names = "--cash", paramLabel = "AMOUNT", defaultValue = "100000", description = "Initial cash.")
+    private double cash;
+
+    @Option(names = "--periods-per-year", paramLabel = "N", defaultValue = "252",
+            description = "Bars per year, for annualising (252 for daily bars).")
+    private double periodsPerYear;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Sweep threads (default: all cores; 1 runs sequentially).")
+    private Integer threads;
+
+    @Option(names = "--sort", paramLabel = "METRIC", defaultValue = "sharpe",
+            description = "The metric that sorts the sweep and picks the best run (default sharpe).")
+    private String sort;
+
+    @Option(names = "--symbol", paramLabel = "NAME",
+            description = "The symbol of a file without a Symbol column (default: the file name).")
+    private String symbol;
+
+    @Option(names = "--no-progress", description = "Do not draw the sweep's progress bar.")
+    private boolean noProgress;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the outputs.")
+    private Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        BacktestConfig config = new BacktestConfig(cash, fillTiming(fill), 0, 0, periodsPerYear,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        EventBacktester backtester = EventBacktester.builder().commission(commission(commission))
+                .slippage(slippage(slippage)).build();
+        Supplier<PositionSizer> sizer = sizer(size, periodsPerYear);
+        SweepPlan plan = SweepPlan.of(strategies, ParamGrid.parse(grid), sizer);
+        try (Table table = load(input, symbol)) {
+            Panel panel = panel(table);
+            if (plan.runs().size() > 1) {
+                out.printf(Locale.ROOT, "sweep: %d runs on %d threads%s%n", plan.runs().size(), config.parallelism(),
+                        plan.skipped().isEmpty() ? "" : " (" + plan.skipped().size()
+                                + " invalid combinations skipped)");
+                out.flush();
+            }
+            ProgressListener progress = noProgress || plan.runs().size() == 1 ? ProgressListener.NONE
+                    : new ConsoleProgress("backtest", System.err);
+            long t0 = System.nanoTime();
+            BacktestReport.Written written = BacktestReport.run(panel, input.getFileName().toString(), plan.runs(),
+                    backtester, config, sort, progress, output);
+            long t1 = System.nanoTime();
+            if (written.best() == null) {
+                throw new IllegalStateException("every run failed; the first: " + written.table().run(0) + ": "
+                        + written.table().error(0));
+            }
+            Metrics m = written.best().metrics();
+            out.printf(Locale.ROOT, "%s on %s: %d bars, %d trades, %.1f ms%n", written.bestLabel(),
+                    input.getFileName(), panel.rowCount(), m.trades(), (t1 - t0) / 1e6);
+            out.printf(Locale.ROOT, "  total return %.2f %%, annual %.2f %%, volatility %.2f %%, Sharpe %.3f, "
+                            + "max drawdown %.2f %%, win rate %.1f %%%n", 100 * m.totalReturn(), 100 * m.annualReturn(),
+                    100 * m.volatility(), m.sharpe(), 100 * m.maxDrawdown(), 100 * m.winRate());
+            if (written.table().failures() > 0) {
+                out.printf("  %d of %d runs failed (see report.html)%n", written.table().failures(),
+                        written.table().size());
+            }
+            out.println("outputs: " + output.toAbsolutePath().normalize() + " (report.html)");
+        }
+        return 0;
+    }
+
+    private static Panel panel(Table table) {
+        return Panel.of(table, PriceCsv.SYMBOL, PriceCsv.TIME);
+    }
+
+    /**
+     * Reads the price file into a table sorted by (symbol, time), as a panel needs.
+     *
+     * @throws IllegalArgumentException naming the file and column if a price column is missing
+     */
+    static Table load(Path file, String symbol) {
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("input file " + file
+                    + " does not exist"));
+        }
+        String name = symbol != null ? symbol : stripExtension(file.getFileName().toString());
+        try (Table raw = PriceCsv.read(file, null)) {
+            for (String c : PRICE_COLUMNS) {
+                if (!raw.schema().contains(c)) {
+                    throw new IllegalArgumentException(file + ": no '" + c + "' column; a backtest needs Date, Open, "
+                            + "High, Low, Close and Volume (any case); the file has " + raw.schema().names());
+                }
+            }
+            Map<String, Table> bySymbol = new LinkedHashMap<>();
+            try {
+                if (!raw.schema().contains(PriceCsv.SYMBOL)) {
+                    bySymbol.put(name, raw);
+                    return PanelAssembler.concat(bySymbol, PRICE_COLUMNS);
+                }
+                StringColumn symbols = raw.string(PriceCsv.SYMBOL);
+                Map<String, List<Integer>> rows = new LinkedHashMap<>();
+                for (int r = 0; r < raw.rowCount(); r++) {
+                    String s = symbols.get(r);
+                    if (s == null) {
+                        throw new IllegalArgumentException(file + ", line " + (r + 2) + ": the symbol is missing");
+                    }
+                    rows.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+                }
+                long[] time = raw.int64(PriceCsv.TIME).toArray();
+                for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
+                    List<Integer> rs = e.getValue();
+                    long[] t = new long[rs.size()];
+                    TableBuilder b = TableBuilder.onHeap();
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = time[rs.get(i)];
+                    }
+                    b.int64(PriceCsv.TIME, t);
+                    for (String c : PRICE_COLUMNS) {
+                        Float64Column col = raw.float64(c);
+                        double[] v = new double[rs.size()];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = col.get(rs.get(i));
+                        }
+                        b.float64(c, v);
+                    }
+                    bySymbol.put(e.getKey(), b.build());
+                }
+                return PanelAssembler.concat(bySymbol, PRICE_COLUMNS);
+            } finally {
+                bySymbol.values().forEach(Table::close);
+            }
+        }
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static FillTiming fillTiming(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "next_open", "open" -> FillTiming.NEXT_OPEN;
+            case "close" -> FillTiming.CLOSE;
+            default -> throw new IllegalArgumentException("--fill '" + text + "': expected next_open or close");
+        };
+    }
+
+    /** {@code 10} (bps), {@code bps:10[:min]}, {@code per_share:0.005[:min]}, {@code per_trade:1}, joined by +. */
+    static CommissionModel commission(String text) {
+        CommissionModel total = null;
+        for (String part : text.split("\\+")) {
+            String[] f = part.strip().toLowerCase(Locale.ROOT).split(":");
+            CommissionModel m;
+            try {
+                m = switch (f[0]) {
+                    case "bps" -> CommissionModel.bps(number(f, 1, part), f.length > 2 ? number(f, 2, part) : 0);
+                    case "per_share" -> CommissionModel.perShare(number(f, 1, part), f.length > 2 ? number(f, 2, part)
+                            : 0);
+                    case "per_trade" -> CommissionModel.perTrade(number(f, 1, part));
+                    default -> f.length == 1 ? CommissionModel.bps(Double.parseDouble(f[0]), 0) : null;
+                };
+            } catch (NumberFormatException e) {
+                m = null;
+            }
+            if (m == null || f.length > 3 || f[0].equals("per_trade") && f.length > 2) {
+                throw new IllegalArgumentException("--commission '" + text + "': expected BPS, bps:R[:MIN], "
+                        + "per_share:R[:MIN] or per_trade:A, joined with +");
+            }
+            total = total == null ? m : total.plus(m);
+        }
+        return total;
+    }
+
+    /** {@code 5} (bps), {@code bps:5} or {@code volume:0.1}. */
+    static SlippageModel slippage(String text) {
+        String[] f = text.strip().toLowerCase(Locale.ROOT).split(":");
+        try {
+            if (f.length == 1) {
+                return SlippageModel.fixedBps(Double.parseDouble(f[0]));
+            }
+            if (f.length == 2 && f[0].equals("bps")) {
+                return SlippageModel.fixedBps(Double.parseDouble(f[1]));
+            }
+            if (f.length == 2 && f[0].equals("volume")) {
+                return SlippageModel.volumeShare(Double.parseDouble(f[1]));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--slippage '" + text + "': expected BPS, bps:R or volume:K");
+    }
+
+    /** {@code percent:F}, {@code fixed:Q} or {@code voltarget:V[:LOOKBACK]}. */
+    static Supplier<PositionSizer> sizer(String text, double periodsPerYear) {
+        String[] f = text.strip().toLowerCase(Locale.ROOT).split(":");
+        try {
+            if (f.length == 2 && f[0].equals("percent")) {
+                double fraction = Double.parseDouble(f[1]);
+                PositionSizer.percentOfEquity(fraction);
+                return () -> PositionSizer.percentOfEquity(fraction);
+            }
+            if (f.length == 2 && f[0].equals("fixed")) {
+                double q = Double.parseDouble(f[1]);
+                PositionSizer.fixed(q);
+                return () -> PositionSizer.fixed(q);
+            }
+            if ((f.length == 2 || f.length == 3) && f[0].equals("voltarget")) {
+                double target = Double.parseDouble(f[1]);
+                int lookback = f.length == 3 ? Integer.parseInt(f[2]) : 20;
+                PositionSizer.volatilityTarget(target, lookback, periodsPerYear, 2);
+                return () -> PositionSizer.volatilityTarget(target, lookback, periodsPerYear, 2);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--size '" + text + "': expected percent:F, fixed:Q or "
+                + "voltarget:V[:LOOKBACK]");
+    }
+
+    private static double number(String[] fields, int i, String part) {
+        if (i >= fields.length) {
+            throw new NumberFormatException(part);
+        }
+        return Double.parseDouble(fields[i]);
+    }
+}
