@@ -4,11 +4,12 @@ import dev.quiver.api.table.Column;
 import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
-import java.lang.foreign.MemorySegment;
+import dev.quiver.backtest.internal.ColumnArrays;
 
 /**
- * The order in which a run visits a panel's bars (by timestamp, then symbol) and the segments of its price columns.
- * Built once per panel and shared, read-only, by every run of a sweep; it holds row numbers, never prices.
+ * The order in which a run visits a panel's bars (by timestamp, then symbol) and its price columns as arrays. Built
+ * once per panel and shared, read-only, by every run of a sweep. The price arrays are the columns' own heap arrays
+ * where the panel is on the heap (no copy) and one copy of each column otherwise; runs only read them.
  *
  * <p>Thread-safety: immutable.
  */
@@ -16,22 +17,22 @@ final class BarIndex {
     static final String[] PRICE_COLUMNS = {"open", "high", "low", "close", "volume"};
 
     final Panel panel;
-    final MemorySegment open;
-    final MemorySegment high;
-    final MemorySegment low;
-    final MemorySegment close;
-    final MemorySegment volume;
+    final double[] open;
+    final double[] high;
+    final double[] low;
+    final double[] close;
+    final double[] volume;
     final String[] symbols;
     /** The distinct timestamps, ascending. */
     final long[] dates;
-    /** Visits {@code dateEnd[d-1] .. dateEnd[d]-1} belong to date {@code d}. */
+    /** Visits {@code dateEnd[d-1] .. dateEnd[d]-1} belong to date {@code d}; {@code null} for one symbol. */
     final int[] dateEnd;
     /** The table row of each visit; {@code null} when visits are rows 0, 1, 2, ... (one symbol). */
     final int[] rows;
     /** The symbol of each visit; {@code null} for one symbol. */
     final int[] symbolOfVisit;
 
-    private BarIndex(Panel panel, MemorySegment[] prices, String[] symbols, long[] dates, int[] dateEnd, int[] rows,
+    private BarIndex(Panel panel, double[][] prices, String[] symbols, long[] dates, int[] dateEnd, int[] rows,
                      int[] symbolOfVisit) {
         this.panel = panel;
         this.open = prices[0];
@@ -53,7 +54,8 @@ final class BarIndex {
      */
     static BarIndex of(Panel panel) {
         Table table = panel.table();
-        MemorySegment[] prices = new MemorySegment[PRICE_COLUMNS.length];
+        int n = panel.rowCount();
+        double[][] prices = new double[PRICE_COLUMNS.length][];
         for (int i = 0; i < PRICE_COLUMNS.length; i++) {
             String name = PRICE_COLUMNS[i];
             if (!table.schema().contains(name)) {
@@ -66,20 +68,16 @@ final class BarIndex {
                 throw new IllegalArgumentException("backtest: column '" + name + "' is " + c.type()
                         + "; bar prices must be FLOAT64");
             }
-            prices[i] = c.data();
+            prices[i] = ColumnArrays.doubles(c.data(), n);
         }
         String[] symbols = new String[panel.symbolCount()];
         for (int s = 0; s < symbols.length; s++) {
             symbols[s] = panel.symbol(s);
         }
-        int n = panel.rowCount();
         if (symbols.length <= 1) {
-            long[] dates = table.int64(panel.timeColumn()).toArray();
-            int[] dateEnd = new int[n];
-            for (int i = 0; i < n; i++) {
-                dateEnd[i] = i + 1;
-            }
-            return new BarIndex(panel, prices, symbols, dates, dateEnd, null, null);
+            // one symbol: visit d is row d, one bar per timestamp
+            long[] dates = ColumnArrays.longs(table.int64(panel.timeColumn()).data(), n);
+            return new BarIndex(panel, prices, symbols, dates, null, null, null);
         }
         int dateCount = panel.dateCount();
         long[] dates = new long[dateCount];

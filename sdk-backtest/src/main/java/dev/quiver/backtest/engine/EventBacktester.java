@@ -3,14 +3,11 @@ package dev.quiver.backtest.engine;
 import dev.quiver.api.backtest.BacktestConfig;
 import dev.quiver.api.backtest.BacktestResult;
 import dev.quiver.api.backtest.Backtester;
-import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.ProgressListener;
 import dev.quiver.api.backtest.RunOutcome;
 import dev.quiver.api.backtest.Strategy;
 import dev.quiver.api.backtest.StrategyRun;
 import dev.quiver.api.table.Panel;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +41,6 @@ import java.util.Objects;
  * <p>Thread-safety: immutable; {@link #run} and {@link #sweep} may be called from any number of threads.
  */
 public final class EventBacktester implements Backtester {
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
-
     private final CommissionModel commission;
     private final SlippageModel slippage;
 
@@ -78,31 +73,51 @@ public final class EventBacktester implements Backtester {
     }
 
     BacktestResult run(Strategy strategy, BarIndex index, BacktestConfig config) {
-        ExecutionCore core = new ExecutionCore(strategy, Arrays.asList(index.symbols), config,
-                commissionFor(config), slippageFor(config), index.dates.length);
-        MemorySegment open = index.open;
-        MemorySegment high = index.high;
-        MemorySegment low = index.low;
-        MemorySegment close = index.close;
-        MemorySegment volume = index.volume;
+        return drive(newCore(strategy, index, config, null), index).finish();
+    }
+
+    /** A run that keeps its metrics only, recording its curve into the thread's reused scratch arrays. */
+    BacktestResult runSummary(Strategy strategy, BarIndex index, BacktestConfig config, RunScratch scratch) {
+        return drive(newCore(strategy, index, config, scratch), index).finishSummary();
+    }
+
+    private ExecutionCore newCore(Strategy strategy, BarIndex index, BacktestConfig config, RunScratch scratch) {
+        return new ExecutionCore(strategy, Arrays.asList(index.symbols), config, commissionFor(config),
+                slippageFor(config), index.dates.length, scratch);
+    }
+
+    private static ExecutionCore drive(ExecutionCore core, BarIndex index) {
+        double[] open = index.open;
+        double[] high = index.high;
+        double[] low = index.low;
+        double[] close = index.close;
+        double[] volume = index.volume;
         long[] dates = index.dates;
+        core.start();
+        if (index.rows == null) {
+            // one symbol: one bar per timestamp, visit d is row d
+            for (int d = 0; d < dates.length; d++) {
+                long t = dates[d];
+                core.beginTimestamp(t);
+                core.step(0, t, open[d], high[d], low[d], close[d], volume[d]);
+                core.endTimestamp();
+            }
+            return core;
+        }
         int[] dateEnd = index.dateEnd;
         int[] rows = index.rows;
         int[] symbolOf = index.symbolOfVisit;
-        core.start();
         int k = 0;
         for (int d = 0; d < dates.length; d++) {
             long t = dates[d];
             core.beginTimestamp(t);
             for (int end = dateEnd[d]; k < end; k++) {
-                int row = rows == null ? k : rows[k];
-                int s = symbolOf == null ? 0 : symbolOf[k];
-                core.step(s, t, open.getAtIndex(F64, row), high.getAtIndex(F64, row), low.getAtIndex(F64, row),
-                        close.getAtIndex(F64, row), volume.getAtIndex(F64, row));
+                int row = rows[k];
+                core.step(symbolOf[k], t, open[row], high[row], low[row], close[row], volume[row]);
             }
             core.endTimestamp();
         }
-        return core.finish();
+        return core;
     }
 
     /**
@@ -133,9 +148,10 @@ public final class EventBacktester implements Backtester {
                                            ProgressListener listener) {
         Objects.requireNonNull(config, "config");
         BarIndex index = BarIndex.of(Objects.requireNonNull(bars, "bars"));
-        EquityCurve none = new EquityCurve(new long[0], new double[0]);
-        return SweepRunner.run(List.copyOf(runs), config.parallelism(), run -> new BacktestResult(List.of(), none,
-                        run(run.strategy().get(), index, config).metrics()),
+        // each thread records curves into one pair of arrays, reused run after run
+        ThreadLocal<RunScratch> scratch = ThreadLocal.withInitial(RunScratch::new);
+        return SweepRunner.run(List.copyOf(runs), config.parallelism(),
+                run -> runSummary(run.strategy().get(), index, config, scratch.get()),
                 listener == null ? ProgressListener.NONE : listener);
     }
 

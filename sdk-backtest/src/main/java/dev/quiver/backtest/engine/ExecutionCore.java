@@ -11,7 +11,7 @@ import dev.quiver.api.backtest.Strategy;
 import dev.quiver.api.backtest.StrategyContext;
 import dev.quiver.api.backtest.TimeInForce;
 import dev.quiver.api.backtest.Trade;
-import dev.quiver.backtest.metrics.MetricsCalculator;
+import dev.quiver.backtest.internal.EquityMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,6 +41,7 @@ import java.util.Objects;
  */
 final class ExecutionCore implements StrategyContext {
     static final long BEFORE_FIRST_BAR = Long.MIN_VALUE;
+    private static final EquityCurve EMPTY_CURVE = new EquityCurve(new long[0], new double[0]);
 
     private final Strategy strategy;
     private final BacktestConfig config;
@@ -83,6 +84,12 @@ final class ExecutionCore implements StrategyContext {
 
     ExecutionCore(Strategy strategy, List<String> symbols, BacktestConfig config, CommissionModel commission,
                   SlippageModel slippage, int expectedTimestamps) {
+        this(strategy, symbols, config, commission, slippage, expectedTimestamps, null);
+    }
+
+    /** A core that records its curve into {@code scratch}'s arrays (a summary run), or its own if it is null. */
+    ExecutionCore(Strategy strategy, List<String> symbols, BacktestConfig config, CommissionModel commission,
+                  SlippageModel slippage, int expectedTimestamps, RunScratch scratch) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.config = Objects.requireNonNull(config, "config");
         this.fillTiming = config.fill();
@@ -103,8 +110,17 @@ final class ExecutionCore implements StrategyContext {
             addSymbol(s);
         }
         int points = Math.max(16, expectedTimestamps);
-        this.times = new long[points];
-        this.equity = new double[points];
+        if (scratch == null) {
+            this.times = new long[points];
+            this.equity = new double[points];
+        } else {
+            if (scratch.times.length < points) {
+                scratch.times = new long[points];
+                scratch.equity = new double[points];
+            }
+            this.times = scratch.times;
+            this.equity = scratch.equity;
+        }
     }
 
     /** The index of a symbol, adding it if new (live sessions meet symbols as they come). */
@@ -197,13 +213,26 @@ final class ExecutionCore implements StrategyContext {
 
     /** Ends the run: the strategy's {@code onFinish}, then the result. */
     BacktestResult finish() {
+        Metrics metrics = finishMetrics();
+        // the curve's arrays are exactly full in a historical run (one point per timestamp): no trimming copy
+        long[] t = points == times.length ? times : Arrays.copyOf(times, points);
+        double[] e = points == equity.length ? equity : Arrays.copyOf(equity, points);
+        return new BacktestResult(trades, new EquityCurve(t, e), metrics);
+    }
+
+    /** Ends the run keeping only its metrics: no trades, an empty curve (the arrays may be a sweep's scratch). */
+    BacktestResult finishSummary() {
+        return new BacktestResult(List.of(), EMPTY_CURVE, finishMetrics());
+    }
+
+    private Metrics finishMetrics() {
         if (!finished) {
             finished = true;
             strategy.onFinish(this);
         }
-        EquityCurve curve = new EquityCurve(Arrays.copyOf(times, points), Arrays.copyOf(equity, points));
-        Metrics metrics = MetricsCalculator.calculate(curve, trades, barsInMarket, tradedValue, config);
-        return new BacktestResult(trades, curve, metrics);
+        long[] t = times;
+        return EquityMetrics.compute(i -> t[i], equity, points, trades, barsInMarket, tradedValue,
+                config.initialCash(), config.periodsPerYear());
     }
 
     // ---- orders against a bar ----

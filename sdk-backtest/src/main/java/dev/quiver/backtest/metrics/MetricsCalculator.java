@@ -4,6 +4,7 @@ import dev.quiver.api.backtest.BacktestConfig;
 import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.backtest.Trade;
+import dev.quiver.backtest.internal.EquityMetrics;
 import java.util.List;
 import java.util.Objects;
 
@@ -80,32 +81,9 @@ public final class MetricsCalculator {
         if (!(tradedValue >= 0) || Double.isInfinite(tradedValue)) {
             throw new IllegalArgumentException("tradedValue must be finite and >= 0, not " + tradedValue);
         }
-        double cash = config.initialCash();
-        double periods = config.periodsPerYear();
-        double[] returns = checkedReturnsOfLevels(equity, levels, cash);
-
-        double growth = n == 0 ? 1 : levels[n - 1] / cash;
-        double annualReturn = n == 0 ? Double.NaN : ReturnStatistics.compoundAnnualGrowth(growth, n, periods);
-        // the mean return once, shared by the volatility, Sharpe and Sortino: the same numbers the separate
-        // ReturnStatistics calls give, with a third of the passes over the returns (sweeps compute this per run)
-        double mean = ReturnStatistics.mean(returns);
-        double volatility = ReturnStatistics.sampleStandardDeviation(returns, mean) * Math.sqrt(periods);
-        double annualMean = mean * periods;
-        double sharpe = ReturnStatistics.ratio(annualMean, volatility);
-        double sortino = ReturnStatistics.ratio(annualMean,
-                ReturnStatistics.downsideDeviation(returns) * Math.sqrt(periods));
-        // from the levels themselves, so that equity back at exactly its peak has exactly no drawdown
-        double maxDrawdown = -ReturnStatistics.maxDrawdownOfLevels(cash, levels);
-        int drawdownBars = ReturnStatistics.longestDrawdownOfLevels(cash, levels);
-        double calmar = ReturnStatistics.ratio(annualReturn, maxDrawdown);
-
-        TradeTotals t = TradeTotals.of(trades);
-        double exposure = n == 0 ? Double.NaN : (double) barsInMarket / n;
-        double turnover = n == 0 ? Double.NaN
-                : ReturnStatistics.ratio(tradedValue, ReturnStatistics.mean(levels)) * periods / n;
-
-        return new Metrics(growth - 1, annualReturn, volatility, sharpe, sortino, calmar, maxDrawdown, drawdownBars,
-                t.winRate(), t.profitFactor(), t.expectancy(), exposure, turnover, t.count);
+        // one fused implementation shared with the engine and the vectorised path (see EquityMetrics)
+        return EquityMetrics.compute(equity::time, levels, n, trades, barsInMarket, tradedValue,
+                config.initialCash(), config.periodsPerYear());
     }
 
     /**
@@ -131,64 +109,5 @@ public final class MetricsCalculator {
             previous = levels[i];
         }
         return returns;
-    }
-
-    /** The per-bar returns, checking in the same pass that every level is finite. */
-    private static double[] checkedReturnsOfLevels(EquityCurve equity, double[] levels, double start) {
-        double[] returns = new double[levels.length];
-        double previous = start;
-        for (int i = 0; i < levels.length; i++) {
-            double level = levels[i];
-            if (!Double.isFinite(level)) {
-                throw new IllegalArgumentException("equity curve point " + i + " (time " + equity.time(i)
-                        + ") is " + level + "; equity must be finite");
-            }
-            returns[i] = level / previous - 1;
-            previous = level;
-        }
-        return returns;
-    }
-
-    /** Sums over the trades, in one pass. */
-    private record TradeTotals(long count, long wins, double grossProfit, double grossLoss, double netProfit) {
-
-        static TradeTotals of(List<Trade> trades) {
-            long wins = 0;
-            double grossProfit = 0;
-            double grossLoss = 0;
-            for (int i = 0; i < trades.size(); i++) {
-                Trade trade = Objects.requireNonNull(trades.get(i), "trade");
-                double profit = trade.profit();
-                if (!Double.isFinite(profit)) {
-                    throw new IllegalArgumentException("trade " + i + " (" + trade.symbol() + ", exit time "
-                            + trade.exitTime() + ") has profit " + profit + "; profits must be finite");
-                }
-                if (profit > 0) {
-                    wins++;
-                    grossProfit += profit;
-                } else if (profit < 0) {
-                    grossLoss -= profit;
-                }
-            }
-            return new TradeTotals(trades.size(), wins, grossProfit, grossLoss, grossProfit - grossLoss);
-        }
-
-        double winRate() {
-            return count == 0 ? Double.NaN : (double) wins / count;
-        }
-
-        double profitFactor() {
-            if (count == 0) {
-                return Double.NaN;
-            }
-            if (grossLoss == 0) {
-                return grossProfit > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
-            }
-            return grossProfit / grossLoss;
-        }
-
-        double expectancy() {
-            return count == 0 ? Double.NaN : netProfit / count;
-        }
     }
 }

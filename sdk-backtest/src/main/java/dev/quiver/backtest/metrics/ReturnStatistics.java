@@ -66,12 +66,6 @@ public final class ReturnStatistics {
         return n < 2 ? Double.NaN : Math.sqrt(sumOfSquaredDeviations(returns) / (n - 1));
     }
 
-    /** {@link #sampleStandardDeviation(double[])} given the returns' {@link #mean}, which it would compute anyway. */
-    static double sampleStandardDeviation(double[] returns, double mean) {
-        int n = returns.length;
-        return n < 2 ? Double.NaN : Math.sqrt(sumOfSquaredDeviations(returns, mean) / (n - 1));
-    }
-
     /**
      * The population standard deviation (divisor {@code n}), {@code NaN} for no values.
      *
