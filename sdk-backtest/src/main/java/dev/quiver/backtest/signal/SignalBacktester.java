@@ -12,9 +12,9 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.backtest.engine.CommissionModel;
 import dev.quiver.backtest.engine.SlippageModel;
-import dev.quiver.backtest.metrics.MetricsCalculator;
+import dev.quiver.backtest.internal.ColumnArrays;
+import dev.quiver.backtest.internal.EquityMetrics;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,11 +33,13 @@ import java.util.Objects;
  * <p>Costs, as for {@link dev.quiver.backtest.engine.EventBacktester}: the config's basis points unless models are
  * set on the {@link #builder() builder}.
  *
- * <p>Thread-safety: immutable; {@link #run} may be called from any number of threads over one shared panel.
+ * <p>Thread-safety: immutable; {@link #run} may be called from any number of threads over one shared panel (each
+ * thread records curves into its own reused scratch array).
  */
 public final class SignalBacktester {
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE_UNALIGNED;
-    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** Curves up to this length are recorded into a per-thread array, reused run after run. */
+    private static final int MAX_CACHED_SCRATCH = 1 << 20;
+    private static final ThreadLocal<double[]> EQUITY = ThreadLocal.withInitial(() -> new double[0]);
 
     private final CommissionModel commission;
     private final SlippageModel slippage;
@@ -81,17 +83,18 @@ public final class SignalBacktester {
                     + " exits for " + n + " bars");
         }
         Table t = bars.table();
-        MemorySegment open = priceColumn(t, "open");
-        MemorySegment close = priceColumn(t, "close");
-        MemorySegment volume = priceColumn(t, "volume");
-        MemorySegment time = t.int64(bars.timeColumn()).data();
+        // plain arrays (the columns' own where they are heap arrays): a segment read per value costs more than the
+        // bookkeeping around it
+        double[] open = ColumnArrays.doubles(priceColumn(t, "open"), n);
+        double[] close = ColumnArrays.doubles(priceColumn(t, "close"), n);
+        double[] volume = ColumnArrays.doubles(priceColumn(t, "volume"), n);
+        long[] times = ColumnArrays.longs(t.int64(bars.timeColumn()).data(), n);
         String symbol = n == 0 ? "" : bars.symbol(0);
         CommissionModel fees = commission != null ? commission : CommissionModel.bps(config.commissionBps(), 0);
         SlippageModel slip = slippage != null ? slippage : SlippageModel.fixedBps(config.slippageBps());
         boolean atClose = config.fill() == FillTiming.CLOSE;
 
-        long[] times = new long[n];
-        double[] equity = new double[n];
+        double[] equity = scratch(n);  // the curve copies it
         List<Trade> trades = new ArrayList<>();
         double cash = config.initialCash();
         double position = 0;
@@ -104,17 +107,17 @@ public final class SignalBacktester {
         double traded = 0;
 
         for (int i = 0; i < n; i++) {
-            long now = time.getAtIndex(I64, i);
-            double c = close.getAtIndex(F64, i);
+            long now = times[i];
+            double c = close[i];
             double q = 0;              // the quantity to fill now, if any
             double raw = Double.NaN;
             double v = Double.NaN;
             if (pending != 0) {
-                double o = open.getAtIndex(F64, i);
+                double o = open[i];
                 if (o == o) {
                     q = pending;
                     raw = o;
-                    v = volume.getAtIndex(F64, i);
+                    v = volume[i];
                     pending = 0;
                 }
             }
@@ -167,22 +170,34 @@ public final class SignalBacktester {
                         if (atClose && c == c) {
                             q = order;
                             raw = c;
-                            v = volume.getAtIndex(F64, i);
+                            v = volume[i];
                         } else {
                             pending = order;
                         }
                     }
                 }
             }
-            times[i] = now;
             equity[i] = position != 0 ? cash + position * mark : cash;
             if (position != 0) {
                 barsInMarket++;
             }
         }
+        Metrics metrics = EquityMetrics.compute(i -> times[i], equity, n, trades, barsInMarket, traded,
+                config.initialCash(), config.periodsPerYear());
         EquityCurve curve = new EquityCurve(times, equity);
-        Metrics metrics = MetricsCalculator.calculate(curve, trades, barsInMarket, traded, config);
         return new BacktestResult(trades, curve, metrics);
+    }
+
+    private static double[] scratch(int n) {
+        double[] equity = EQUITY.get();
+        if (equity.length == n) {
+            return equity;
+        }
+        equity = new double[n];
+        if (n <= MAX_CACHED_SCRATCH) {
+            EQUITY.set(equity);
+        }
+        return equity;
     }
 
     private static MemorySegment priceColumn(Table table, String name) {
