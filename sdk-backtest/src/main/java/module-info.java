@@ -2,6 +2,7 @@
  * Quiver's backtester: the event-driven engine ({@link dev.quiver.backtest.engine.EventBacktester}) that runs the
  * same strategy code over history and over a live feed ({@link dev.quiver.backtest.engine.LiveSession}), and the
  * performance statistics every backtest and sweep reports ({@link dev.quiver.backtest.metrics.MetricsCalculator}).
+ * Guice is optional: only {@code dev.quiver.backtest.guice} needs it.
  *
  * @provides dev.quiver.api.backtest.BacktesterProvider the {@code event} engine
  */
@@ -12,6 +13,7 @@ module dev.quiver.backtest {
     requires org.apache.arrow.vector;
     requires org.apache.arrow.memory.core;
     requires java.desktop;
+    requires static com.google.guice;
     // automatic modules (no module descriptor in their jars)
     requires xchart;
     requires VectorGraphics2D;
@@ -22,6 +24,9 @@ module dev.quiver.backtest {
     exports dev.quiver.backtest.report;
     exports dev.quiver.backtest.strategy;
     exports dev.quiver.backtest.sweep;
+    exports dev.quiver.backtest.guice;
+
+    opens dev.quiver.backtest.guice to com.google.guice;
 
     provides dev.quiver.api.backtest.BacktesterProvider with dev.quiver.backtest.engine.EventBacktesterProvider;
 }
