@@ -5,6 +5,7 @@
 module dev.quiver.api {
 
     exports dev.quiver.api.table;
+    exports dev.quiver.api.io;
     exports dev.quiver.api.provider;
     exports dev.quiver.api.param;
     exports dev.quiver.api.cache;

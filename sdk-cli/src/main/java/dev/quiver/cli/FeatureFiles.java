@@ -8,7 +8,7 @@ import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
 import dev.quiver.api.table.Timestamps;
-import dev.quiver.cli.io.AtomicFiles;
+import dev.quiver.api.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +16,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -552,14 +550,9 @@ final class FeatureFiles {
             };
             fields.add(new Field(c.name(), FieldType.nullable(type), null));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, channel -> {
             try (BufferAllocator allocator = new RootAllocator();
                  VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator);
-                 FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                         StandardOpenOption.TRUNCATE_EXISTING);
                  ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
                 for (int c = 0; c < columns.size(); c++) {
                     Column col = columns.get(c);
@@ -602,16 +595,9 @@ final class FeatureFiles {
                 writer.start();
                 writer.writeBatch();
                 writer.end();
-                channel.force(true);
+                channel.force(true); // closing the writer closes the channel
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static double number(Column col, int row) {

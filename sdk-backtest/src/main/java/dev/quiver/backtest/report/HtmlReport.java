@@ -1,7 +1,7 @@
 package dev.quiver.backtest.report;
 
 import dev.quiver.api.backtest.Metrics;
-import dev.quiver.backtest.internal.AtomicFiles;
+import dev.quiver.api.io.AtomicFiles;
 import dev.quiver.backtest.sweep.SweepTable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.backtest.Trade;
 import dev.quiver.api.table.Timestamps;
-import dev.quiver.backtest.internal.AtomicFiles;
+import dev.quiver.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.quiver.backtest.sweep;
 
 import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.backtest.RunOutcome;
-import dev.quiver.backtest.internal.AtomicFiles;
+import dev.quiver.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;

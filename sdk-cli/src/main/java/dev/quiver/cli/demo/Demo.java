@@ -19,7 +19,7 @@ import dev.quiver.backtest.engine.PositionSizer;
 import dev.quiver.backtest.report.BacktestReport;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepPlan;
-import dev.quiver.cli.io.AtomicFiles;
+import dev.quiver.api.io.AtomicFiles;
 import dev.quiver.cli.io.PanelAssembler;
 import dev.quiver.cli.io.PriceCsv;
 import dev.quiver.features.FeatureEngine;

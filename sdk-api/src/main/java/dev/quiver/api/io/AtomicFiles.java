@@ -1,4 +1,4 @@
-package dev.quiver.backtest.internal;
+package dev.quiver.api.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,8 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a crash never leaves a half-written one: the content goes to a temporary file in the target's
- * directory, is forced to disk, and is renamed over the target in one step. (Not exported: the module's own
- * writers use it.)
+ * directory, is forced to disk, and is renamed over the target in one step. Every Quiver module that writes a result
+ * file (reports, tables, plots, summaries) writes it through this class.
  *
  * <p>Thread-safety: stateless; concurrent writers of one target each write their own temporary file and the last
  * rename wins.
@@ -41,7 +41,8 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code target} atomically through a file channel.
+     * Writes {@code target} atomically through a file channel. A body that closes the channel must force it to disk
+     * first ({@link FileChannel#force(boolean)}).
      *
      * @throws IOException if writing or renaming fails; the target is then unchanged and no temporary file is left
      */
@@ -53,7 +54,9 @@ public final class AtomicFiles {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 body.write(ch);
-                ch.force(true);
+                if (ch.isOpen()) { // a body may close the channel (Arrow's writers do); it then forces it itself
+                    ch.force(true);
+                }
             }
             try {
                 // a temporary file is private (rw-------); the result is an ordinary file others may read
