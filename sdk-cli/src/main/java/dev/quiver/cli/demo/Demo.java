@@ -61,7 +61,14 @@ public final class Demo {
      * on each date (nested: the RSI is computed once and ranked and scored per date).
      */
     static final List<String> FEATURES = List.of("sma(20)", "sma(50)", "ema(20)", "ema(high,10)", "rsi(14)",
-            "rsi_rank=xs_rank(rsi(14),pct=true)", "xs_zscore(rsi(14))", "xs_rank(volume)");
+            "rsi_rank=xs_rank(rsi(14),pct=true)", "xs_zscore(rsi(14))", "xs_rank(volume)",
+            "macd(12,26,9)", "bbands(20,2)", "atr(14)", "natr(14)", "adx(14)", "cci(20)", "stoch", "willr(14)",
+            "roc(10)", "mom(10)", "obv", "mfi(14)", "cmf(20)", "zscore(20)", "logret(1)", "stddev(20)",
+            "roc_rank=xs_rank(roc(10),pct=true)");
+
+    /** The feature columns the console summary shows; the output file has them all. */
+    static final List<String> HEADLINE = List.of("sma(20)", "ema(20)", "rsi(14)", "rsi_rank",
+            "macd(12,26,9).hist", "atr(14)", "adx(14)", "roc_rank");
 
     static final List<String> PRICE_COLUMNS = List.of("open", "high", "low", "close", "volume");
 
@@ -215,8 +222,11 @@ public final class Demo {
         Float64Column close = panel.table().float64("close");
         Int64Column time = panel.table().int64(PriceCsv.TIME);
         out.printf("%-6s %6s  %-10s  %-10s %10s", "symbol", "bars", "first", "last", "close");
-        for (Column c : features.columns()) {
-            out.printf(" %12s", c.name());
+        for (String name : HEADLINE) {
+            // macd(12,26,9).hist prints as macd.hist
+            int dot = name.lastIndexOf('.');
+            out.printf(" %12s", name.length() <= 12 ? name : name.substring(0, name.indexOf('('))
+                    + (dot < 0 ? "" : name.substring(dot)));
         }
         out.println();
         for (int s = 0; s < panel.symbolCount(); s++) {
@@ -224,8 +234,8 @@ public final class Demo {
             int last = panel.seriesEnd(s) - 1;
             out.printf(Locale.ROOT, "%-6s %6d  %-10s  %-10s %10.2f", panel.symbol(s), last - first + 1,
                     Timestamps.format(time.get(first)), Timestamps.format(time.get(last)), close.get(last));
-            for (Column c : features.columns()) {
-                out.printf(Locale.ROOT, " %12.2f", ((Float64Column) c).get(last));
+            for (String name : HEADLINE) {
+                out.printf(Locale.ROOT, " %12.2f", features.float64(name).get(last));
             }
             out.println();
         }
