@@ -46,7 +46,7 @@ public final class Aroon {
     private Aroon() {
     }
 
-    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state stepped over the rows. */
+    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state's per-bar method in a loop over the segments. */
     static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
