@@ -9,6 +9,7 @@ import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -47,8 +48,10 @@ public final class Donchian {
     private Donchian() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
@@ -58,7 +61,18 @@ public final class Donchian {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(n), in, out, from, to);
+            State state = new State(n);
+            MemorySegment in0 = in[0];
+            MemorySegment in1 = in[1];
+            MemorySegment result0 = out[0];
+            MemorySegment result1 = out[1];
+            MemorySegment result2 = out[2];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+                result1.setAtIndex(D, i, state.out1);
+                result2.setAtIndex(D, i, state.out2);
+            }
         }
 
         @Override
@@ -85,13 +99,24 @@ public final class Donchian {
             this.lows = new double[n];
         }
 
+        double out0; // the last bar's outputs
+        double out1;
+        double out2;
+
         @Override
         protected void step(double[] in, double[] out) {
-            double h = in[0];
-            double l = in[1];
+            next(in[0], in[1]);
+            out[0] = out0;
+            out[1] = out1;
+            out[2] = out2;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double h, double l) {
+            out0 = out1 = out2 = Double.NaN;
             if (!Double.isFinite(h) || !Double.isFinite(l)) {
                 clear();
-                out[0] = out[1] = out[2] = Double.NaN;
+                out0 = out1 = out2 = Double.NaN;
                 return;
             }
             highs[next] = h;
@@ -101,7 +126,7 @@ public final class Donchian {
                 run++;
             }
             if (run < n) {
-                out[0] = out[1] = out[2] = Double.NaN;
+                out0 = out1 = out2 = Double.NaN;
                 return;
             }
             double upper = highs[0];
@@ -110,9 +135,9 @@ public final class Donchian {
                 upper = Math.max(upper, highs[j]);
                 lower = Math.min(lower, lows[j]);
             }
-            out[0] = upper;
-            out[1] = (upper + lower) / 2;
-            out[2] = lower;
+            out0 = upper;
+            out1 = (upper + lower) / 2;
+            out2 = lower;
         }
 
         @Override
