@@ -82,8 +82,10 @@ public final class Donchian {
     }
 
     /**
-     * The incremental state: the last {@code n} highs and lows, scanned each bar. A scan of {@code n} values is the
-     * simplest exact form; max and min have no rounding, so any faster kernel must give the same values.
+     * The incremental state, whose per-bar method the batch loop shares: the last {@code n} highs and lows, with the
+     * window's extremes and their ages. The window is rescanned only when its extreme leaves it, so a bar costs O(1)
+     * on average. Extremes are taken in {@link Double#compare}'s order, in which the maximum (minimum) of finite values
+     * is exactly what {@link Math#max} ({@link Math#min}) folds give, {@code +0.0} above {@code -0.0} included.
      */
     private static final class State extends MultiInputState {
         private final int n;
@@ -91,6 +93,10 @@ public final class Donchian {
         private final double[] lows;
         private int next;
         private int run;
+        private double upper;
+        private double lower;
+        private int upperAge; // bars since the window's extreme: it has left the window once this reaches n
+        private int lowerAge;
 
         State(int n) {
             super(2, 3);
@@ -125,25 +131,70 @@ public final class Donchian {
             if (run < n) {
                 run++;
             }
-            if (run < n) {
-                out0 = out1 = out2 = Double.NaN;
-                return;
+            upperAge++;
+            lowerAge++;
+            if (run == 1 || upperAge >= n) {
+                rescanUpper();
+            } else if (Double.compare(h, upper) >= 0) {
+                upper = h;
+                upperAge = 0;
             }
-            double upper = highs[0];
-            double lower = lows[0];
-            for (int j = 1; j < n; j++) {
-                upper = Math.max(upper, highs[j]);
-                lower = Math.min(lower, lows[j]);
+            if (run == 1 || lowerAge >= n) {
+                rescanLower();
+            } else if (Double.compare(l, lower) <= 0) {
+                lower = l;
+                lowerAge = 0;
+            }
+            if (run < n) {
+                return;
             }
             out0 = upper;
             out1 = (upper + lower) / 2;
             out2 = lower;
         }
 
+        /** The slot of the window's oldest value ({@code next} is the newest's slot plus one). */
+        private int oldest() {
+            int s = next - run;
+            return s < 0 ? s + n : s;
+        }
+
+        private void rescanUpper() {
+            int s = oldest();
+            double best = highs[s];
+            int age = run - 1;
+            for (int k = run - 2; k >= 0; k--) {
+                s = s + 1 == n ? 0 : s + 1;
+                if (Double.compare(highs[s], best) >= 0) {
+                    best = highs[s];
+                    age = k;
+                }
+            }
+            upper = best;
+            upperAge = age;
+        }
+
+        private void rescanLower() {
+            int s = oldest();
+            double best = lows[s];
+            int age = run - 1;
+            for (int k = run - 2; k >= 0; k--) {
+                s = s + 1 == n ? 0 : s + 1;
+                if (Double.compare(lows[s], best) <= 0) {
+                    best = lows[s];
+                    age = k;
+                }
+            }
+            lower = best;
+            lowerAge = age;
+        }
+
         @Override
         protected void clear() {
             run = 0;
             next = 0;
+            upperAge = 0;
+            lowerAge = 0;
         }
     }
 }
