@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -44,8 +46,10 @@ public final class Aroon {
     private Aroon() {
     }
 
-    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state stepped over the rows. */
+    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state's per-bar method in a loop over the segments. */
     static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
         private final boolean oscillator;
 
@@ -53,6 +57,27 @@ public final class Aroon {
             super(descriptor, params, inputs, params.getInt("n"));
             this.n = params.getInt("n");
             this.oscillator = oscillator;
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n, oscillator);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment first = out[0];
+            if (oscillator) {
+                for (int i = from; i < to; i++) {
+                    state.next(high.getAtIndex(D, i), low.getAtIndex(D, i));
+                    first.setAtIndex(D, i, state.out0);
+                }
+                return;
+            }
+            MemorySegment second = out[1];
+            for (int i = from; i < to; i++) {
+                state.next(high.getAtIndex(D, i), low.getAtIndex(D, i));
+                first.setAtIndex(D, i, state.out0);
+                second.setAtIndex(D, i, state.out1);
+            }
         }
 
         @Override
@@ -75,23 +100,36 @@ public final class Aroon {
             this.window = new ExtremeWindow(n + 1);
         }
 
+        double out0; // the last bar's outputs (out1 only without the oscillator)
+        double out1;
+
         @Override
         protected void step(double[] in, double[] out) {
-            Bars.none(out);
-            if (Bars.anyMissing(in)) {
+            next(in[0], in[1]);
+            out[0] = out0;
+            if (!oscillator) {
+                out[1] = out1;
+            }
+        }
+
+        /** One bar, into {@link #out0} and {@link #out1}: the arithmetic both forms share. */
+        void next(double h, double l) {
+            out0 = Double.NaN;
+            out1 = Double.NaN;
+            if (Bars.anyMissing(h, l)) {
                 clear();
                 return;
             }
-            window.push(in[0], in[1]);
+            window.push(h, l);
             if (!window.full()) {
                 return;
             }
             if (oscillator) {
                 // TA-Lib: factor·(highestIdx − lowestIdx), the difference of the two ages the other way round
-                out[0] = factor * (window.lowAge() - window.highAge());
+                out0 = factor * (window.lowAge() - window.highAge());
             } else {
-                out[0] = factor * (n - window.highAge());
-                out[1] = factor * (n - window.lowAge());
+                out0 = factor * (n - window.highAge());
+                out1 = factor * (n - window.lowAge());
             }
         }
 

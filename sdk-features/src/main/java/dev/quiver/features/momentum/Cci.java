@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -43,13 +45,28 @@ public final class Cci {
     private Cci() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs, params.getInt("n") - 1);
             this.n = params.getInt("n");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment close = in[2];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(high.getAtIndex(D, i), low.getAtIndex(D, i),
+                        close.getAtIndex(D, i)));
+            }
         }
 
         @Override
@@ -72,18 +89,22 @@ public final class Cci {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            if (Bars.anyMissing(in)) {
+            out[0] = next(in[0], in[1], in[2]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double high, double low, double close) {
+            if (Bars.anyMissing(high, low, close)) {
                 clear();
-                return;
+                return Double.NaN;
             }
-            double tp = (in[0] + in[1] + in[2]) / 3;
+            double tp = (high + low + close) / 3;
             ring[next] = tp;
             next = next + 1 == n ? 0 : next + 1;
             if (seen < n) {
                 seen++;
                 if (seen < n) {
-                    return;
+                    return Double.NaN;
                 }
             }
             // ring order, not time order: TA-Lib's sums, so that the bits agree
@@ -97,7 +118,7 @@ public final class Cci {
                 deviation += Math.abs(ring[j] - mean);
             }
             double distance = tp - mean;
-            out[0] = distance != 0.0 && deviation != 0.0 ? distance / (0.015 * (deviation / n)) : 0.0;
+            return distance != 0.0 && deviation != 0.0 ? distance / (0.015 * (deviation / n)) : 0.0;
         }
 
         @Override

@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -46,13 +48,25 @@ public final class Cmo {
     private Cmo() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs, params.getInt("n"));
             this.n = params.getInt("n");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n);
+            MemorySegment x = in[0];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(x.getAtIndex(D, i)));
+            }
         }
 
         @Override
@@ -71,14 +85,19 @@ public final class Cmo {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            double x = in[0];
+            out[0] = next(in[0]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double x) {
+            double result = Double.NaN;
             if (Double.isFinite(x) && averages.next(x)) {
                 double gain = averages.gain();
                 double loss = averages.loss();
                 double total = gain + loss;
-                out[0] = total == 0.0 ? 0.0 : 100.0 * ((gain - loss) / total);
+                result = total == 0.0 ? 0.0 : 100.0 * ((gain - loss) / total);
             }
+            return result;
         }
 
         @Override

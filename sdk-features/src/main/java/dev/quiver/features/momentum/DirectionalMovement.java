@@ -5,6 +5,8 @@ import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -37,8 +39,10 @@ final class DirectionalMovement {
     private DirectionalMovement() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
         private final Output output;
 
@@ -47,6 +51,19 @@ final class DirectionalMovement {
                     output == Output.ADX ? 2 * params.getInt("n") - 1 : params.getInt("n"));
             this.n = params.getInt("n");
             this.output = output;
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n, output);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment close = in[2];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(high.getAtIndex(D, i), low.getAtIndex(D, i),
+                        close.getAtIndex(D, i)));
+            }
         }
 
         @Override
@@ -78,18 +95,20 @@ final class DirectionalMovement {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            if (Bars.anyMissing(in)) {
-                return;
+            out[0] = next(in[0], in[1], in[2]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double high, double low, double close) {
+            if (Bars.anyMissing(high, low, close)) {
+                return Double.NaN;
             }
-            double high = in[0];
-            double low = in[1];
             if (!started) {
                 started = true;
                 previousHigh = high;
                 previousLow = low;
-                previousClose = in[2];
-                return;
+                previousClose = close;
+                return Double.NaN;
             }
             double up = high - previousHigh;
             previousHigh = high;
@@ -104,7 +123,7 @@ final class DirectionalMovement {
             if (t > range) {
                 range = t;
             }
-            previousClose = in[2];
+            previousClose = close;
             if (bars < n - 1) {
                 if (down > 0 && up < down) {
                     minusDm += down;
@@ -113,7 +132,7 @@ final class DirectionalMovement {
                 }
                 tr += range;
                 bars++;
-                return;
+                return Double.NaN;
             }
             minusDm -= minusDm / n;
             plusDm -= plusDm / n;
@@ -127,14 +146,18 @@ final class DirectionalMovement {
                 bars++;
             }
             switch (output) {
-                case PLUS_DI -> out[0] = tr != 0.0 ? 100.0 * (plusDm / tr) : 0.0;
-                case MINUS_DI -> out[0] = tr != 0.0 ? 100.0 * (minusDm / tr) : 0.0;
+                case PLUS_DI -> {
+                    return tr != 0.0 ? 100.0 * (plusDm / tr) : 0.0;
+                }
+                case MINUS_DI -> {
+                    return tr != 0.0 ? 100.0 * (minusDm / tr) : 0.0;
+                }
                 case DX -> {
                     double v = dx();
                     if (!Double.isNaN(v)) {
                         dx = v;
                     }
-                    out[0] = dx;
+                    return dx;
                 }
                 case ADX -> {
                     double v = dx();
@@ -144,14 +167,14 @@ final class DirectionalMovement {
                         }
                         if (bars == 2 * n - 1) {
                             adx = sumDx / n;
-                            out[0] = adx;
+                            return adx;
                         }
-                    } else {
-                        if (!Double.isNaN(v)) {
-                            adx = ((adx * (n - 1)) + v) / n;
-                        }
-                        out[0] = adx;
+                        return Double.NaN;
                     }
+                    if (!Double.isNaN(v)) {
+                        adx = ((adx * (n - 1)) + v) / n;
+                    }
+                    return adx;
                 }
                 default -> throw new AssertionError(output);
             }

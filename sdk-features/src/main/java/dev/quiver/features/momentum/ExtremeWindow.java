@@ -12,9 +12,11 @@ final class ExtremeWindow {
     private final int length;
     private final double[] highs;
     private final double[] lows;
-    private long last = -1; // the index of the newest value, counting from 0 since the last clear
-    private long highAt;
-    private long lowAt;
+    // int slots and ages, no index that grows with the stream: no modulo per push and no overflow
+    private int newest = -1; // the newest value's slot
+    private int filled;      // values in the window, up to length
+    private int highAge;     // bars since the window's (most recent) highest high: 0 for the newest bar
+    private int lowAge;
     private double high;
     private double low;
 
@@ -26,52 +28,71 @@ final class ExtremeWindow {
 
     /** Adds a bar's high and low (the same value for a single series). */
     void push(double h, double l) {
-        last++;
-        int slot = (int) (last % length);
+        int slot = newest + 1 == length ? 0 : newest + 1;
+        newest = slot;
         highs[slot] = h;
         lows[slot] = l;
-        long oldest = last - length + 1;
-        if (last == 0 || highAt < oldest) {
-            rescanHigh(Math.max(oldest, 0));
+        if (filled < length) {
+            filled++;
+        }
+        highAge++;
+        lowAge++;
+        if (filled == 1 || highAge >= length) {
+            rescanHigh();
         } else if (h >= high) {
             high = h;
-            highAt = last;
+            highAge = 0;
         }
-        if (last == 0 || lowAt < oldest) {
-            rescanLow(Math.max(oldest, 0));
+        if (filled == 1 || lowAge >= length) {
+            rescanLow();
         } else if (l <= low) {
             low = l;
-            lowAt = last;
+            lowAge = 0;
         }
     }
 
-    private void rescanHigh(long from) {
-        high = highs[(int) (from % length)];
-        highAt = from;
-        for (long j = from + 1; j <= last; j++) {
-            double v = highs[(int) (j % length)];
-            if (v >= high) {
-                high = v;
-                highAt = j;
-            }
-        }
+    /** The oldest value's slot. */
+    private int oldest() {
+        int s = newest - (filled - 1);
+        return s < 0 ? s + length : s;
     }
 
-    private void rescanLow(long from) {
-        low = lows[(int) (from % length)];
-        lowAt = from;
-        for (long j = from + 1; j <= last; j++) {
-            double v = lows[(int) (j % length)];
-            if (v <= low) {
-                low = v;
-                lowAt = j;
+    // oldest to newest, >= so that the most recent of equal highs wins
+    private void rescanHigh() {
+        int s = oldest();
+        double best = highs[s];
+        int age = filled - 1;
+        for (int k = filled - 2; k >= 0; k--) {
+            s = s + 1 == length ? 0 : s + 1;
+            double v = highs[s];
+            if (v >= best) {
+                best = v;
+                age = k;
             }
         }
+        high = best;
+        highAge = age;
+    }
+
+    private void rescanLow() {
+        int s = oldest();
+        double best = lows[s];
+        int age = filled - 1;
+        for (int k = filled - 2; k >= 0; k--) {
+            s = s + 1 == length ? 0 : s + 1;
+            double v = lows[s];
+            if (v <= best) {
+                best = v;
+                age = k;
+            }
+        }
+        low = best;
+        lowAge = age;
     }
 
     /** Whether {@code length} values have been pushed since the last clear. */
     boolean full() {
-        return last + 1 >= length;
+        return filled >= length;
     }
 
     /** The highest high of the window. */
@@ -86,15 +107,18 @@ final class ExtremeWindow {
 
     /** Bars since the (most recent) highest high: 0 if it is the newest bar. */
     int highAge() {
-        return (int) (last - highAt);
+        return highAge;
     }
 
     /** Bars since the (most recent) lowest low. */
     int lowAge() {
-        return (int) (last - lowAt);
+        return lowAge;
     }
 
     void clear() {
-        last = -1;
+        newest = -1;
+        filled = 0;
+        highAge = 0;
+        lowAge = 0;
     }
 }

@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -51,8 +53,10 @@ public final class Macd {
     private Macd() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int fast;
         private final int slow;
         private final int signal;
@@ -65,6 +69,21 @@ public final class Macd {
             if (fast > slow) {
                 throw new IllegalArgumentException("macd: fast " + fast + " > slow " + slow
                         + "; give the shorter span first");
+            }
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(fast, slow, signal);
+            MemorySegment x = in[0];
+            MemorySegment macd = out[0];
+            MemorySegment sig = out[1];
+            MemorySegment hist = out[2];
+            for (int i = from; i < to; i++) {
+                state.next(x.getAtIndex(D, i));
+                macd.setAtIndex(D, i, state.outMacd);
+                sig.setAtIndex(D, i, state.outSignal);
+                hist.setAtIndex(D, i, state.outHist);
             }
         }
 
@@ -89,10 +108,23 @@ public final class Macd {
             this.signal = new MovingAverage.Ema(signal);
         }
 
+        double outMacd; // the last bar's outputs
+        double outSignal;
+        double outHist;
+
         @Override
         protected void step(double[] in, double[] out) {
-            double x = in[0];
-            Bars.none(out);
+            next(in[0]);
+            out[0] = outMacd;
+            out[1] = outSignal;
+            out[2] = outHist;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double x) {
+            outMacd = Double.NaN;
+            outSignal = Double.NaN;
+            outHist = Double.NaN;
             if (!Double.isFinite(x)) {
                 return;
             }
@@ -109,9 +141,9 @@ public final class Macd {
             double macd = f - s;
             double sig = signal.next(macd);
             if (!Double.isNaN(sig)) {
-                out[0] = macd;
-                out[1] = sig;
-                out[2] = macd - sig;
+                outMacd = macd;
+                outSignal = sig;
+                outHist = macd - sig;
             }
         }
 

@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -45,13 +47,29 @@ public final class Mfi {
     private Mfi() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs, params.getInt("n"));
             this.n = params.getInt("n");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment close = in[2];
+            MemorySegment volume = in[3];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(high.getAtIndex(D, i), low.getAtIndex(D, i),
+                        close.getAtIndex(D, i), volume.getAtIndex(D, i)));
+            }
         }
 
         @Override
@@ -80,16 +98,20 @@ public final class Mfi {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            if (Bars.anyMissing(in)) {
+            out[0] = next(in[0], in[1], in[2], in[3]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double high, double low, double close, double volume) {
+            if (Bars.anyMissing(high, low, close, volume)) {
                 clear();
-                return;
+                return Double.NaN;
             }
-            double tp = (in[0] + in[1] + in[2]) / 3.0;
+            double tp = (high + low + close) / 3.0;
             if (!started) {
                 started = true;
                 previous = tp;
-                return;
+                return Double.NaN;
             }
             if (flows == n) { // the leaving bar's flow first, as TA-Lib
                 positiveSum -= positive[next];
@@ -97,7 +119,7 @@ public final class Mfi {
             }
             double change = tp - previous;
             previous = tp;
-            double flow = tp * in[3];
+            double flow = tp * volume;
             if (change < 0) {
                 negative[next] = flow;
                 negativeSum += flow;
@@ -114,11 +136,11 @@ public final class Mfi {
             if (flows < n) {
                 flows++;
                 if (flows < n) {
-                    return;
+                    return Double.NaN;
                 }
             }
             double total = positiveSum + negativeSum;
-            out[0] = total < 1.0 ? 0.0 : 100.0 * (positiveSum / total);
+            return total < 1.0 ? 0.0 : 100.0 * (positiveSum / total);
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -22,8 +24,10 @@ final class PriceOscillator {
     private PriceOscillator() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int fast;
         private final int slow;
         private final String ma;
@@ -38,6 +42,16 @@ final class PriceOscillator {
             if (fast > slow) {
                 throw new IllegalArgumentException(descriptor.name() + ": fast " + fast + " > slow " + slow
                         + "; give the shorter length first");
+            }
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(MovingAverage.of(ma, fast), MovingAverage.of(ma, slow), ma.equals("sma"), percent);
+            MemorySegment x = in[0];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(x.getAtIndex(D, i)));
             }
         }
 
@@ -63,24 +77,29 @@ final class PriceOscillator {
 
         @Override
         protected void step(double[] in, double[] out) {
-            double x = in[0];
-            out[0] = Double.NaN;
+            out[0] = next(in[0]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double x) {
+            double result = Double.NaN;
             if (!Double.isFinite(x)) {
                 if (restartOnMissing) { // a window that holds a missing value has no average
                     clear();
                 }
-                return;
+                return result;
             }
             double f = fast.next(x);
             double s = slow.next(x);
             if (Double.isNaN(s)) {
-                return;
+                return result;
             }
             if (!percent) {
-                out[0] = f - s;
+                result = f - s;
             } else {
-                out[0] = s == 0.0 ? 0.0 : ((f - s) / s) * 100.0;
+                result = s == 0.0 ? 0.0 : ((f - s) / s) * 100.0;
             }
+            return result;
         }
 
         @Override

@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -53,7 +55,9 @@ public final class StochF {
         return diff != 0.0 ? (close - low) / diff : 0.0;
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
+    /** The batch kernel: the incremental state's arithmetic in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
         private final int fastK;
         private final int fastD;
@@ -62,6 +66,21 @@ public final class StochF {
             super(descriptor, params, inputs, params.getInt("fastk") - 1 + params.getInt("fastd") - 1);
             this.fastK = params.getInt("fastk");
             this.fastD = params.getInt("fastd");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(fastK, fastD);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment close = in[2];
+            MemorySegment k = out[0];
+            MemorySegment d = out[1];
+            for (int i = from; i < to; i++) {
+                state.next(high.getAtIndex(D, i), low.getAtIndex(D, i), close.getAtIndex(D, i));
+                k.setAtIndex(D, i, state.outK);
+                d.setAtIndex(D, i, state.outD);
+            }
         }
 
         @Override
@@ -80,22 +99,33 @@ public final class StochF {
             this.d = new MovingAverage.Sma(fastD);
         }
 
+        double outK; // the last bar's outputs
+        double outD;
+
         @Override
         protected void step(double[] in, double[] out) {
-            Bars.none(out);
-            if (Bars.anyMissing(in)) {
+            next(in[0], in[1], in[2]);
+            out[0] = outK;
+            out[1] = outD;
+        }
+
+        /** One bar, into {@link #outK} and {@link #outD}: the arithmetic both forms share. */
+        void next(double h, double l, double c) {
+            outK = Double.NaN;
+            outD = Double.NaN;
+            if (Bars.anyMissing(h, l, c)) {
                 clear();
                 return;
             }
-            window.push(in[0], in[1]);
+            window.push(h, l);
             if (!window.full()) {
                 return;
             }
-            double k = percentK(in[2], window.high(), window.low());
+            double k = percentK(c, window.high(), window.low());
             double dv = d.next(k);
             if (!Double.isNaN(dv)) {
-                out[0] = k;
-                out[1] = dv;
+                outK = k;
+                outD = dv;
             }
         }
 

@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -44,8 +46,10 @@ public final class StochRsi {
     private StochRsi() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
         private final int fastK;
         private final int fastD;
@@ -56,6 +60,19 @@ public final class StochRsi {
             this.n = params.getInt("n");
             this.fastK = params.getInt("fastk");
             this.fastD = params.getInt("fastd");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n, fastK, fastD);
+            MemorySegment x = in[0];
+            MemorySegment k = out[0];
+            MemorySegment d = out[1];
+            for (int i = from; i < to; i++) {
+                state.next(x.getAtIndex(D, i));
+                k.setAtIndex(D, i, state.outK);
+                d.setAtIndex(D, i, state.outD);
+            }
         }
 
         @Override
@@ -76,10 +93,20 @@ public final class StochRsi {
             this.d = new MovingAverage.Sma(fastD);
         }
 
+        double outK; // the last bar's outputs
+        double outD;
+
         @Override
         protected void step(double[] in, double[] out) {
-            Bars.none(out);
-            double x = in[0];
+            next(in[0]);
+            out[0] = outK;
+            out[1] = outD;
+        }
+
+        /** One bar, into {@link #outK} and {@link #outD}: the arithmetic both forms share. */
+        void next(double x) {
+            outK = Double.NaN;
+            outD = Double.NaN;
             if (!Double.isFinite(x) || !rsi.next(x)) {
                 return;
             }
@@ -91,8 +118,8 @@ public final class StochRsi {
             double k = StochF.percentK(r, window.high(), window.low());
             double dv = d.next(k);
             if (!Double.isNaN(dv)) {
-                out[0] = k;
-                out[1] = dv;
+                outK = k;
+                outD = dv;
             }
         }
 

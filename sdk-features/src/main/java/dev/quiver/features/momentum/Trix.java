@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -43,13 +45,25 @@ public final class Trix {
     private Trix() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs, 3 * (params.getInt("n") - 1) + 1);
             this.n = params.getInt("n");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n);
+            MemorySegment x = in[0];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(x.getAtIndex(D, i)));
+            }
         }
 
         @Override
@@ -73,27 +87,32 @@ public final class Trix {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            double x = in[0];
+            out[0] = next(in[0]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double x) {
+            double result = Double.NaN;
             if (!Double.isFinite(x)) {
-                return;
+                return result;
             }
             double e1 = first.next(x);
             if (Double.isNaN(e1)) {
-                return;
+                return result;
             }
             double e2 = second.next(e1);
             if (Double.isNaN(e2)) {
-                return;
+                return result;
             }
             double e3 = third.next(e2);
             if (Double.isNaN(e3)) {
-                return;
+                return result;
             }
             if (!Double.isNaN(previous)) {
-                out[0] = previous != 0.0 ? ((e3 / previous) - 1.0) * 100.0 : 0.0;
+                result = previous != 0.0 ? ((e3 / previous) - 1.0) * 100.0 : 0.0;
             }
             previous = e3;
+            return result;
         }
 
         @Override

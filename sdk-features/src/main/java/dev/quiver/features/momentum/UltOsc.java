@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -49,8 +51,10 @@ public final class UltOsc {
     private UltOsc() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int[] n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
@@ -59,6 +63,19 @@ public final class UltOsc {
             if (n[0] > n[1] || n[1] > n[2]) {
                 throw new IllegalArgumentException("ultosc: the lengths " + n[0] + ", " + n[1] + ", " + n[2]
                         + " are not ascending; give the shortest (weight 4) first");
+            }
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n[0], n[1], n[2]);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment close = in[2];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(high.getAtIndex(D, i), low.getAtIndex(D, i),
+                        close.getAtIndex(D, i)));
             }
         }
 
@@ -96,18 +113,19 @@ public final class UltOsc {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            if (Bars.anyMissing(in)) {
+            out[0] = next(in[0], in[1], in[2]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double high, double low, double close) {
+            if (Bars.anyMissing(high, low, close)) {
                 clear();
-                return;
+                return Double.NaN;
             }
-            double high = in[0];
-            double low = in[1];
-            double close = in[2];
             if (!started) {
                 started = true;
                 previousClose = close;
-                return;
+                return Double.NaN;
             }
             double trueLow = low < previousClose ? low : previousClose;
             double bp = close - trueLow;
@@ -138,7 +156,7 @@ public final class UltOsc {
                 a3 += bp;
                 b3 += tr;
                 if (terms < n3) {
-                    return;
+                    return Double.NaN;
                 }
             } else {
                 a1 += bp;
@@ -158,7 +176,7 @@ public final class UltOsc {
             if (!isZero(b3)) {
                 sum += a3 / b3;
             }
-            out[0] = 100.0 * (sum / 7.0);
+            double result = 100.0 * (sum / 7.0);
             int s1 = slot(n1);
             a1 -= pressure[s1];
             b1 -= range[s1];
@@ -168,6 +186,7 @@ public final class UltOsc {
             int s3 = slot(n3);
             a3 -= pressure[s3];
             b3 -= range[s3];
+            return result;
         }
 
         /** The slot of the oldest term of an {@code n}-bar window ending at the newest term. */

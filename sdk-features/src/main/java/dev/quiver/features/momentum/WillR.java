@@ -7,6 +7,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -40,13 +42,28 @@ public final class WillR {
     private WillR() {
     }
 
-    /** The batch kernel: the incremental state stepped over the rows. Immutable. */
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
+    /** The batch kernel: the incremental state's arithmetic in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs, params.getInt("n") - 1);
             this.n = params.getInt("n");
+        }
+
+        @Override
+        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
+            State state = new State(n);
+            MemorySegment high = in[0];
+            MemorySegment low = in[1];
+            MemorySegment close = in[2];
+            MemorySegment result = out[0];
+            for (int i = from; i < to; i++) {
+                result.setAtIndex(D, i, state.next(high.getAtIndex(D, i), low.getAtIndex(D, i),
+                        close.getAtIndex(D, i)));
+            }
         }
 
         @Override
@@ -65,17 +82,22 @@ public final class WillR {
 
         @Override
         protected void step(double[] in, double[] out) {
-            out[0] = Double.NaN;
-            if (Bars.anyMissing(in)) {
+            out[0] = next(in[0], in[1], in[2]);
+        }
+
+        /** One bar: the arithmetic both forms share. */
+        double next(double h, double l, double c) {
+            if (Bars.anyMissing(h, l, c)) {
                 clear();
-                return;
+                return Double.NaN;
             }
-            window.push(in[0], in[1]);
-            if (window.full()) {
-                double high = window.high();
-                double diff = (high - window.low()) / -100.0;
-                out[0] = diff != 0.0 ? (high - in[2]) / diff : 0.0;
+            window.push(h, l);
+            if (!window.full()) {
+                return Double.NaN;
             }
+            double high = window.high();
+            double diff = (high - window.low()) / -100.0;
+            return diff != 0.0 ? (high - c) / diff : 0.0;
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import dev.quiver.features.volatility.RollingVariance;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -54,8 +55,10 @@ public final class Bbands {
     private Bbands() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
         private final double k;
 
@@ -67,7 +70,17 @@ public final class Bbands {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(n, k), in, out, from, to);
+            State state = new State(n, k);
+            MemorySegment in0 = in[0];
+            MemorySegment result0 = out[0];
+            MemorySegment result1 = out[1];
+            MemorySegment result2 = out[2];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+                result1.setAtIndex(D, i, state.out1);
+                result2.setAtIndex(D, i, state.out2);
+            }
         }
 
         @Override
@@ -94,12 +107,24 @@ public final class Bbands {
             this.variance = new RollingVariance(n);
         }
 
+        double out0; // the last bar's outputs
+        double out1;
+        double out2;
+
         @Override
         protected void step(double[] in, double[] out) {
-            double x = in[0];
+            next(in[0]);
+            out[0] = out0;
+            out[1] = out1;
+            out[2] = out2;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double x) {
+            out0 = out1 = out2 = Double.NaN;
             if (!Double.isFinite(x)) {
                 clear();
-                out[0] = out[1] = out[2] = Double.NaN;
+                out0 = out1 = out2 = Double.NaN;
                 return;
             }
             double total = partial + x;
@@ -111,15 +136,15 @@ public final class Bbands {
             variance.add(x);
             if (run < n) {
                 partial = total;
-                out[0] = out[1] = out[2] = Double.NaN;
+                out0 = out1 = out2 = Double.NaN;
                 return;
             }
             partial = total - ring[next]; // the oldest value of the window, which leaves it next
             double middle = total / n;
             double width = Math.sqrt(variance.variance(0)) * k;
-            out[0] = middle + width;
-            out[1] = middle;
-            out[2] = middle - width;
+            out0 = middle + width;
+            out1 = middle;
+            out2 = middle - width;
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -47,8 +48,10 @@ public final class Donchian {
     private Donchian() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
@@ -58,7 +61,18 @@ public final class Donchian {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(n), in, out, from, to);
+            State state = new State(n);
+            MemorySegment in0 = in[0];
+            MemorySegment in1 = in[1];
+            MemorySegment result0 = out[0];
+            MemorySegment result1 = out[1];
+            MemorySegment result2 = out[2];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+                result1.setAtIndex(D, i, state.out1);
+                result2.setAtIndex(D, i, state.out2);
+            }
         }
 
         @Override
@@ -68,8 +82,10 @@ public final class Donchian {
     }
 
     /**
-     * The incremental state: the last {@code n} highs and lows, scanned each bar. A scan of {@code n} values is the
-     * simplest exact form; max and min have no rounding, so any faster kernel must give the same values.
+     * The incremental state, whose per-bar method the batch loop shares: the last {@code n} highs and lows, with the
+     * window's extremes and their ages. The window is rescanned only when its extreme leaves it, so a bar costs O(1)
+     * on average. Extremes are taken in {@link Double#compare}'s order, in which the maximum (minimum) of finite values
+     * is exactly what {@link Math#max} ({@link Math#min}) folds give, {@code +0.0} above {@code -0.0} included.
      */
     private static final class State extends MultiInputState {
         private final int n;
@@ -77,6 +93,10 @@ public final class Donchian {
         private final double[] lows;
         private int next;
         private int run;
+        private double upper;
+        private double lower;
+        private int upperAge; // bars since the window's extreme: it has left the window once this reaches n
+        private int lowerAge;
 
         State(int n) {
             super(2, 3);
@@ -85,13 +105,24 @@ public final class Donchian {
             this.lows = new double[n];
         }
 
+        double out0; // the last bar's outputs
+        double out1;
+        double out2;
+
         @Override
         protected void step(double[] in, double[] out) {
-            double h = in[0];
-            double l = in[1];
+            next(in[0], in[1]);
+            out[0] = out0;
+            out[1] = out1;
+            out[2] = out2;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double h, double l) {
+            out0 = out1 = out2 = Double.NaN;
             if (!Double.isFinite(h) || !Double.isFinite(l)) {
                 clear();
-                out[0] = out[1] = out[2] = Double.NaN;
+                out0 = out1 = out2 = Double.NaN;
                 return;
             }
             highs[next] = h;
@@ -100,25 +131,70 @@ public final class Donchian {
             if (run < n) {
                 run++;
             }
+            upperAge++;
+            lowerAge++;
+            if (run == 1 || upperAge >= n) {
+                rescanUpper();
+            } else if (Double.compare(h, upper) >= 0) {
+                upper = h;
+                upperAge = 0;
+            }
+            if (run == 1 || lowerAge >= n) {
+                rescanLower();
+            } else if (Double.compare(l, lower) <= 0) {
+                lower = l;
+                lowerAge = 0;
+            }
             if (run < n) {
-                out[0] = out[1] = out[2] = Double.NaN;
                 return;
             }
-            double upper = highs[0];
-            double lower = lows[0];
-            for (int j = 1; j < n; j++) {
-                upper = Math.max(upper, highs[j]);
-                lower = Math.min(lower, lows[j]);
+            out0 = upper;
+            out1 = (upper + lower) / 2;
+            out2 = lower;
+        }
+
+        /** The slot of the window's oldest value ({@code next} is the newest's slot plus one). */
+        private int oldest() {
+            int s = next - run;
+            return s < 0 ? s + n : s;
+        }
+
+        private void rescanUpper() {
+            int s = oldest();
+            double best = highs[s];
+            int age = run - 1;
+            for (int k = run - 2; k >= 0; k--) {
+                s = s + 1 == n ? 0 : s + 1;
+                if (Double.compare(highs[s], best) >= 0) {
+                    best = highs[s];
+                    age = k;
+                }
             }
-            out[0] = upper;
-            out[1] = (upper + lower) / 2;
-            out[2] = lower;
+            upper = best;
+            upperAge = age;
+        }
+
+        private void rescanLower() {
+            int s = oldest();
+            double best = lows[s];
+            int age = run - 1;
+            for (int k = run - 2; k >= 0; k--) {
+                s = s + 1 == n ? 0 : s + 1;
+                if (Double.compare(lows[s], best) <= 0) {
+                    best = lows[s];
+                    age = k;
+                }
+            }
+            lower = best;
+            lowerAge = age;
         }
 
         @Override
         protected void clear() {
             run = 0;
             next = 0;
+            upperAge = 0;
+            lowerAge = 0;
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.quiver.features.kernel.Operator;
 import dev.quiver.features.volatility.TrueRange;
 import dev.quiver.features.volatility.Wilder;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -56,8 +57,10 @@ public final class Keltner {
     private Keltner() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
         private final double k;
 
@@ -69,7 +72,19 @@ public final class Keltner {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(n, k), in, out, from, to);
+            State state = new State(n, k);
+            MemorySegment in0 = in[0];
+            MemorySegment in1 = in[1];
+            MemorySegment in2 = in[2];
+            MemorySegment result0 = out[0];
+            MemorySegment result1 = out[1];
+            MemorySegment result2 = out[2];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i), in2.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+                result1.setAtIndex(D, i, state.out1);
+                result2.setAtIndex(D, i, state.out2);
+            }
         }
 
         @Override
@@ -96,12 +111,22 @@ public final class Keltner {
             this.atr = new Wilder(n);
         }
 
+        double out0; // the last bar's outputs
+        double out1;
+        double out2;
+
         @Override
         protected void step(double[] in, double[] out) {
-            double h = in[0];
-            double l = in[1];
-            double c = in[2];
-            out[0] = out[1] = out[2] = Double.NaN;
+            next(in[0], in[1], in[2]);
+            out[0] = out0;
+            out[1] = out1;
+            out[2] = out2;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double h, double l, double c) {
+            out0 = out1 = out2 = Double.NaN;
+            out0 = out1 = out2 = Double.NaN;
             if (!Double.isFinite(h) || !Double.isFinite(l) || !Double.isFinite(c)) {
                 return;
             }
@@ -118,9 +143,9 @@ public final class Keltner {
             previousClose = c;
             if (!Double.isNaN(range) && seen == n) {
                 double width = k * range;
-                out[0] = ema + width;
-                out[1] = ema;
-                out[2] = ema - width;
+                out0 = ema + width;
+                out1 = ema;
+                out2 = ema - width;
             }
         }
 

@@ -9,6 +9,7 @@ import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -53,8 +54,10 @@ public final class Sar {
     private Sar() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final double acceleration;
         private final double maximum;
 
@@ -66,7 +69,14 @@ public final class Sar {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(acceleration, maximum), in, out, from, to);
+            State state = new State(acceleration, maximum);
+            MemorySegment in0 = in[0];
+            MemorySegment in1 = in[1];
+            MemorySegment result0 = out[0];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+            }
         }
 
         @Override
@@ -93,19 +103,26 @@ public final class Sar {
             this.maximum = maximum;
         }
 
+        double out0; // the last bar's outputs
+
         @Override
         protected void step(double[] in, double[] out) {
-            double high = in[0];
-            double low = in[1];
+            next(in[0], in[1]);
+            out[0] = out0;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double high, double low) {
+            out0 = Double.NaN;
             if (!Double.isFinite(high) || !Double.isFinite(low)) {
-                out[0] = Double.NaN;
+                out0 = Double.NaN;
                 return;
             }
             if (bars == 0) {
                 bars = 1;
                 newHigh = high;
                 newLow = low;
-                out[0] = Double.NaN;
+                out0 = Double.NaN;
                 return;
             }
             if (bars == 1) {
@@ -139,7 +156,7 @@ public final class Sar {
                     if (sar < newHigh) {
                         sar = newHigh;
                     }
-                    out[0] = sar;
+                    out0 = sar;
                     af = acceleration;
                     ep = newLow;
                     sar = sar + af * (ep - sar);
@@ -150,7 +167,7 @@ public final class Sar {
                         sar = newHigh;
                     }
                 } else {
-                    out[0] = sar;
+                    out0 = sar;
                     if (newHigh > ep) {
                         ep = newHigh;
                         af += acceleration;
@@ -175,7 +192,7 @@ public final class Sar {
                 if (sar > newLow) {
                     sar = newLow;
                 }
-                out[0] = sar;
+                out0 = sar;
                 af = acceleration;
                 ep = newHigh;
                 sar = sar + af * (ep - sar);
@@ -186,7 +203,7 @@ public final class Sar {
                     sar = newLow;
                 }
             } else {
-                out[0] = sar;
+                out0 = sar;
                 if (newLow < ep) {
                     ep = newLow;
                     af += acceleration;

@@ -72,8 +72,10 @@ public final class LinearRegSlope {
         int n = w.n;
         double sumXY = 0.0;
         double sumY = 0.0;
+        double[] ring = w.ring;
+        int start = w.next; // the window, oldest first, is ring[start .. start + n)
         for (int k = 0; k < n; k++) {
-            double v = w.get(k);
+            double v = ring[start + k];
             sumY += v;
             sumXY += (double) (n - 1 - k) * v;
         }

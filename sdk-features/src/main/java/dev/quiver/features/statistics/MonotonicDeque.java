@@ -35,14 +35,25 @@ final class MonotonicDeque {
             head = head + 1 == n ? 0 : head + 1;
             size--;
         }
-        // a candidate no more extreme than the new value can never be the answer again
-        while (size > 0) {
-            int back = head + size - 1;
-            double b = values[back >= n ? back - n : back];
-            if (max ? b <= x : b >= x) {
-                size--;
-            } else {
-                break;
+        // a candidate no more extreme than the new value can never be the answer again; one loop per direction, so
+        // that the pop loop tests one comparison
+        if (max) {
+            while (size > 0) {
+                int back = head + size - 1;
+                if (values[back >= n ? back - n : back] <= x) {
+                    size--;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            while (size > 0) {
+                int back = head + size - 1;
+                if (values[back >= n ? back - n : back] >= x) {
+                    size--;
+                } else {
+                    break;
+                }
             }
         }
         int slot = head + size;

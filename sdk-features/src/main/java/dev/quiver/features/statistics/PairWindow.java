@@ -32,15 +32,18 @@ final class PairWindow {
     /** Computes the centred moments of a full window. */
     void moments() {
         int n = x.n;
-        double x0 = x.get(0);
-        double y0 = y.get(0);
+        double[] xs = x.ring;
+        double[] ys = y.ring;
+        int start = x.next; // both windows, oldest first, are ring[start .. start + n): they are added together
+        double x0 = xs[start];
+        double y0 = ys[start];
         double sumX = 0.0;
         double sumY = 0.0;
         boolean xc = true;
         boolean yc = true;
-        for (int k = 0; k < n; k++) {
-            double a = x.get(k);
-            double b = y.get(k);
+        for (int k = start; k < start + n; k++) {
+            double a = xs[k];
+            double b = ys[k];
             sumX += a;
             sumY += b;
             xc &= a == x0;
@@ -51,9 +54,9 @@ final class PairWindow {
         double xx = 0.0;
         double yy = 0.0;
         double xy = 0.0;
-        for (int k = 0; k < n; k++) {
-            double dx = x.get(k) - meanX;
-            double dy = y.get(k) - meanY;
+        for (int k = start; k < start + n; k++) {
+            double dx = xs[k] - meanX;
+            double dy = ys[k] - meanY;
             xx += dx * dx;
             yy += dy * dy;
             xy += dx * dy;

@@ -3,12 +3,15 @@ package dev.quiver.features.statistics;
 /**
  * The last {@code n} values of a series in a ring, oldest first once full. The batch kernels and the incremental
  * states of the windowed statistics both keep their window here, so that they visit the same values in the same
- * order and agree bit for bit.
+ * order and agree bit for bit. The ring is mirrored (each value is stored at its slot and {@code n} slots further),
+ * so that the window, oldest first, is always the contiguous run {@code ring[next .. next + n)}: the O(n) scans of
+ * the statistics read it without a wrap-around test per value.
  *
  * <p>Thread-safety: not thread-safe; one instance per series.
  */
 final class RollingWindow {
     final int n;
+    /** {@code 2n} slots: {@code ring[j + n] == ring[j]}. */
     final double[] ring;
     /** The slot the next value goes to; once the window is full, the slot of its oldest value. */
     int next;
@@ -17,12 +20,13 @@ final class RollingWindow {
 
     RollingWindow(int n) {
         this.n = n;
-        this.ring = new double[n];
+        this.ring = new double[2 * n];
     }
 
     /** Appends a value, dropping the oldest once full; returns whether the window holds {@code n} values. */
     boolean add(double x) {
         ring[next] = x;
+        ring[next + n] = x;
         next = next + 1 == n ? 0 : next + 1;
         if (run < n) {
             run++;
@@ -32,13 +36,12 @@ final class RollingWindow {
 
     /** The {@code k}-th value of a full window, 0 the oldest. */
     double get(int k) {
-        int j = next + k;
-        return ring[j >= n ? j - n : j];
+        return ring[next + k];
     }
 
     /** The newest value. */
     double newest() {
-        return ring[next == 0 ? n - 1 : next - 1];
+        return ring[next + n - 1];
     }
 
     /** Empties the window (after a missing value, or on reset). */

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * The last {@code n} values kept twice: in arrival order (a ring, to know which value leaves) and sorted (a plain
- * {@code double[]}, to read order statistics). Each new value costs two binary searches and two
- * {@link System#arraycopy} shifts of at most {@code n} doubles: O(log n) comparisons and O(n) moved bytes per row,
- * which for windows up to a few hundred is a few nanoseconds of {@code memmove} and beats the pointer-chasing of a
- * balanced tree or two heaps (and allocates nothing per value). Shared by the batch and incremental forms of
+ * {@code double[]}, to read order statistics). Once the window is full, each new value costs one binary search (for
+ * the leaving value) and a shift of the values ranked between the leaving and the new value: O(log n) comparisons
+ * and at most n moved doubles per row, usually a few, which beats the pointer-chasing of a balanced tree or two
+ * heaps (and allocates nothing per value). Shared by the batch and incremental forms of
  * {@code median}.
  *
  * <p>Ordering is {@link Arrays#binarySearch(double[], int, int, double)}'s, i.e. {@link Double#compare}'s, so a
@@ -31,9 +31,25 @@ final class SortedWindow {
     /** Adds a finite value, dropping the oldest once full; returns whether the window holds {@code n} values. */
     boolean add(double x) {
         if (size == n) {
-            int at = Arrays.binarySearch(sorted, 0, size, ring[next]);
-            System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
-            size--;
+            // replace the leaving value in place and move the new one to its rank: one short shift instead of a
+            // removal and an insertion; Double.compare's order, as Arrays.binarySearch's, so the array is the same
+            double old = ring[next];
+            int j = Arrays.binarySearch(sorted, 0, size, old);
+            if (Double.compare(x, old) > 0) {
+                while (j + 1 < size && Double.compare(sorted[j + 1], x) < 0) {
+                    sorted[j] = sorted[j + 1];
+                    j++;
+                }
+            } else {
+                while (j > 0 && Double.compare(sorted[j - 1], x) > 0) {
+                    sorted[j] = sorted[j - 1];
+                    j--;
+                }
+            }
+            sorted[j] = x;
+            ring[next] = x;
+            next = next + 1 == n ? 0 : next + 1;
+            return true;
         }
         int at = Arrays.binarySearch(sorted, 0, size, x);
         if (at < 0) {

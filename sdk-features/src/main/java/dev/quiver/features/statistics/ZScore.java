@@ -65,11 +65,13 @@ public final class ZScore {
             return Double.NaN;
         }
         int n = w.n;
-        double first = w.get(0);
+        double[] ring = w.ring;
+        int start = w.next; // the window, oldest first, is ring[start .. start + n)
+        double first = ring[start];
         double sum = 0.0;
         boolean constant = true;
-        for (int k = 0; k < n; k++) {
-            double v = w.get(k);
+        for (int k = start; k < start + n; k++) {
+            double v = ring[k];
             sum += v;
             constant &= v == first;
         }
@@ -78,8 +80,8 @@ public final class ZScore {
         }
         double mean = sum / n;
         double squares = 0.0;
-        for (int k = 0; k < n; k++) {
-            double d = w.get(k) - mean;
+        for (int k = start; k < start + n; k++) {
+            double d = ring[k] - mean;
             squares += d * d;
         }
         return (x - mean) / Math.sqrt(squares / (n - ddof));

@@ -9,6 +9,7 @@ import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -64,8 +65,10 @@ public final class Atr {
     private Atr() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final int n;
         private final boolean normalized;
 
@@ -77,7 +80,15 @@ public final class Atr {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(n, normalized), in, out, from, to);
+            State state = new State(n, normalized);
+            MemorySegment in0 = in[0];
+            MemorySegment in1 = in[1];
+            MemorySegment in2 = in[2];
+            MemorySegment result0 = out[0];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i), in2.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+            }
         }
 
         @Override
@@ -98,13 +109,19 @@ public final class Atr {
             this.normalized = normalized;
         }
 
+        double out0; // the last bar's outputs
+
         @Override
         protected void step(double[] in, double[] out) {
-            double h = in[0];
-            double l = in[1];
-            double c = in[2];
+            next(in[0], in[1], in[2]);
+            out[0] = out0;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double h, double l, double c) {
+            out0 = Double.NaN;
             if (!TrueRange.complete(h, l, c)) {
-                out[0] = Double.NaN;
+                out0 = Double.NaN;
                 return;
             }
             double value = Double.NaN;
@@ -115,7 +132,7 @@ public final class Atr {
                 }
             }
             previousClose = c;
-            out[0] = value;
+            out0 = value;
         }
 
         @Override

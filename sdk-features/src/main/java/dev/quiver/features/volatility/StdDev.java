@@ -67,7 +67,7 @@ public final class StdDev {
     private StdDev() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends SingleInputKernel {
         private final int n;
         private final int ddof;

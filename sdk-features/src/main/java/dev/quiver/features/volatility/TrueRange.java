@@ -8,6 +8,7 @@ import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -58,15 +59,25 @@ public final class TrueRange {
         return Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close);
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs, 1);
         }
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            stepThrough(new State(), in, out, from, to);
+            State state = new State();
+            MemorySegment in0 = in[0];
+            MemorySegment in1 = in[1];
+            MemorySegment in2 = in[2];
+            MemorySegment result0 = out[0];
+            for (int i = from; i < to; i++) {
+                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i), in2.getAtIndex(D, i));
+                result0.setAtIndex(D, i, state.out0);
+            }
         }
 
         @Override
@@ -83,16 +94,22 @@ public final class TrueRange {
             super(3, 1);
         }
 
+        double out0; // the last bar's outputs
+
         @Override
         protected void step(double[] in, double[] out) {
-            double h = in[0];
-            double l = in[1];
-            double c = in[2];
+            next(in[0], in[1], in[2]);
+            out[0] = out0;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double h, double l, double c) {
+            out0 = Double.NaN;
             if (!complete(h, l, c)) {
-                out[0] = Double.NaN;
+                out0 = Double.NaN;
                 return;
             }
-            out[0] = Double.isNaN(previousClose) ? Double.NaN : of(h, l, previousClose);
+            out0 = Double.isNaN(previousClose) ? Double.NaN : of(h, l, previousClose);
             previousClose = c;
         }
 

@@ -47,6 +47,44 @@ class OverlaysTest {
     }
 
     @Test
+    void donchianEqualsAScanOfEveryWindowWithTiesSignedZerosAndGaps() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] high = new double[3000];
+        double[] low = new double[3000];
+        for (int i = 0; i < high.length; i++) {
+            // few distinct values, so that extremes tie and leave the window often; signed zeros; a few gaps
+            high[i] = random.nextInt(10) == 0 ? (random.nextBoolean() ? 0.0 : -0.0) : random.nextInt(6) - 2;
+            low[i] = random.nextInt(10) == 0 ? (random.nextBoolean() ? 0.0 : -0.0) : random.nextInt(6) - 3;
+            if (random.nextInt(200) == 0) {
+                high[i] = NaN;
+            }
+        }
+        for (int n : new int[] {1, 2, 3, 7, 20}) {
+            double[][] out = TestSeries.batch(ENGINE.kernel("donchian(" + n + ")"), new double[][] {high, low});
+            for (int i = 0; i < high.length; i++) {
+                double upper = NaN;
+                double lower = NaN;
+                if (i >= n - 1) {
+                    upper = high[i - n + 1];
+                    lower = low[i - n + 1];
+                    for (int j = i - n + 2; j <= i; j++) {
+                        upper = Math.max(upper, high[j]);
+                        lower = Math.min(lower, low[j]);
+                    }
+                    if (Double.isNaN(upper)) { // a window holding an incomplete bar has no channel
+                        lower = NaN;
+                    }
+                }
+                // doubleToRawLongBits: +0.0 and -0.0 must come out as Math.max and Math.min give them
+                assertThat(Double.doubleToRawLongBits(out[0][i])).as("n %d row %d upper", n, i)
+                        .isEqualTo(Double.doubleToRawLongBits(Double.isNaN(upper) ? NaN : upper));
+                assertThat(Double.doubleToRawLongBits(out[2][i])).as("n %d row %d lower", n, i)
+                        .isEqualTo(Double.doubleToRawLongBits(Double.isNaN(lower) ? NaN : lower));
+            }
+        }
+    }
+
+    @Test
     void keltnerAndSarSkipIncompleteBars() {
         Bars bars = TestSeries.randomBars(4, 600);
         Bars gappy = TestSeries.randomBars(4, 600);
