@@ -111,6 +111,18 @@ abstract class CrossSectionKernel implements FeatureKernel {
     /**
      * {@inheritDoc}
      *
+     * @throws UnsupportedOperationException always: a cross-sectional kernel reads every symbol of a date
+     */
+    @Override
+    public final void computeSymbols(Panel panel, int firstSymbol, int endSymbol, MemorySegment[] in,
+                                     MemorySegment[] out) {
+        throw new UnsupportedOperationException(outputs.get(0) + " is cross-sectional: it needs the whole panel "
+                + "(compute(panel, in, out)), not a group of symbols");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * @throws UnsupportedOperationException always: a cross-sectional kernel has no bar-by-bar form
      */
     @Override
