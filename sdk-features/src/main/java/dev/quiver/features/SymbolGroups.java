@@ -8,7 +8,8 @@ package dev.quiver.features;
  * <p>Groups hold a multiple of {@value #ALIGN} symbols (except the last), so that kernels computing one symbol per
  * SIMD lane (2, 4, 8 or 16 lanes) fill every lane; at most {@value #MAX_SIZE}, so that a group's rows of a few input
  * columns stay in a core's cache while the stage's kernels run over them in turn; and, where the panel allows,
- * at least {@value #GROUPS_PER_THREAD} groups per thread of the pool, so that threads finishing early find work.
+ * about {@value #GROUPS_PER_THREAD} groups per thread of the pool (at least half that after rounding), so that
+ * threads finishing early find work.
  * The grouping depends on the pool's parallelism, the values do not: a kernel's {@code computeSymbols} gives each
  * symbol the values its {@code computeSeries} gives.
  *
@@ -26,8 +27,8 @@ final class SymbolGroups {
     }
 
     /**
-     * The group boundaries: group {@code g} holds symbols {@code [bounds[g], bounds[g + 1])}; one group (or none,
-     * for an empty panel) on one thread is never split further than {@link #MAX_SIZE} requires.
+     * The group boundaries: group {@code g} holds symbols {@code [bounds[g], bounds[g + 1])}; {@code bounds[0]} is 0
+     * and the last bound is {@code symbols} (an empty panel has no group).
      *
      * @param symbols the panel's symbol count, at least 0
      * @param parallelism the pool's parallelism, at least 1

@@ -142,6 +142,40 @@ class FeaturePlanTest {
     }
 
     @Test
+    void vectorKernelsRunTheirWholeGroupFormAndEqualTheScalarProviderWhateverTheThreadCount() {
+        FeatureKernelProvider vector = Providers.available().stream().filter(p -> p.name().equals("vector"))
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(vector != null, "the vector provider is unavailable here");
+        // every operator the vector provider computes across symbols, as inputs of later stages too
+        List<String> specs = List.of("ema(10)", "rsi(14)", "trange", "atr(14)", "natr(5)", "ema(rsi(14),3)",
+                "xs_rank(atr(14))");
+        // 53 symbols: groups of 16 and a ragged last group; uneven lengths, gaps, a missing high or low here and there
+        TestSeries.Bars[] series = new TestSeries.Bars[53];
+        for (int s = 0; s < series.length; s++) {
+            series[s] = s % 3 == 0 ? TestSeries.randomBarsWithGaps(s, 700 + 7 * s)
+                    : TestSeries.randomBars(s, 900 - 5 * s);
+        }
+        FeatureEngine scalar = Providers.engine(new ScalarKernelProvider());
+        FeaturePlan reference = scalar.plan(specs);
+        try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series);
+             Table expected = reference.compute(TestSeries.panel(input))) {
+            Panel panel = TestSeries.panel(input);
+            assertThat(FeatureEngine.create().plan(specs).explain()).contains("atr(14) [vector");
+            for (int threads : new int[] {1, 2, 3, 4}) {
+                ForkJoinPool pool = new ForkJoinPool(threads);
+                try (Table actual = FeatureEngine.builder().pool(pool).build().plan(specs).compute(panel)) {
+                    for (String name : expected.schema().names()) {
+                        assertThat(bits(actual.float64(name).toArray())).as("%s on %d threads", name, threads)
+                                .isEqualTo(bits(expected.float64(name).toArray()));
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+            }
+        }
+    }
+
+    @Test
     void aPlanComputesWhatTheEngineComputesForPlainKernels() {
         try (Table input = panelTable()) {
             Panel panel = TestSeries.panel(input);
