@@ -14,6 +14,7 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.features.crosssection.CrossSection;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -49,7 +50,8 @@ import java.util.stream.IntStream;
  *   <li><b>Parallel.</b> Within a stage, the panel's symbols are split into contiguous groups (a few per thread,
  *       at most 64 symbols each) and time-series kernels run one task per (kernel, group), through
  *       {@link FeatureKernel#computeSymbols}: SIMD kernels compute a group's series several at a time, one per
- *       lane. Cross-sectional kernels parallelize over dates. All run on the engine's {@link ForkJoinPool}. Every
+ *       lane. The built-in cross-sectional kernels of a stage run together in one pass over the dates, parallel
+ *       over blocks of dates, each input copied into date-major order once per block for all of them. All run on the engine's {@link ForkJoinPool}. Every
  *       task writes only its own rows, and {@code computeSymbols} gives each symbol what {@code computeSeries}
  *       gives it, so the result does not depend on the thread count.</li>
  *   <li><b>Inputs.</b> {@code FLOAT64} columns are read in place; {@code INT64} and {@code INT32} columns are
@@ -388,10 +390,21 @@ public final class FeaturePlan {
     private void runStage(Panel panel, int level, MemorySegment[][] ins, MemorySegment[][] outs, ForkJoinPool pool) {
         List<Integer> series = new ArrayList<>();
         List<Integer> crossSections = new ArrayList<>();
+        List<Integer> together = new ArrayList<>();
         for (int s = 0; s < steps.size(); s++) {
             if (steps.get(s).level() == level) {
-                (steps.get(s).crossSectional() ? crossSections : series).add(s);
+                FeatureKernel kernel = steps.get(s).kernel();
+                if (!steps.get(s).crossSectional()) {
+                    series.add(s);
+                } else if (CrossSection.isMember(kernel)) {
+                    together.add(s); // one pass over the dates for all of them, each input copied once
+                } else {
+                    crossSections.add(s);
+                }
             }
+        }
+        if (!together.isEmpty()) {
+            crossSections.add(-1);
         }
         int[] groups = SymbolGroups.bounds(panel.symbolCount(), pool == null ? 1 : pool.getParallelism());
         int groupCount = groups.length - 1;
@@ -403,7 +416,11 @@ public final class FeaturePlan {
         Runnable all = () -> (pool != null ? tasks.parallel() : tasks).forEach(i -> {
             if (i >= seriesTasks) {
                 int s = crossSections.get(i - seriesTasks);
-                steps.get(s).kernel().compute(panel, ins[s], outs[s]);
+                if (s < 0) {
+                    computeTogether(panel, together, ins, outs);
+                } else {
+                    steps.get(s).kernel().compute(panel, ins[s], outs[s]);
+                }
             } else {
                 int s = series.get(i % series.size());
                 int g = i / series.size();
@@ -417,6 +434,20 @@ public final class FeaturePlan {
         } else {
             all.run();
         }
+    }
+
+    private void computeTogether(Panel panel, List<Integer> stepIndices, MemorySegment[][] ins,
+                                 MemorySegment[][] outs) {
+        List<FeatureKernel> kernels = new ArrayList<>(stepIndices.size());
+        MemorySegment[][] in = new MemorySegment[stepIndices.size()][];
+        MemorySegment[][] out = new MemorySegment[stepIndices.size()][];
+        for (int k = 0; k < stepIndices.size(); k++) {
+            int s = stepIndices.get(k);
+            kernels.add(steps.get(s).kernel());
+            in[k] = ins[s];
+            out[k] = outs[s];
+        }
+        CrossSection.computeTogether(panel, kernels, in, out);
     }
 
     private static MemorySegment input(Table table, String name, Step step, Temporaries temps) {
