@@ -176,6 +176,63 @@ class FeaturePlanTest {
     }
 
     @Test
+    void crossSectionsOverManyDateBlocksOfAnUnbalancedPanelMatchANaiveReference() {
+        // 230 symbols of uneven lengths (late listings), gaps: several date-major blocks, several ranges per thread
+        double[][] series = new double[230][];
+        for (int s = 0; s < series.length; s++) {
+            series[s] = s % 4 == 0 ? TestSeries.randomWithGaps(s, 1_200 + s) : TestSeries.randomWalk(s, 1_400 - s);
+        }
+        List<String> specs = List.of("xs_rank(close)", "xs_zscore(close)", "xs_rank(sma(close,3),ties=min)");
+        ForkJoinPool four = new ForkJoinPool(4);
+        try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series);
+             Table out = FeatureEngine.builder().pool(four).build().plan(specs).compute(TestSeries.panel(input))) {
+            Panel panel = TestSeries.panel(input);
+            double[] close = input.float64("Close").toArray();
+            double[] rank = out.float64("xs_rank(close)").toArray();
+            double[] z = out.float64("xs_zscore(close)").toArray();
+            for (int d = 0; d < panel.dateCount(); d++) {
+                List<Integer> rows = new ArrayList<>();
+                for (int k = panel.dateRowStart(d); k < panel.dateRowEnd(d); k++) {
+                    if (Double.isFinite(close[panel.dateRow(k)])) {
+                        rows.add(panel.dateRow(k));
+                    }
+                }
+                double sum = 0;
+                for (int r : rows) {
+                    sum += close[r];
+                }
+                double mean = sum / rows.size();
+                double ss = 0;
+                for (int r : rows) {
+                    ss += (close[r] - mean) * (close[r] - mean);
+                }
+                double sd = Math.sqrt(ss / rows.size());
+                for (int k = panel.dateRowStart(d); k < panel.dateRowEnd(d); k++) {
+                    int row = panel.dateRow(k);
+                    if (!Double.isFinite(close[row])) {
+                        assertThat(rank[row]).isNaN();
+                        assertThat(z[row]).isNaN();
+                        continue;
+                    }
+                    int below = 0;
+                    int equal = 0;
+                    for (int r : rows) {
+                        below += close[r] < close[row] ? 1 : 0;
+                        equal += close[r] == close[row] ? 1 : 0;
+                    }
+                    assertThat(rank[row]).as("date %d row %d", d, row).isEqualTo(below + (equal + 1) / 2.0);
+                    if (rows.size() > 1) {
+                        assertThat(z[row]).as("date %d row %d", d, row)
+                                .isCloseTo((close[row] - mean) / sd, org.assertj.core.api.Assertions.within(1e-9));
+                    }
+                }
+            }
+        } finally {
+            four.shutdown();
+        }
+    }
+
+    @Test
     void aPlanComputesWhatTheEngineComputesForPlainKernels() {
         try (Table input = panelTable()) {
             Panel panel = TestSeries.panel(input);

@@ -116,21 +116,40 @@ final class DateMajorPass {
             }
             Scratch scratch = new Scratch(maxWidth);
             int symbols = panel.symbolCount();
+            boolean balanced = (long) symbols * panel.dateCount() == panel.rowCount();
+            int[] starts = new int[symbols];
+            for (int s = 0; s < symbols; s++) {
+                starts[s] = panel.seriesStart(s);
+            }
             // each symbol's next row to copy: its first row at or after date `from`, then advanced block by block
             int[] next = new int[symbols];
             for (int s = 0; s < symbols; s++) {
                 next[s] = firstRowFrom(s, from);
             }
             int[] cursor = new int[blockDates];
-            int[] afterBlock = new int[symbols];
+            // per block: the rows to copy in symbol-major order and each one's position in the date-major buffers
+            int[] sourceRow = new int[capacity];
+            int[] position = new int[capacity];
+            MemorySegment[] inputs = columns.toArray(MemorySegment[]::new);
             for (int d0 = from; d0 < to; d0 += blockDates) {
                 int d1 = Math.min(to, d0 + blockDates);
                 int base = panel.dateRowStart(d0);
                 int rows = panel.dateRowEnd(d1 - 1) - base;
-                // gather: symbol by symbol, sequential reads, one write per date
                 for (int d = d0; d < d1; d++) {
                     cursor[d - d0] = panel.dateRowStart(d) - base;
                 }
+                if (balanced) {
+                    // every symbol has every date: symbol s's row of date d is starts[s] + d, at (d - d0)·S + s
+                    for (int c = 0; c < inputs.length; c++) {
+                        copyInBalanced(inputs[c], starts, d0, d1 - d0, in[c]);
+                    }
+                    computeBlock(in, out, kernelIn, scratch, d0, d1, base, rows);
+                    for (int k = 0; k < out.length; k++) {
+                        copyOutBalanced(out[k], starts, d0, d1 - d0, outs[k][0]);
+                    }
+                    continue;
+                }
+                int j = 0;
                 for (int s = 0; s < symbols; s++) {
                     int r = next[s];
                     for (int end = panel.seriesEnd(s); r < end; r++) {
@@ -138,34 +157,65 @@ final class DateMajorPass {
                         if (d >= d1) {
                             break;
                         }
-                        int at = cursor[d - d0]++;
-                        for (int c = 0; c < in.length; c++) {
-                            in[c][at] = columns.get(c).getAtIndex(F64, r);
-                        }
+                        sourceRow[j] = r;
+                        position[j++] = cursor[d - d0]++;
                     }
-                    afterBlock[s] = r;
+                    next[s] = r;
                 }
-                for (int k = 0; k < kernels.size(); k++) {
-                    Arrays.fill(out[k], 0, rows, Double.NaN);
-                    CrossSectionKernel kernel = kernels.get(k);
-                    for (int d = d0; d < d1; d++) {
-                        int offset = panel.dateRowStart(d) - base;
-                        kernel.computeDate(kernelIn[k], offset, panel.dateRowEnd(d) - base - offset, out[k], scratch);
-                    }
+                // gather: symbol by symbol, sequential reads, one write per date
+                for (int c = 0; c < inputs.length; c++) {
+                    copyIn(inputs[c], sourceRow, position, j, in[c]);
                 }
+                computeBlock(in, out, kernelIn, scratch, d0, d1, base, rows);
                 // scatter: the same walk, writing each symbol's rows sequentially
+                for (int k = 0; k < out.length; k++) {
+                    copyOut(out[k], sourceRow, position, j, outs[k][0]);
+                }
+            }
+        }
+
+        /** Every kernel over dates {@code [d0, d1)} of the block. */
+        private void computeBlock(double[][] in, double[][] out, double[][][] kernelIn, Scratch scratch, int d0,
+                                  int d1, int base, int rows) {
+            for (int k = 0; k < kernels.size(); k++) {
+                Arrays.fill(out[k], 0, rows, Double.NaN);
+                CrossSectionKernel kernel = kernels.get(k);
                 for (int d = d0; d < d1; d++) {
-                    cursor[d - d0] = panel.dateRowStart(d) - base;
+                    int offset = panel.dateRowStart(d) - base;
+                    kernel.computeDate(kernelIn[k], offset, panel.dateRowEnd(d) - base - offset, out[k], scratch);
                 }
-                for (int s = 0; s < symbols; s++) {
-                    for (int r = next[s], end = afterBlock[s]; r < end; r++) {
-                        int at = cursor[panel.dateOfRow(r) - d0]++;
-                        for (int k = 0; k < out.length; k++) {
-                            outs[k][0].setAtIndex(F64, r, out[k][at]);
-                        }
-                    }
-                    next[s] = afterBlock[s];
+            }
+        }
+
+        private static void copyInBalanced(MemorySegment x, int[] starts, int d0, int dates, double[] block) {
+            int symbols = starts.length;
+            for (int s = 0; s < symbols; s++) {
+                long row = (long) starts[s] + d0;
+                for (int t = 0, at = s; t < dates; t++, at += symbols) {
+                    block[at] = x.getAtIndex(F64, row + t);
                 }
+            }
+        }
+
+        private static void copyOutBalanced(double[] block, int[] starts, int d0, int dates, MemorySegment y) {
+            int symbols = starts.length;
+            for (int s = 0; s < symbols; s++) {
+                long row = (long) starts[s] + d0;
+                for (int t = 0, at = s; t < dates; t++, at += symbols) {
+                    y.setAtIndex(F64, row + t, block[at]);
+                }
+            }
+        }
+
+        private static void copyIn(MemorySegment x, int[] sourceRow, int[] position, int count, double[] block) {
+            for (int j = 0; j < count; j++) {
+                block[position[j]] = x.getAtIndex(F64, sourceRow[j]);
+            }
+        }
+
+        private static void copyOut(double[] block, int[] sourceRow, int[] position, int count, MemorySegment y) {
+            for (int j = 0; j < count; j++) {
+                y.setAtIndex(F64, sourceRow[j], block[position[j]]);
             }
         }
 
