@@ -3,19 +3,11 @@ package dev.quiver.features;
 import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
-import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.Params;
 import dev.quiver.api.provider.ProviderDiscovery;
 import dev.quiver.api.provider.ProviderInfo;
-import dev.quiver.api.table.Column;
-import dev.quiver.api.table.Float64Column;
-import dev.quiver.api.table.Int32Column;
-import dev.quiver.api.table.Int64Column;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
-import dev.quiver.api.table.TableBuilder;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The features facade: resolves operators to kernels across the discovered {@link FeatureKernelProvider}s and
@@ -48,21 +39,18 @@ import java.util.stream.IntStream;
  * operator, so resolution of those never fails.
  *
  * <h2>Computation</h2>
- * {@link #compute} allocates one off-heap {@code FLOAT64} column per kernel output and runs the time-series kernels
- * series by series, in parallel across symbols and kernels on the engine's {@link ForkJoinPool}. Every (kernel,
- * symbol) pair is computed by one task that reads only that symbol's rows, so the result is the same whatever the
- * pool's parallelism. Small panels, pools of parallelism 1, and inputs in thread-confined memory are computed on the
+ * {@link #compute} runs its kernels as a one-stage {@link FeaturePlan} (the same code path as {@link #plan}): one
+ * off-heap {@code FLOAT64} column per kernel output; the time-series kernels run in parallel across groups of
+ * symbols and across kernels on the engine's {@link ForkJoinPool}, each task a call of
+ * {@link FeatureKernel#computeSymbols} over one contiguous group, which SIMD kernels compute several series at a
+ * time. Every task reads and writes only its group's rows, so the result is the same whatever the pool's
+ * parallelism. Small panels, pools of parallelism 1, and inputs in thread-confined memory are computed on the
  * calling thread.
  *
  * <p>Thread-safety: immutable; every method may be called from any thread.
  */
 public final class FeatureEngine {
     private static final String SPI = "features";
-    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
-    /** Below this many output values a fork costs more than it saves. */
-    private static final long PARALLEL_THRESHOLD = 1L << 16;
-    /** A thread that owns nothing: memory it may access is accessible from every thread. */
-    private static final Thread NO_OWNER = Thread.ofVirtual().unstarted(() -> { });
     private static final System.Logger LOG = System.getLogger(FeatureEngine.class.getName());
 
     private final ProviderDiscovery<FeatureKernelProvider> discovery;
@@ -275,125 +263,7 @@ public final class FeatureEngine {
                 }
             }
         }
-        int rows = panel.rowCount();
-        try (TableBuilder scratch = TableBuilder.offHeap(); TableBuilder result = TableBuilder.offHeap()) {
-            Map<String, MemorySegment> converted = new HashMap<>();
-            MemorySegment[][] ins = new MemorySegment[ks.size()][];
-            MemorySegment[][] outs = new MemorySegment[ks.size()][];
-            boolean shared = true;
-            for (int k = 0; k < ks.size(); k++) {
-                FeatureKernel kernel = ks.get(k);
-                List<String> inputNames = kernel.inputs();
-                ins[k] = new MemorySegment[inputNames.size()];
-                for (int i = 0; i < inputNames.size(); i++) {
-                    ins[k][i] = input(panel.table(), inputNames.get(i), kernel, scratch, converted);
-                    shared &= ins[k][i].isAccessibleBy(NO_OWNER);
-                }
-            }
-            for (int k = 0; k < ks.size(); k++) {
-                List<String> outputNames = ks.get(k).outputs();
-                outs[k] = new MemorySegment[outputNames.size()];
-                for (int o = 0; o < outputNames.size(); o++) {
-                    outs[k][o] = result.allocateFloat64(outputNames.get(o), rows);
-                }
-            }
-            boolean parallel = shared && pool().getParallelism() > 1
-                    && (long) rows * ks.size() >= PARALLEL_THRESHOLD;
-            run(panel, ks, ins, outs, parallel);
-            return result.build();
-        }
-    }
-
-    private ForkJoinPool pool() {
-        return pool != null ? pool : ForkJoinPool.commonPool();
-    }
-
-    private void run(Panel panel, List<FeatureKernel> ks, MemorySegment[][] ins, MemorySegment[][] outs,
-                     boolean parallel) {
-        int symbols = panel.symbolCount();
-        // one task per (time-series kernel, symbol), one per cross-sectional kernel
-        int count = 0;
-        for (FeatureKernel k : ks) {
-            count += k.descriptor().kind() == OperatorKind.CROSS_SECTIONAL ? 1 : symbols;
-        }
-        int[] taskKernel = new int[count];
-        int[] taskSymbol = new int[count];
-        int t = 0;
-        for (int k = 0; k < ks.size(); k++) {
-            if (ks.get(k).descriptor().kind() == OperatorKind.CROSS_SECTIONAL) {
-                taskKernel[t] = k;
-                taskSymbol[t++] = -1;
-            } else {
-                for (int s = 0; s < symbols; s++) {
-                    taskKernel[t] = k;
-                    taskSymbol[t++] = s;
-                }
-            }
-        }
-        IntStream tasks = IntStream.range(0, count);
-        Runnable all = () -> (parallel ? tasks.parallel() : tasks).forEach(i -> {
-            FeatureKernel kernel = ks.get(taskKernel[i]);
-            int s = taskSymbol[i];
-            if (s < 0) {
-                kernel.compute(panel, ins[taskKernel[i]], outs[taskKernel[i]]);
-            } else {
-                kernel.computeSeries(ins[taskKernel[i]], outs[taskKernel[i]], panel.seriesStart(s),
-                        panel.seriesEnd(s));
-            }
-        });
-        if (parallel) {
-            // a parallel stream started inside a pool's task forks into that pool
-            pool().submit(all).join();
-        } else {
-            all.run();
-        }
-    }
-
-    private static MemorySegment input(Table table, String name, FeatureKernel kernel, TableBuilder scratch,
-                                       Map<String, MemorySegment> converted) {
-        Column column = findColumn(table, name, kernel);
-        return switch (column) {
-            case Float64Column f -> f.data();
-            case Int64Column c -> converted.computeIfAbsent(c.name(), n -> {
-                MemorySegment seg = scratch.allocateFloat64(n, c.size());
-                for (int r = 0; r < c.size(); r++) {
-                    long v = c.get(r);
-                    seg.setAtIndex(F64, r, v == Int64Column.MISSING ? Double.NaN : (double) v);
-                }
-                return seg;
-            });
-            case Int32Column c -> converted.computeIfAbsent(c.name(), n -> {
-                MemorySegment seg = scratch.allocateFloat64(n, c.size());
-                for (int r = 0; r < c.size(); r++) {
-                    int v = c.get(r);
-                    seg.setAtIndex(F64, r, v == Int32Column.MISSING ? Double.NaN : (double) v);
-                }
-                return seg;
-            });
-            default -> throw new IllegalArgumentException(kernel.outputs().get(0) + ": input column '"
-                    + column.name() + "' is " + column.type() + "; features read numeric columns");
-        };
-    }
-
-    private static Column findColumn(Table table, String name, FeatureKernel kernel) {
-        if (table.schema().contains(name)) {
-            return table.column(name);
-        }
-        Column match = null;
-        for (Column c : table.columns()) {
-            if (c.name().equalsIgnoreCase(name)) {
-                if (match != null) {
-                    throw new IllegalArgumentException(kernel.outputs().get(0) + ": input column '" + name
-                            + "' matches both '" + match.name() + "' and '" + c.name() + "'; name it exactly");
-                }
-                match = c;
-            }
-        }
-        if (match == null) {
-            throw new IllegalArgumentException(kernel.outputs().get(0) + ": no input column '" + name
-                    + "' in the panel; its columns are " + table.schema().names());
-        }
-        return match;
+        return FeaturePlan.ofKernels(ks, pool).compute(panel);
     }
 
     String unknownOperator(String op) {

@@ -14,6 +14,7 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.features.crosssection.CrossSection;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -46,9 +47,13 @@ import java.util.stream.IntStream;
  *   <li><b>Stages.</b> A computation runs once its inputs are ready: the panel's columns first, then nested
  *       expressions, innermost first. Inner results that no spec asks for are temporary off-heap columns, freed as
  *       soon as their last reader has run.</li>
- *   <li><b>Parallel.</b> Within a stage, time-series kernels run one task per (kernel, symbol) and cross-sectional
- *       kernels parallelize over dates, all on the engine's {@link ForkJoinPool}. Every task writes only its own
- *       rows, so the result does not depend on the thread count.</li>
+ *   <li><b>Parallel.</b> Within a stage, the panel's symbols are split into contiguous groups (a few per thread,
+ *       at most 64 symbols each) and time-series kernels run one task per (kernel, group), through
+ *       {@link FeatureKernel#computeSymbols}: SIMD kernels compute a group's series several at a time, one per
+ *       lane. The built-in cross-sectional kernels of a stage run together in one pass over the dates, parallel
+ *       over blocks of dates, each input copied into date-major order once per block for all of them. All run on the engine's {@link ForkJoinPool}. Every
+ *       task writes only its own rows, and {@code computeSymbols} gives each symbol what {@code computeSeries}
+ *       gives it, so the result does not depend on the thread count.</li>
  *   <li><b>Inputs.</b> {@code FLOAT64} columns are read in place; {@code INT64} and {@code INT32} columns are
  *       converted to doubles (missing to {@code NaN}); a {@code STRING} column feeds only cross-sectional operators
  *       (a group column of {@code xs_neutralize}), as its dictionary codes. Names match exactly, else by a unique
@@ -146,6 +151,36 @@ public final class FeaturePlan {
         }
         return new FeaturePlan(List.copyOf(specs), List.copyOf(c.steps), List.copyOf(outputs),
                 List.copyOf(c.columns), pool);
+    }
+
+    /**
+     * A plan of kernels over panel columns, each kernel its own step, every output requested under the kernel's
+     * output names: what {@link FeatureEngine#compute} runs, so that single kernels and feature sets share one code
+     * path. The caller has checked that no two kernels give the same output name.
+     */
+    static FeaturePlan ofKernels(List<FeatureKernel> kernels, ForkJoinPool pool) {
+        List<Step> steps = new ArrayList<>();
+        List<Output> outputs = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (FeatureKernel kernel : kernels) {
+            List<Input> inputs = new ArrayList<>();
+            for (String column : kernel.inputs()) {
+                inputs.add(new Input(column, -1, 0));
+                if (!columns.contains(column)) {
+                    columns.add(column);
+                }
+            }
+            steps.add(new Step(kernel, "kernel", List.copyOf(inputs), 1));
+            for (int p = 0; p < kernel.outputs().size(); p++) {
+                outputs.add(new Output(kernel.outputs().get(p), steps.size() - 1, p, kernel.outputs().get(p)));
+            }
+        }
+        List<String> specs = new ArrayList<>();
+        for (FeatureKernel kernel : kernels) {
+            specs.add(String.join(",", kernel.outputs()));
+        }
+        return new FeaturePlan(List.copyOf(specs), List.copyOf(steps), List.copyOf(outputs), List.copyOf(columns),
+                pool);
     }
 
     /** Builds the steps bottom-up, one per distinct computation. */
@@ -353,38 +388,43 @@ public final class FeaturePlan {
     }
 
     private void runStage(Panel panel, int level, MemorySegment[][] ins, MemorySegment[][] outs, ForkJoinPool pool) {
-        int symbols = panel.symbolCount();
-        List<Integer> stage = new ArrayList<>();
-        int count = 0;
+        List<Integer> series = new ArrayList<>();
+        List<Integer> crossSections = new ArrayList<>();
+        List<Integer> together = new ArrayList<>();
         for (int s = 0; s < steps.size(); s++) {
             if (steps.get(s).level() == level) {
-                stage.add(s);
-                count += steps.get(s).crossSectional() ? 1 : symbols;
-            }
-        }
-        int[] taskStep = new int[count];
-        int[] taskSymbol = new int[count];
-        int t = 0;
-        for (int s : stage) {
-            if (steps.get(s).crossSectional()) {
-                taskStep[t] = s;
-                taskSymbol[t++] = -1;
-            } else {
-                for (int sym = 0; sym < symbols; sym++) {
-                    taskStep[t] = s;
-                    taskSymbol[t++] = sym;
+                FeatureKernel kernel = steps.get(s).kernel();
+                if (!steps.get(s).crossSectional()) {
+                    series.add(s);
+                } else if (CrossSection.isMember(kernel)) {
+                    together.add(s); // one pass over the dates for all of them, each input copied once
+                } else {
+                    crossSections.add(s);
                 }
             }
         }
+        if (!together.isEmpty()) {
+            crossSections.add(-1);
+        }
+        int[] groups = SymbolGroups.bounds(panel.symbolCount(), pool == null ? 1 : pool.getParallelism());
+        int groupCount = groups.length - 1;
+        // group-major: consecutive tasks are the stage's kernels over one group of symbols, and a parallel stream
+        // hands each thread contiguous ranges of tasks, so a group's input rows stay in its cache across kernels
+        int seriesTasks = series.size() * groupCount;
+        int count = seriesTasks + crossSections.size();
         IntStream tasks = IntStream.range(0, count);
         Runnable all = () -> (pool != null ? tasks.parallel() : tasks).forEach(i -> {
-            int s = taskStep[i];
-            FeatureKernel kernel = steps.get(s).kernel();
-            int sym = taskSymbol[i];
-            if (sym < 0) {
-                kernel.compute(panel, ins[s], outs[s]);
+            if (i >= seriesTasks) {
+                int s = crossSections.get(i - seriesTasks);
+                if (s < 0) {
+                    computeTogether(panel, together, ins, outs);
+                } else {
+                    steps.get(s).kernel().compute(panel, ins[s], outs[s]);
+                }
             } else {
-                kernel.computeSeries(ins[s], outs[s], panel.seriesStart(sym), panel.seriesEnd(sym));
+                int s = series.get(i % series.size());
+                int g = i / series.size();
+                steps.get(s).kernel().computeSymbols(panel, groups[g], groups[g + 1], ins[s], outs[s]);
             }
         });
         if (pool != null) {
@@ -394,6 +434,20 @@ public final class FeaturePlan {
         } else {
             all.run();
         }
+    }
+
+    private void computeTogether(Panel panel, List<Integer> stepIndices, MemorySegment[][] ins,
+                                 MemorySegment[][] outs) {
+        List<FeatureKernel> kernels = new ArrayList<>(stepIndices.size());
+        MemorySegment[][] in = new MemorySegment[stepIndices.size()][];
+        MemorySegment[][] out = new MemorySegment[stepIndices.size()][];
+        for (int k = 0; k < stepIndices.size(); k++) {
+            int s = stepIndices.get(k);
+            kernels.add(steps.get(s).kernel());
+            in[k] = ins[s];
+            out[k] = outs[s];
+        }
+        CrossSection.computeTogether(panel, kernels, in, out);
     }
 
     private static MemorySegment input(Table table, String name, Step step, Temporaries temps) {

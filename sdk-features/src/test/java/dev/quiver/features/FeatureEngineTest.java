@@ -183,7 +183,8 @@ class FeatureEngineTest {
                             + "[symbol, time, Close]");
             assertThatThrownBy(() -> ENGINE.compute(panel, ENGINE.kernels("sma(symbol,5)")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("sma(symbol,5): input column 'symbol' is STRING; features read numeric columns");
+                    .hasMessage("sma(symbol,5): input column 'symbol' is STRING; text columns feed only "
+                            + "cross-sectional operators (as group codes)");
             assertThatThrownBy(() -> ENGINE.compute(panel, ENGINE.kernels("sma(5)", "rsi", "sma(n=5)")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("feature column 'sma(5)' is computed twice, by kernels 0 and 2; compute each spec "

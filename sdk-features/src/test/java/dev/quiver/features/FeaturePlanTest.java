@@ -142,6 +142,97 @@ class FeaturePlanTest {
     }
 
     @Test
+    void vectorKernelsRunTheirWholeGroupFormAndEqualTheScalarProviderWhateverTheThreadCount() {
+        FeatureKernelProvider vector = Providers.available().stream().filter(p -> p.name().equals("vector"))
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(vector != null, "the vector provider is unavailable here");
+        // every operator the vector provider computes across symbols, as inputs of later stages too
+        List<String> specs = List.of("ema(10)", "rsi(14)", "trange", "atr(14)", "natr(5)", "ema(rsi(14),3)",
+                "xs_rank(atr(14))");
+        // 53 symbols: groups of 16 and a ragged last group; uneven lengths, gaps, a missing high or low here and there
+        TestSeries.Bars[] series = new TestSeries.Bars[53];
+        for (int s = 0; s < series.length; s++) {
+            series[s] = s % 3 == 0 ? TestSeries.randomBarsWithGaps(s, 700 + 7 * s)
+                    : TestSeries.randomBars(s, 900 - 5 * s);
+        }
+        FeatureEngine scalar = Providers.engine(new ScalarKernelProvider());
+        FeaturePlan reference = scalar.plan(specs);
+        try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series);
+             Table expected = reference.compute(TestSeries.panel(input))) {
+            Panel panel = TestSeries.panel(input);
+            assertThat(FeatureEngine.create().plan(specs).explain()).contains("atr(14) [vector");
+            for (int threads : new int[] {1, 2, 3, 4}) {
+                ForkJoinPool pool = new ForkJoinPool(threads);
+                try (Table actual = FeatureEngine.builder().pool(pool).build().plan(specs).compute(panel)) {
+                    for (String name : expected.schema().names()) {
+                        assertThat(bits(actual.float64(name).toArray())).as("%s on %d threads", name, threads)
+                                .isEqualTo(bits(expected.float64(name).toArray()));
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+            }
+        }
+    }
+
+    @Test
+    void crossSectionsOverManyDateBlocksOfAnUnbalancedPanelMatchANaiveReference() {
+        // 230 symbols of uneven lengths (late listings), gaps: several date-major blocks, several ranges per thread
+        double[][] series = new double[230][];
+        for (int s = 0; s < series.length; s++) {
+            series[s] = s % 4 == 0 ? TestSeries.randomWithGaps(s, 1_200 + s) : TestSeries.randomWalk(s, 1_400 - s);
+        }
+        List<String> specs = List.of("xs_rank(close)", "xs_zscore(close)", "xs_rank(sma(close,3),ties=min)");
+        ForkJoinPool four = new ForkJoinPool(4);
+        try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series);
+             Table out = FeatureEngine.builder().pool(four).build().plan(specs).compute(TestSeries.panel(input))) {
+            Panel panel = TestSeries.panel(input);
+            double[] close = input.float64("Close").toArray();
+            double[] rank = out.float64("xs_rank(close)").toArray();
+            double[] z = out.float64("xs_zscore(close)").toArray();
+            for (int d = 0; d < panel.dateCount(); d++) {
+                List<Integer> rows = new ArrayList<>();
+                for (int k = panel.dateRowStart(d); k < panel.dateRowEnd(d); k++) {
+                    if (Double.isFinite(close[panel.dateRow(k)])) {
+                        rows.add(panel.dateRow(k));
+                    }
+                }
+                double sum = 0;
+                for (int r : rows) {
+                    sum += close[r];
+                }
+                double mean = sum / rows.size();
+                double ss = 0;
+                for (int r : rows) {
+                    ss += (close[r] - mean) * (close[r] - mean);
+                }
+                double sd = Math.sqrt(ss / rows.size());
+                for (int k = panel.dateRowStart(d); k < panel.dateRowEnd(d); k++) {
+                    int row = panel.dateRow(k);
+                    if (!Double.isFinite(close[row])) {
+                        assertThat(rank[row]).isNaN();
+                        assertThat(z[row]).isNaN();
+                        continue;
+                    }
+                    int below = 0;
+                    int equal = 0;
+                    for (int r : rows) {
+                        below += close[r] < close[row] ? 1 : 0;
+                        equal += close[r] == close[row] ? 1 : 0;
+                    }
+                    assertThat(rank[row]).as("date %d row %d", d, row).isEqualTo(below + (equal + 1) / 2.0);
+                    if (rows.size() > 1) {
+                        assertThat(z[row]).as("date %d row %d", d, row)
+                                .isCloseTo((close[row] - mean) / sd, org.assertj.core.api.Assertions.within(1e-9));
+                    }
+                }
+            }
+        } finally {
+            four.shutdown();
+        }
+    }
+
+    @Test
     void aPlanComputesWhatTheEngineComputesForPlainKernels() {
         try (Table input = panelTable()) {
             Panel panel = TestSeries.panel(input);

@@ -4,6 +4,7 @@ import dev.quiver.api.param.Params;
 import dev.quiver.api.table.Panel;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One operator with bound parameters and input columns: computes its output columns over a panel in batch, and
@@ -24,8 +25,9 @@ import java.util.List;
  *   <li><b>Determinism.</b> The same inputs give the same outputs, whatever the thread count or provider order.</li>
  * </ul>
  *
- * <p>Thread-safety: a kernel is immutable; {@link #compute} and {@link #computeSeries} may run concurrently on
- * disjoint outputs. {@link #incremental()} returns a new, single-threaded state object each call.
+ * <p>Thread-safety: a kernel is immutable; {@link #compute}, {@link #computeSymbols} and {@link #computeSeries}
+ * may run concurrently on disjoint outputs. {@link #incremental()} returns a new, single-threaded state object each
+ * call.
  */
 public interface FeatureKernel {
 
@@ -57,16 +59,36 @@ public interface FeatureKernel {
     void computeSeries(MemorySegment[] in, MemorySegment[] out, int from, int to);
 
     /**
-     * Computes every output row of the panel. The default runs {@link #computeSeries} for each symbol in turn;
-     * SIMD and cross-sectional kernels override it. An engine may instead call {@link #computeSeries} for a
-     * time-series kernel's symbols itself (concurrently, on disjoint rows), so an override must give the same values
-     * as the per-series form.
+     * Computes every output row of the panel. The default is {@link #computeSymbols} over every symbol;
+     * cross-sectional kernels override it. An engine may instead call {@link #computeSymbols} (or
+     * {@link #computeSeries}) for groups of a time-series kernel's symbols itself (concurrently, on disjoint rows), so
+     * an override must give the same values as the per-series form.
      *
      * @throws IllegalArgumentException if the number or size of segments does not match
      */
     default void compute(Panel panel, MemorySegment[] in, MemorySegment[] out) {
+        computeSymbols(panel, 0, panel.symbolCount(), in, out);
+    }
+
+    /**
+     * Computes the rows of symbols {@code [firstSymbol, endSymbol)} of a time-series kernel: the unit of work an
+     * engine hands to one thread, a contiguous group of the panel's series. The default runs {@link #computeSeries}
+     * for each of them in turn; kernels that compute several series at once (one per SIMD lane) override it, and
+     * {@link #compute} then need not be overridden.
+     *
+     * <p>Contract: the outputs of each symbol are those {@link #computeSeries} gives for its rows, bit for bit
+     * (or within the tolerance the kernel documents for its batch form), however the symbols are grouped; only the
+     * group's rows are read and written, so disjoint groups may be computed concurrently.
+     *
+     * @throws IndexOutOfBoundsException if {@code [firstSymbol, endSymbol)} is not within the panel's symbols
+     * @throws IllegalArgumentException if the number or size of segments does not match
+     * @throws UnsupportedOperationException for a cross-sectional kernel, which needs the whole panel
+     */
+    default void computeSymbols(Panel panel, int firstSymbol, int endSymbol, MemorySegment[] in,
+                                MemorySegment[] out) {
+        Objects.checkFromToIndex(firstSymbol, endSymbol, panel.symbolCount());
         FeatureKernels.checkShapes(this, panel.rowCount(), in, out);
-        for (int s = 0; s < panel.symbolCount(); s++) {
+        for (int s = firstSymbol; s < endSymbol; s++) {
             computeSeries(in, out, panel.seriesStart(s), panel.seriesEnd(s));
         }
     }

@@ -65,7 +65,7 @@ final class Checks {
             checks.put("missing values never throw", this::missingValues);
             checks.put("empty and short series", this::emptyAndShort);
             checks.put("a range reads and writes only its rows", this::range);
-            checks.put("deterministic, and compute(panel) equals computeSeries", this::deterministic);
+            checks.put("deterministic, and compute(panel) and computeSymbols equal computeSeries", this::deterministic);
             checks.put("thread-safe", this::threadSafe);
             checks.put("incremental count and reset", this::incrementalState);
             checks.put("segment shapes are checked", this::shapes);
@@ -202,6 +202,9 @@ final class Checks {
                     panel.rowsOf(s, whole), 0.0);
         }
         assertAgree("compute(panel) twice", whole, panel.compute(kernel), 0.0);
+        // groups as an engine makes them: empty, of one symbol, not aligned to any lane count
+        assertAgree("computeSymbols over groups of symbols vs compute(panel)", whole,
+                panel.computeInGroups(kernel, 0, 0, 1, 4, 13, panel.symbols()), 0.0);
     }
 
     private void threadSafe() throws Exception {

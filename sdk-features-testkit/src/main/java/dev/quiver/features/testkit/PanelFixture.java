@@ -132,6 +132,23 @@ final class PanelFixture {
         return out;
     }
 
+    /**
+     * The kernel's {@code computeSymbols} over consecutive groups of symbols, {@code [bounds[g], bounds[g + 1])},
+     * over a copy of the inputs; fails if a row is left unwritten.
+     */
+    double[][] computeInGroups(FeatureKernel kernel, int... bounds) {
+        double[][] in = new double[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            in[c] = columns[c].clone();
+        }
+        double[][] out = Checks.sentinels(kernel.outputs().size(), rows());
+        for (int g = 0; g + 1 < bounds.length; g++) {
+            kernel.computeSymbols(panel, bounds[g], bounds[g + 1], Checks.segments(in), Checks.segments(out));
+        }
+        Checks.assertWritten(kernel, out, "computeSymbols");
+        return out;
+    }
+
     @Override
     public String toString() {
         return "PanelFixture[" + panel + "]";

@@ -12,23 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.stream.IntStream;
 
 /**
- * The base of the cross-sectional kernels: checks the segments, splits the panel's dates into chunks computed in
- * parallel (each chunk with its own {@link Scratch}), and names the output.
+ * The base of the cross-sectional kernels: checks the segments, hands the panel to a {@link DateMajorPass} (which
+ * splits the dates into blocks computed in parallel, each on contiguous date-major copies of its inputs), computes
+ * one date at a time, and names the output.
  *
- * <p>Every date is computed independently of every other, so the result does not depend on the chunking or the
- * thread count. The parallel stream forks into the pool of the calling task, if any (the plan's pool), else the
- * common pool.
+ * <p>Every date is computed independently of every other, so the result does not depend on the blocking or the
+ * thread count.
  *
  * <p>Thread-safety: subclasses are immutable; {@link #compute} may run concurrently on disjoint outputs.
  */
 abstract class CrossSectionKernel implements FeatureKernel {
-    /** Below this many rows a panel is computed on the calling thread. */
-    private static final int PARALLEL_ROWS = 1 << 15;
 
     private final OperatorDescriptor descriptor;
     private final Params params;
@@ -111,6 +106,18 @@ abstract class CrossSectionKernel implements FeatureKernel {
     /**
      * {@inheritDoc}
      *
+     * @throws UnsupportedOperationException always: a cross-sectional kernel reads every symbol of a date
+     */
+    @Override
+    public final void computeSymbols(Panel panel, int firstSymbol, int endSymbol, MemorySegment[] in,
+                                     MemorySegment[] out) {
+        throw new UnsupportedOperationException(outputs.get(0) + " is cross-sectional: it needs the whole panel "
+                + "(compute(panel, in, out)), not a group of symbols");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
      * @throws UnsupportedOperationException always: a cross-sectional kernel has no bar-by-bar form
      */
     @Override
@@ -121,49 +128,16 @@ abstract class CrossSectionKernel implements FeatureKernel {
     @Override
     public final void compute(Panel panel, MemorySegment[] in, MemorySegment[] out) {
         FeatureKernels.checkShapes(this, panel.rowCount(), in, out);
-        int dates = panel.rowCount() == 0 ? 0 : panel.dateCount();
-        int width = 0;
-        for (int d = 0; d < dates; d++) {
-            width = Math.max(width, panel.dateRowEnd(d) - panel.dateRowStart(d));
-        }
-        final int maxWidth = width;
-        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-        int parallelism = pool.getParallelism();
-        if (panel.rowCount() < PARALLEL_ROWS || parallelism <= 1 || !shareable(in, out)) {
-            Scratch scratch = new Scratch(maxWidth);
-            for (int d = 0; d < dates; d++) {
-                computeDate(panel, d, in, out, scratch);
-            }
-            return;
-        }
-        // a few chunks per thread balance uneven dates without a scratch allocation per date
-        int chunk = Math.max(1, dates / (parallelism * 4));
-        int chunks = (dates + chunk - 1) / chunk;
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            Scratch scratch = new Scratch(maxWidth);
-            int end = Math.min(dates, (c + 1) * chunk);
-            for (int d = c * chunk; d < end; d++) {
-                computeDate(panel, d, in, out, scratch);
-            }
-        });
+        DateMajorPass.run(panel, List.of(this), new MemorySegment[][] {in}, new MemorySegment[][] {out});
     }
 
-    private static boolean shareable(MemorySegment[] in, MemorySegment[] out) {
-        for (MemorySegment s : in) {
-            if (!Scratch.shareable(s)) {
-                return false;
-            }
-        }
-        for (MemorySegment s : out) {
-            if (!Scratch.shareable(s)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Computes every output row of date {@code d}. */
-    abstract void computeDate(Panel panel, int d, MemorySegment[] in, MemorySegment[] out, Scratch scratch);
+    /**
+     * Computes every output row of one date. The inputs and the output are date-major blocks of a few dates (the
+     * panel's by-date order: a date's rows contiguous, in symbol order); this date's rows are
+     * {@code [offset, offset + width)} of each. Output rows are {@code NaN} until written: rows left unwritten
+     * (missing values) stay {@code NaN}.
+     */
+    abstract void computeDate(double[][] in, int offset, int width, double[] out, Scratch scratch);
 
     @Override
     public String toString() {
@@ -171,32 +145,26 @@ abstract class CrossSectionKernel implements FeatureKernel {
     }
 
     /**
-     * Collects date {@code d}'s finite values of {@code x} into {@code scratch.values} and their table rows into
-     * {@code scratch.rows}, in symbol order, and returns how many there are. {@code -0.0} is stored as {@code 0.0}
-     * so that equal values compare equal however they are sorted. When {@code missingOut} is not null, each row
-     * whose value is missing ({@code NaN} or infinite) gets {@code NaN} there.
+     * Collects the finite values of {@code x[offset, offset + width)} (one date, in symbol order) into
+     * {@code scratch.values} and their positions in the block into {@code scratch.rows}, and returns how many there
+     * are. {@code -0.0} is stored as {@code 0.0} so that equal values compare equal however they are sorted.
      */
-    static int gather(Panel panel, int d, MemorySegment x, Scratch scratch, MemorySegment missingOut) {
+    static int gather(double[] x, int offset, int width, Scratch scratch) {
         int m = 0;
         double[] values = scratch.values;
         int[] rows = scratch.rows;
-        for (int k = panel.dateRowStart(d), end = panel.dateRowEnd(d); k < end; k++) {
-            int row = panel.dateRow(k);
-            double v = x.getAtIndex(Scratch.F64, row);
+        for (int row = offset, end = offset + width; row < end; row++) {
+            double v = x[row];
             if (Double.isFinite(v)) {
                 values[m] = v + 0.0;
                 rows[m++] = row;
-            } else if (missingOut != null) {
-                missingOut.setAtIndex(Scratch.F64, row, Double.NaN);
             }
         }
         return m;
     }
 
-    /** Writes {@code value} to every row of date {@code d}. */
-    static void broadcast(Panel panel, int d, MemorySegment out, double value) {
-        for (int k = panel.dateRowStart(d), end = panel.dateRowEnd(d); k < end; k++) {
-            out.setAtIndex(Scratch.F64, panel.dateRow(k), value);
-        }
+    /** Writes {@code value} to every row of a date. */
+    static void broadcast(double[] out, int offset, int width, double value) {
+        java.util.Arrays.fill(out, offset, offset + width, value);
     }
 }

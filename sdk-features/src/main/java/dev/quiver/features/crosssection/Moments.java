@@ -4,9 +4,7 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.api.table.Panel;
 import dev.quiver.features.kernel.Operator;
-import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -76,28 +74,26 @@ public final class Moments {
         }
 
         @Override
-        void computeDate(Panel panel, int d, MemorySegment[] in, MemorySegment[] out, Scratch s) {
-            MemorySegment result = out[0];
-            boolean perValue = output == Output.ZSCORE || output == Output.DEMEAN;
-            int m = gather(panel, d, in[0], s, perValue ? result : null);
+        void computeDate(double[][] in, int offset, int width, double[] out, Scratch s) {
+            int m = gather(in[0], offset, width, s);
             if (output == Output.COUNT) {
-                broadcast(panel, d, result, m);
+                broadcast(out, offset, width, m);
                 return;
             }
             double mean = m == 0 ? Double.NaN : s.mean(m);
             switch (output) {
-                case MEAN -> broadcast(panel, d, result, mean);
-                case STD -> broadcast(panel, d, result, s.sd(m, mean, ddof));
+                case MEAN -> broadcast(out, offset, width, mean);
+                case STD -> broadcast(out, offset, width, s.sd(m, mean, ddof));
                 case DEMEAN -> {
                     for (int i = 0; i < m; i++) {
-                        result.setAtIndex(Scratch.F64, s.rows[i], s.values[i] - mean);
+                        out[s.rows[i]] = s.values[i] - mean;
                     }
                 }
                 default -> {
                     double sd = s.sd(m, mean, ddof);
                     boolean usable = sd > 0; // false for 0 and NaN
                     for (int i = 0; i < m; i++) {
-                        result.setAtIndex(Scratch.F64, s.rows[i], usable ? (s.values[i] - mean) / sd : Double.NaN);
+                        out[s.rows[i]] = usable ? (s.values[i] - mean) / sd : Double.NaN;
                     }
                 }
             }

@@ -2,9 +2,7 @@ package dev.quiver.features.crosssection;
 
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
-import dev.quiver.api.table.Panel;
 import dev.quiver.features.kernel.Operator;
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,26 +31,24 @@ public final class Neutralize {
     public static final Operator OPERATOR = Operator.of(DESCRIPTOR,
             (d, p, in) -> new CrossSectionKernel(d, p, in) {
                 @Override
-                void computeDate(Panel panel, int date, MemorySegment[] inputs, MemorySegment[] out, Scratch s) {
-                    neutralize(panel, date, inputs[0], inputs[1], out[0], s);
+                void computeDate(double[][] in, int offset, int width, double[] out, Scratch s) {
+                    neutralize(in[0], in[1], offset, width, out, s);
                 }
             });
 
     private Neutralize() {
     }
 
-    static void neutralize(Panel panel, int d, MemorySegment x, MemorySegment group, MemorySegment out, Scratch s) {
+    /** One date: {@code x} and {@code group} at {@code [offset, offset + width)}; rows left unwritten are NaN. */
+    static void neutralize(double[] x, double[] group, int offset, int width, double[] out, Scratch s) {
         int m = 0;
-        for (int k = panel.dateRowStart(d), end = panel.dateRowEnd(d); k < end; k++) {
-            int row = panel.dateRow(k);
-            double v = x.getAtIndex(Scratch.F64, row);
-            double g = group.getAtIndex(Scratch.F64, row);
+        for (int row = offset, end = offset + width; row < end; row++) {
+            double v = x[row];
+            double g = group[row];
             if (Double.isFinite(v) && Double.isFinite(g)) {
                 s.values[m] = v + 0.0;
                 s.keys[m] = g + 0.0;
                 s.rows[m++] = row;
-            } else {
-                out.setAtIndex(Scratch.F64, row, Double.NaN);
             }
         }
         if (m == 0) {
@@ -92,7 +88,7 @@ public final class Neutralize {
             sums[g] += residuals[g] / sizes[g];
         }
         for (int i = 0; i < m; i++) {
-            out.setAtIndex(Scratch.F64, s.rows[i], s.values[i] - sums[groupOf[i]]);
+            out[s.rows[i]] = s.values[i] - sums[groupOf[i]];
         }
     }
 }

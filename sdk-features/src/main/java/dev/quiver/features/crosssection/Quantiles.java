@@ -4,9 +4,7 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.api.table.Panel;
 import dev.quiver.features.kernel.Operator;
-import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -82,9 +80,8 @@ public final class Quantiles {
         }
 
         @Override
-        void computeDate(Panel panel, int d, MemorySegment[] in, MemorySegment[] out, Scratch s) {
-            MemorySegment result = out[0];
-            int m = gather(panel, d, in[0], s, result);
+        void computeDate(double[][] in, int offset, int width, double[] out, Scratch s) {
+            int m = gather(in[0], offset, width, s);
             if (m == 0) {
                 return;
             }
@@ -99,7 +96,7 @@ public final class Quantiles {
                 } else {
                     y = v < lo ? lo : (v > hi ? hi : v);
                 }
-                result.setAtIndex(Scratch.F64, s.rows[i], y);
+                out[s.rows[i]] = y;
             }
         }
     }

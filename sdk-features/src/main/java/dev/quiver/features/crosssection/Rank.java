@@ -4,9 +4,7 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
-import dev.quiver.api.table.Panel;
 import dev.quiver.features.kernel.Operator;
-import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -67,9 +65,8 @@ public final class Rank {
         }
 
         @Override
-        void computeDate(Panel panel, int d, MemorySegment[] in, MemorySegment[] out, Scratch s) {
-            MemorySegment result = out[0];
-            int m = gather(panel, d, in[0], s, result);
+        void computeDate(double[][] in, int offset, int width, double[] out, Scratch s) {
+            int m = gather(in[0], offset, width, s);
             if (m == 0) {
                 return;
             }
@@ -105,7 +102,7 @@ public final class Rank {
                     if (pct) {
                         rank = top == 0 ? 0.5 : (rank - 1) / top;
                     }
-                    result.setAtIndex(Scratch.F64, s.rows[order[t]], rank);
+                    out[s.rows[order[t]]] = rank;
                 }
                 i = j;
             }

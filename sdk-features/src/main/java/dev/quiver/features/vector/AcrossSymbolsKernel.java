@@ -10,13 +10,15 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The base of a one-input, one-output recursive kernel vectorised across symbols: {@link #compute} takes the panel's
- * series {@link #LANES} at a time, one per lane. Each block of {@link #BLOCK} time steps of the {@code LANES} series is
- * bulk-copied into a lane-major scratch block (lane {@code k}'s row {@code t} at {@code [k·BLOCK + t]}), stepped
+ * The base of a one-output recursive kernel vectorised across symbols: {@link #computeSymbols} (and
+ * {@link #compute}, every symbol) takes the group's series {@link #LANES} at a time, one per lane. Each block of
+ * {@link #BLOCK} time steps of the {@code LANES} series is bulk-copied, input by input, into a lane-major scratch
+ * block (lane {@code k}'s row {@code t} at {@code [k·BLOCK + t]}), stepped
  * through by the subclass with one gather per time step ({@link #load}) and one scatter ({@link #store}), and
  * bulk-copied back. Lanes whose series has ended, or that have no series, read {@code NaN}, which every recursive
  * kernel treats as a missing value that leaves its state unchanged, and their outputs are not copied back.
@@ -38,9 +40,9 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
 
     AcrossSymbolsKernel(FeatureKernel scalar) {
         this.scalar = scalar;
-        if (scalar.inputs().size() != 1 || scalar.outputs().size() != 1) {
+        if (scalar.outputs().size() != 1) {
             throw new IllegalArgumentException(scalar.descriptor().name() + ": an across-symbols kernel needs one "
-                    + "input and one output");
+                    + "output");
         }
     }
 
@@ -48,29 +50,41 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
     abstract double[][] newState();
 
     /**
-     * Steps every lane through {@code steps} rows of the lane-major {@code in} block ({@link #load}), writing
-     * {@code out} ({@link #store}); the state carries from one call to the next.
+     * Steps every lane through {@code steps} rows of the lane-major {@code in} blocks, one per input
+     * ({@link #load}), writing {@code out} ({@link #store}); the state carries from one call to the next.
      */
-    abstract void steps(double[][] state, double[] in, double[] out, int steps);
+    abstract void steps(double[][] state, double[][] in, double[] out, int steps);
 
     @Override
     public final void compute(Panel panel, MemorySegment[] in, MemorySegment[] out) {
+        computeSymbols(panel, 0, panel.symbolCount(), in, out);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Takes the group's series {@link #LANES} at a time; each lane computes its series exactly as the scalar
+     * kernel does, so the grouping does not change a bit of the result.
+     */
+    @Override
+    public final void computeSymbols(Panel panel, int firstSymbol, int endSymbol, MemorySegment[] in,
+                                     MemorySegment[] out) {
+        Objects.checkFromToIndex(firstSymbol, endSymbol, panel.symbolCount());
         FeatureKernels.checkShapes(this, panel.rowCount(), in, out);
-        MemorySegment x = in[0];
+        int inputs = in.length;
         MemorySegment y = out[0];
         // lane-major blocks: lane k's rows t are at [k·BLOCK + t]; bulk copies in and out, gathers and scatters
         // between them and the registers
-        double[] rowsIn = new double[LANES * BLOCK];
+        double[][] rowsIn = new double[inputs][LANES * BLOCK];
         double[] rowsOut = new double[LANES * BLOCK];
         int[] start = new int[LANES];
         int[] length = new int[LANES];
-        int symbols = panel.symbolCount();
-        for (int first = 0; first < symbols; first += LANES) {
+        for (int first = firstSymbol; first < endSymbol; first += LANES) {
             int longest = 0;
             for (int k = 0; k < LANES; k++) {
                 int s = first + k;
-                start[k] = s < symbols ? panel.seriesStart(s) : 0;
-                length[k] = s < symbols ? panel.seriesEnd(s) - start[k] : 0;
+                start[k] = s < endSymbol ? panel.seriesStart(s) : 0;
+                length[k] = s < endSymbol ? panel.seriesEnd(s) - start[k] : 0;
                 longest = Math.max(longest, length[k]);
             }
             double[][] state = newState();
@@ -78,10 +92,13 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
                 int steps = Math.min(BLOCK, longest - t0);
                 for (int k = 0; k < LANES; k++) {
                     int valid = Math.clamp(length[k] - t0, 0, steps);
-                    if (valid > 0) {
-                        MemorySegment.copy(x, D, ((long) start[k] + t0) * Double.BYTES, rowsIn, k * BLOCK, valid);
+                    for (int i = 0; i < inputs; i++) {
+                        if (valid > 0) {
+                            MemorySegment.copy(in[i], D, ((long) start[k] + t0) * Double.BYTES, rowsIn[i],
+                                    k * BLOCK, valid);
+                        }
+                        Arrays.fill(rowsIn[i], k * BLOCK + valid, k * BLOCK + steps, Double.NaN);
                     }
-                    Arrays.fill(rowsIn, k * BLOCK + valid, k * BLOCK + steps, Double.NaN);
                 }
                 steps(state, rowsIn, rowsOut, steps);
                 for (int k = 0; k < LANES; k++) {

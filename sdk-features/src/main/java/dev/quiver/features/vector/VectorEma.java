@@ -31,7 +31,7 @@ final class VectorEma extends AcrossSymbolsKernel {
     }
 
     @Override
-    void steps(double[][] state, double[] in, double[] out, int steps) {
+    void steps(double[][] state, double[][] in, double[] out, int steps) {
         DoubleVector ema = DoubleVector.fromArray(S, state[0], 0);
         DoubleVector seen = DoubleVector.fromArray(S, state[1], 0);
         final DoubleVector count = DoubleVector.broadcast(S, n);
@@ -39,7 +39,7 @@ final class VectorEma extends AcrossSymbolsKernel {
         final DoubleVector one = DoubleVector.broadcast(S, 1.0);
         final DoubleVector nan = DoubleVector.broadcast(S, Double.NaN);
         for (int t = 0; t < steps; t++) {
-                        DoubleVector x = load(in, t);
+            DoubleVector x = load(in[0], t);
             VectorMask<Double> finite = x.test(VectorOperators.IS_FINITE);
             VectorMask<Double> seeding = seen.compare(VectorOperators.LT, count);
             DoubleVector stepped = x.sub(ema).mul(a).add(ema);

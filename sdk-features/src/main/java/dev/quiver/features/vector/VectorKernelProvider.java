@@ -8,12 +8,15 @@ import dev.quiver.api.provider.Availability;
 import dev.quiver.features.averages.Ema;
 import dev.quiver.features.averages.Sma;
 import dev.quiver.features.momentum.Rsi;
+import dev.quiver.features.volatility.Atr;
+import dev.quiver.features.volatility.TrueRange;
 import java.util.List;
 
 /**
  * The {@code vector} feature provider: kernels written with the Vector API ({@code jdk.incubator.vector}) for the
  * hot operators, preferred over the {@code scalar} reference (priority 100) wherever it is available. It computes
- * {@code sma}, {@code ema} and {@code rsi}; every other operator comes from the scalar provider.
+ * {@code sma}, {@code ema}, {@code rsi}, {@code trange}, {@code atr} and {@code natr}; every other operator comes from
+ * the scalar provider.
  *
  * <h2>Kernels and how they compare with the scalar reference</h2>
  * <ul>
@@ -25,13 +28,15 @@ import java.util.List;
  *       run's first value: within {@link #SMA_RELATIVE_TOLERANCE} of the value for price series up to a few
  *       thousand rows. Its incremental form is the scalar one, so batch and incremental agree within that
  *       tolerance, not bit for bit.</li>
- *   <li><b>{@code ema}, {@code rsi}</b> are recursive and cannot be vectorised along time, so
- *       {@link FeatureKernel#compute(dev.quiver.api.table.Panel, java.lang.foreign.MemorySegment[],
- *       java.lang.foreign.MemorySegment[]) compute(panel, ...)} runs {@code L} symbols at once, one per lane: blocks
- *       of the series are copied into a scratch block, stepped through time (one gather and one scatter per step)
- *       with lane masks for missing values, warm-up and series of unequal lengths, and copied back. Each lane performs the scalar
- *       kernel's operations in the same order, so the outputs equal the scalar kernel's (and TA-Lib's) <b>bit for
- *       bit</b>. {@code computeSeries} (one series) and the incremental form are the scalar kernel's.</li>
+ *   <li><b>{@code ema}, {@code rsi}, {@code trange}, {@code atr}, {@code natr}</b> are recursive (or, for
+ *       {@code trange}, carry the last complete close across missing bars) and cannot be vectorised along time, so
+ *       {@link FeatureKernel#computeSymbols computeSymbols(panel, first, end, ...)} (which the engine calls for each
+ *       group of symbols, and {@code compute(panel, ...)} for all of them) runs {@code L} symbols at once, one per
+ *       lane: blocks of the series are copied into a scratch block, stepped through time (one gather and one
+ *       scatter per step) with lane masks for missing values, warm-up and series of unequal lengths, and copied
+ *       back. Each lane performs the scalar kernel's operations in the same order, so the outputs equal the scalar
+ *       kernel's (and TA-Lib's) <b>bit for bit</b>, however the symbols are grouped. {@code computeSeries} (one
+ *       series) and the incremental form are the scalar kernel's.</li>
  * </ul>
  *
  * <h2>Availability</h2>
@@ -59,7 +64,8 @@ public final class VectorKernelProvider implements FeatureKernelProvider {
     /** The least vector size, in bits, at which the kernels beat scalar loops. */
     static final int MIN_VECTOR_BITS = 256;
 
-    private static final List<OperatorDescriptor> OPERATORS = List.of(Sma.DESCRIPTOR, Ema.DESCRIPTOR, Rsi.DESCRIPTOR);
+    private static final List<OperatorDescriptor> OPERATORS = List.of(Sma.DESCRIPTOR, Ema.DESCRIPTOR, Rsi.DESCRIPTOR,
+            TrueRange.DESCRIPTOR, Atr.DESCRIPTOR, Atr.NATR_DESCRIPTOR);
 
     /** The provider; does no work (ServiceLoader calls this). */
     public VectorKernelProvider() {
@@ -77,7 +83,7 @@ public final class VectorKernelProvider implements FeatureKernelProvider {
 
     @Override
     public String description() {
-        return "Vector API (SIMD) kernels: sma along time, ema and rsi across symbols";
+        return "Vector API (SIMD) kernels: sma along time; ema, rsi, trange, atr and natr across symbols";
     }
 
     /** {@inheritDoc} Never throws: a failure while probing makes the provider unavailable. */

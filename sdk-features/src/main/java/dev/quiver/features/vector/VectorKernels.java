@@ -5,6 +5,8 @@ import dev.quiver.features.averages.Sma;
 import dev.quiver.features.kernel.OperatorCatalog;
 import dev.quiver.features.kernel.Operator;
 import dev.quiver.features.momentum.Rsi;
+import dev.quiver.features.volatility.Atr;
+import dev.quiver.features.volatility.TrueRange;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -26,7 +28,10 @@ final class VectorKernels {
     static final OperatorCatalog CATALOG = OperatorCatalog.of(VectorKernelProvider.NAME, List.of(
             Operator.of(Sma.DESCRIPTOR, VectorSma::new),
             Operator.of(Ema.DESCRIPTOR, VectorEma::new),
-            Operator.of(Rsi.DESCRIPTOR, VectorRsi::new)));
+            Operator.of(Rsi.DESCRIPTOR, VectorRsi::new),
+            Operator.of(TrueRange.DESCRIPTOR, VectorAtr::trange),
+            Operator.of(Atr.DESCRIPTOR, VectorAtr::atr),
+            Operator.of(Atr.NATR_DESCRIPTOR, VectorAtr::natr)));
 
     private VectorKernels() {
     }

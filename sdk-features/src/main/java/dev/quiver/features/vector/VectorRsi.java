@@ -32,7 +32,7 @@ final class VectorRsi extends AcrossSymbolsKernel {
     }
 
     @Override
-    void steps(double[][] state, double[] in, double[] out, int steps) {
+    void steps(double[][] state, double[][] in, double[] out, int steps) {
         DoubleVector previous = DoubleVector.fromArray(S, state[0], 0);
         DoubleVector changes = DoubleVector.fromArray(S, state[1], 0);
         DoubleVector gain = DoubleVector.fromArray(S, state[2], 0);
@@ -44,7 +44,7 @@ final class VectorRsi extends AcrossSymbolsKernel {
         final DoubleVector hundred = DoubleVector.broadcast(S, 100.0);
         final DoubleVector nan = DoubleVector.broadcast(S, Double.NaN);
         for (int t = 0; t < steps; t++) {
-                        DoubleVector x = load(in, t);
+            DoubleVector x = load(in[0], t);
             VectorMask<Double> finite = x.test(VectorOperators.IS_FINITE);
             VectorMask<Double> seeding = changes.compare(VectorOperators.LT, count);
             DoubleVector change = x.sub(previous);

@@ -25,7 +25,8 @@ class VectorKernelProviderTest {
         VectorKernelProvider vector = new VectorKernelProvider();
         assertThat(vector.name()).isEqualTo("vector");
         assertThat(vector.priority()).isEqualTo(100);
-        assertThat(vector.operators()).extracting(OperatorDescriptor::name).containsExactly("sma", "ema", "rsi");
+        assertThat(vector.operators()).extracting(OperatorDescriptor::name)
+                .containsExactly("sma", "ema", "rsi", "trange", "atr", "natr");
         assertThat(vector.operators()).allSatisfy(d -> assertThat(new ScalarKernelProvider().operator(d.name()))
                 .as("the scalar provider's descriptor").contains(d));
     }
