@@ -85,7 +85,9 @@ class SweepTest {
                 assertThat(recorder.done).hasSize(runs.size());
                 assertThat(recorder.finished.get()).isEqualTo(1);
                 if (threads > 1) {
-                    assertThat(recorder.threads).as("runs spread over workers").hasSizeGreaterThan(1);
+                    // runs go to the sweep's workers (how many of them get one depends on timing)
+                    assertThat(recorder.threads).as("runs on the sweep's workers")
+                            .allMatch(name -> name.startsWith("quiver-sweep-"));
                 }
             }
             assertThat(NativeMemory.bytesInUse()).as("no run copied the panel off-heap").isEqualTo(bytes);
