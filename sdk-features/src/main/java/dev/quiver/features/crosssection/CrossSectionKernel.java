@@ -1,17 +1,16 @@
 package dev.quiver.features.crosssection;
 
-import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernels;
 import dev.quiver.api.feature.IncrementalKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.Params;
 import dev.quiver.api.table.Panel;
+import dev.quiver.features.kernel.AbstractKernel;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The base of the cross-sectional kernels: checks the segments, hands the panel to a {@link DateMajorPass} (which
@@ -23,22 +22,14 @@ import java.util.Objects;
  *
  * <p>Thread-safety: subclasses are immutable; {@link #compute} may run concurrently on disjoint outputs.
  */
-abstract class CrossSectionKernel implements FeatureKernel {
-
-    private final OperatorDescriptor descriptor;
-    private final Params params;
-    private final List<String> inputs;
-    private final List<String> outputs;
+abstract class CrossSectionKernel extends AbstractKernel {
 
     CrossSectionKernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
-        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-        this.params = Objects.requireNonNull(params, "params");
-        this.inputs = List.copyOf(inputs);
-        if (this.inputs.size() != descriptor.inputs().size()) {
+        if (inputs.size() != descriptor.inputs().size()) {
             throw new IllegalArgumentException("operator '" + descriptor.name() + "' takes "
-                    + descriptor.inputs().size() + " inputs, " + this.inputs.size() + " given");
+                    + descriptor.inputs().size() + " inputs, " + inputs.size() + " given");
         }
-        this.outputs = List.of(name(descriptor, params, this.inputs));
+        super(descriptor, params, inputs, List.of(name(descriptor, params, List.copyOf(inputs))), 0);
     }
 
     /**
@@ -67,30 +58,10 @@ abstract class CrossSectionKernel implements FeatureKernel {
         return String.valueOf(v);
     }
 
-    @Override
-    public final OperatorDescriptor descriptor() {
-        return descriptor;
-    }
 
-    @Override
-    public final Params params() {
-        return params;
-    }
 
-    @Override
-    public final List<String> inputs() {
-        return inputs;
-    }
 
-    @Override
-    public final List<String> outputs() {
-        return outputs;
-    }
 
-    @Override
-    public final int warmUp() {
-        return 0;
-    }
 
     /**
      * {@inheritDoc}
@@ -99,7 +70,7 @@ abstract class CrossSectionKernel implements FeatureKernel {
      */
     @Override
     public final void computeSeries(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-        throw new UnsupportedOperationException(outputs.get(0) + " is cross-sectional: it needs the whole panel "
+        throw new UnsupportedOperationException(outputs().get(0) + " is cross-sectional: it needs the whole panel "
                 + "(compute(panel, in, out)), not one series");
     }
 
@@ -111,7 +82,7 @@ abstract class CrossSectionKernel implements FeatureKernel {
     @Override
     public final void computeSymbols(Panel panel, int firstSymbol, int endSymbol, MemorySegment[] in,
                                      MemorySegment[] out) {
-        throw new UnsupportedOperationException(outputs.get(0) + " is cross-sectional: it needs the whole panel "
+        throw new UnsupportedOperationException(outputs().get(0) + " is cross-sectional: it needs the whole panel "
                 + "(compute(panel, in, out)), not a group of symbols");
     }
 
@@ -122,7 +93,7 @@ abstract class CrossSectionKernel implements FeatureKernel {
      */
     @Override
     public final IncrementalKernel incremental() {
-        throw new UnsupportedOperationException(outputs.get(0) + " is cross-sectional: it has no incremental form");
+        throw new UnsupportedOperationException(outputs().get(0) + " is cross-sectional: it has no incremental form");
     }
 
     @Override
@@ -139,10 +110,6 @@ abstract class CrossSectionKernel implements FeatureKernel {
      */
     abstract void computeDate(double[][] in, int offset, int width, double[] out, Scratch scratch);
 
-    @Override
-    public String toString() {
-        return outputs.get(0);
-    }
 
     /**
      * Collects the finite values of {@code x[offset, offset + width)} (one date, in symbol order) into

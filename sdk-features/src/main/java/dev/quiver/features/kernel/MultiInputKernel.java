@@ -1,6 +1,5 @@
 package dev.quiver.features.kernel;
 
-import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import java.lang.foreign.MemorySegment;
@@ -17,12 +16,7 @@ import java.util.Objects;
  *
  * <p>Thread-safety: subclasses must be immutable, so that series may be computed concurrently.
  */
-public abstract class MultiInputKernel implements FeatureKernel {
-    private final OperatorDescriptor descriptor;
-    private final Params params;
-    private final List<String> inputs;
-    private final List<String> outputs;
-    private final int warmUp;
+public abstract class MultiInputKernel extends AbstractKernel {
 
     /**
      * A kernel with one input column per input role of the descriptor and one output column per output part.
@@ -33,44 +27,12 @@ public abstract class MultiInputKernel implements FeatureKernel {
      *     negative
      */
     protected MultiInputKernel(OperatorDescriptor descriptor, Params params, List<String> inputs, int warmUp) {
-        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-        this.params = Objects.requireNonNull(params, "params");
-        this.inputs = List.copyOf(inputs);
-        if (this.inputs.size() != descriptor.inputs().size()) {
+        if (inputs.size() != descriptor.inputs().size()) {
             throw new IllegalArgumentException("operator '" + descriptor.name() + "' takes "
                     + descriptor.inputs().size() + " input columns (" + String.join(", ", descriptor.inputs())
-                    + "), " + this.inputs.size() + " given");
+                    + "), " + inputs.size() + " given");
         }
-        if (warmUp < 0) {
-            throw new IllegalArgumentException("operator '" + descriptor.name() + "': warm-up " + warmUp + " < 0");
-        }
-        this.outputs = KernelNames.outputs(descriptor, params, this.inputs);
-        this.warmUp = warmUp;
-    }
-
-    @Override
-    public final OperatorDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public final Params params() {
-        return params;
-    }
-
-    @Override
-    public final List<String> inputs() {
-        return inputs;
-    }
-
-    @Override
-    public final List<String> outputs() {
-        return outputs;
-    }
-
-    @Override
-    public final int warmUp() {
-        return warmUp;
+        super(descriptor, params, inputs, KernelNames.outputs(descriptor, params, List.copyOf(inputs)), warmUp);
     }
 
     /**
@@ -81,9 +43,9 @@ public abstract class MultiInputKernel implements FeatureKernel {
      */
     @Override
     public final void computeSeries(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-        if (in.length != inputs.size() || out.length != outputs.size()) {
-            throw new IllegalArgumentException(outputs.get(0) + ": " + in.length + " input and " + out.length
-                    + " output segments given, " + inputs.size() + " and " + outputs.size() + " expected");
+        if (in.length != inputs().size() || out.length != outputs().size()) {
+            throw new IllegalArgumentException(outputs().get(0) + ": " + in.length + " input and " + out.length
+                    + " output segments given, " + inputs().size() + " and " + outputs().size() + " expected");
         }
         long rows = Long.MAX_VALUE;
         for (MemorySegment s : in) {
@@ -133,8 +95,4 @@ public abstract class MultiInputKernel implements FeatureKernel {
         }
     }
 
-    @Override
-    public String toString() {
-        return String.join(",", outputs);
-    }
 }

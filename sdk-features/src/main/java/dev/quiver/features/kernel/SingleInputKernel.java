@@ -1,6 +1,5 @@
 package dev.quiver.features.kernel;
 
-import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import java.lang.foreign.MemorySegment;
@@ -14,12 +13,7 @@ import java.util.Objects;
  *
  * <p>Thread-safety: subclasses must be immutable, so that series may be computed concurrently.
  */
-public abstract class SingleInputKernel implements FeatureKernel {
-    private final OperatorDescriptor descriptor;
-    private final Params params;
-    private final List<String> inputs;
-    private final List<String> outputs;
-    private final int warmUp;
+public abstract class SingleInputKernel extends AbstractKernel {
 
     /**
      * A kernel of a one-input, single-output operator.
@@ -29,43 +23,11 @@ public abstract class SingleInputKernel implements FeatureKernel {
      *     column name
      */
     protected SingleInputKernel(OperatorDescriptor descriptor, Params params, List<String> inputs, int warmUp) {
-        this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-        this.params = Objects.requireNonNull(params, "params");
-        this.inputs = List.copyOf(inputs);
-        if (descriptor.inputs().size() != 1 || !descriptor.singleOutput() || this.inputs.size() != 1) {
+        if (descriptor.inputs().size() != 1 || !descriptor.singleOutput() || inputs.size() != 1) {
             throw new IllegalArgumentException("operator '" + descriptor.name()
                     + "': a single-input kernel needs one input and one unnamed output");
         }
-        if (warmUp < 0) {
-            throw new IllegalArgumentException("operator '" + descriptor.name() + "': warm-up " + warmUp + " < 0");
-        }
-        this.outputs = KernelNames.outputs(descriptor, params, this.inputs);
-        this.warmUp = warmUp;
-    }
-
-    @Override
-    public final OperatorDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public final Params params() {
-        return params;
-    }
-
-    @Override
-    public final List<String> inputs() {
-        return inputs;
-    }
-
-    @Override
-    public final List<String> outputs() {
-        return outputs;
-    }
-
-    @Override
-    public final int warmUp() {
-        return warmUp;
+        super(descriptor, params, inputs, KernelNames.outputs(descriptor, params, List.copyOf(inputs)), warmUp);
     }
 
     /**
@@ -77,7 +39,7 @@ public abstract class SingleInputKernel implements FeatureKernel {
     @Override
     public final void computeSeries(MemorySegment[] in, MemorySegment[] out, int from, int to) {
         if (in.length != 1 || out.length != 1) {
-            throw new IllegalArgumentException(outputs.get(0) + ": " + in.length + " input and " + out.length
+            throw new IllegalArgumentException(outputs().get(0) + ": " + in.length + " input and " + out.length
                     + " output segments given, 1 and 1 expected");
         }
         long rows = Math.min(in[0].byteSize(), out[0].byteSize()) / Double.BYTES;
@@ -91,8 +53,4 @@ public abstract class SingleInputKernel implements FeatureKernel {
      */
     protected abstract void computeRange(MemorySegment in, MemorySegment out, int from, int to);
 
-    @Override
-    public String toString() {
-        return outputs.get(0);
-    }
 }

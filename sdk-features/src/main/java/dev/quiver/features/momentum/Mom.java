@@ -3,12 +3,7 @@ package dev.quiver.features.momentum;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
-import dev.quiver.api.param.Params;
-import dev.quiver.features.kernel.MultiInputKernel;
-import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -34,66 +29,10 @@ public final class Mom {
             List.of("close"), List.of(""));
 
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
-    public static final Operator OPERATOR = Operator.of(DESCRIPTOR, Kernel::new);
+    public static final Operator OPERATOR = Operator.of(DESCRIPTOR,
+            (descriptor, params, inputs) -> new LagChange.Kernel(descriptor, params, inputs,
+                    LagChange.Kind.DIFFERENCE));
 
     private Mom() {
-    }
-
-    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
-    private static final class Kernel extends MultiInputKernel {
-        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-
-        private final int n;
-
-        Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
-            super(descriptor, params, inputs, params.getInt("n"));
-            this.n = params.getInt("n");
-        }
-
-        @Override
-        protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            State state = new State(n);
-            MemorySegment x = in[0];
-            MemorySegment result = out[0];
-            for (int i = from; i < to; i++) {
-                result.setAtIndex(D, i, state.next(x.getAtIndex(D, i)));
-            }
-        }
-
-        @Override
-        public MultiInputState incremental() {
-            return new State(n);
-        }
-    }
-
-    private static final class State extends MultiInputState {
-        private final Lag lag;
-
-        State(int n) {
-            super(1, 1);
-            this.lag = new Lag(n);
-        }
-
-        @Override
-        protected void step(double[] in, double[] out) {
-            out[0] = next(in[0]);
-        }
-
-        /** One bar: the arithmetic both forms share. */
-        double next(double x) {
-            double result = Double.NaN;
-            if (!Double.isFinite(x)) {
-                lag.clear();
-                return Double.NaN;
-            }
-            double old = lag.push(x);
-            result = Double.isNaN(old) ? Double.NaN : x - old;
-            return result;
-        }
-
-        @Override
-        protected void clear() {
-            lag.clear();
-        }
     }
 }

@@ -1,15 +1,9 @@
 package dev.quiver.features.statistics;
 
-import dev.quiver.api.feature.IncrementalKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
-import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.Operator;
-import dev.quiver.features.kernel.SingleInputKernel;
-import dev.quiver.features.kernel.SingleInputState;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -39,52 +33,9 @@ public final class RollingMax {
             List.of("close"), List.of(""));
 
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
-    public static final Operator OPERATOR = Operator.of(DESCRIPTOR, Kernel::new);
-
-    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    public static final Operator OPERATOR = Operator.of(DESCRIPTOR,
+            (descriptor, params, inputs) -> new RollingExtreme.Kernel(descriptor, params, inputs, true));
 
     private RollingMax() {
-    }
-
-    /** The batch kernel. Immutable. */
-    private static final class Kernel extends SingleInputKernel {
-        private final int n;
-
-        Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
-            super(descriptor, params, inputs, params.getInt("n") - 1);
-            this.n = params.getInt("n");
-        }
-
-        @Override
-        protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            MonotonicDeque deque = new MonotonicDeque(n, true);
-            for (int i = from; i < to; i++) {
-                out.setAtIndex(D, i, deque.add(in.getAtIndex(D, i)));
-            }
-        }
-
-        @Override
-        public IncrementalKernel incremental() {
-            return new State(n);
-        }
-    }
-
-    /** The incremental state. */
-    private static final class State extends SingleInputState {
-        private final MonotonicDeque deque;
-
-        State(int n) {
-            this.deque = new MonotonicDeque(n, true);
-        }
-
-        @Override
-        protected double step(double x) {
-            return deque.add(x);
-        }
-
-        @Override
-        protected void clear() {
-            deque.clear();
-        }
     }
 }
