@@ -43,13 +43,29 @@ final class ReportCharts {
         String counter = throughputCounter(rows);
         Map<String, List<Bar>> byUnit = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
+        // a label names only what tells the bars apart: the parameters whose values differ between this class's rows
+        java.util.Set<String> varying = new java.util.LinkedHashSet<>();
+        for (JmhResult r : rows) {
+            r.params().forEach((k, v) -> {
+                if (!rows.stream().allMatch(o -> v.equals(o.params().get(k)))) {
+                    varying.add(k);
+                }
+            });
+        }
+        boolean severalFiles = multipleFiles && rows.stream().map(JmhResult::file).distinct().count() > 1;
         for (JmhResult r : rows) {
             JmhResult.Metric m = counter == null ? r.primary() : r.secondary().get(counter);
             if (!Double.isFinite(m.score())) {
                 continue;
             }
-            String label = (multipleFiles ? r.file().getFileName() + ": " : "") + r.method()
-                    + (r.params().isEmpty() ? "" : " [" + r.paramsText() + "]");
+            StringBuilder shown = new StringBuilder();
+            r.params().forEach((k, v) -> {
+                if (varying.contains(k)) {
+                    shown.append(shown.isEmpty() ? "" : ", ").append(k).append('=').append(v);
+                }
+            });
+            String label = (severalFiles ? r.file().getFileName() + ": " : "") + r.method()
+                    + (shown.isEmpty() ? "" : " [" + shown + "]");
             // XChart keys bars by label: a repeated entry gets a running number
             int n = seen.merge(label, 1, Integer::sum);
             if (n > 1) {
