@@ -6,9 +6,13 @@ import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.RetCode;
 import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.param.Params;
+import dev.quiver.api.table.Panel;
+import dev.quiver.api.table.Table;
 import dev.quiver.bench.SyntheticPrices;
 import dev.quiver.features.ScalarKernelProvider;
+import dev.quiver.features.vector.VectorKernelProvider;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -30,17 +34,28 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.Indicator;
+import org.ta4j.core.num.Num;
 
 /**
  * Every time-series operator of the {@code scalar} provider at its default parameters over a panel of
- * {@code symbols} series of {@code rows} daily bars, single-threaded, next to TA-Lib's equivalent and the plain copy
- * in the same run:
+ * {@code symbols} series of {@code rows} daily bars, single-threaded, next to the {@code vector} provider's kernel,
+ * TA-Lib's and ta4j's equivalents and the plain copy in the same run:
  * <ul>
  *   <li>{@link #scalar}: the scalar kernel series by series ({@code computeSeries}) over off-heap columns, as
  *       {@code FeatureEngine} runs each task;</li>
  *   <li>{@link #taLib}: TA-Lib's Java port over {@code double[]}s per symbol, for the operators it has (the others
  *       throw, so JMH reports them as failed: {@code hma}, {@code keltner}, {@code donchian}, {@code cmf},
  *       {@code vwap}, {@code ret}, {@code logret}, {@code zscore}, {@code median});</li>
+ *   <li>{@link #vector}: the {@code vector} provider's kernel over the whole panel ({@code compute(panel, ...)}), for
+ *       the operators it has ({@code sma}, {@code ema}, {@code rsi}, {@code trange}, {@code atr}, {@code natr}; the
+ *       others throw);</li>
+ *   <li>{@link #ta4j}: ta4j 0.22.2 with {@code DoubleNum}, fresh indicators ({@link Ta4jIndicators}) over bar series
+ *       built once per trial, every output's value read bar by bar, over the first {@code ta4jSymbols} symbols only
+ *       (ta4j is two to three orders of magnitude slower; its {@code values} counter counts the rows it computed, so
+ *       the rates compare). Operators ta4j lacks throw: {@code ultosc}, {@code trix}, {@code ret}, {@code logret},
+ *       {@code median}, {@code beta}, and {@code ppo}/{@code apo} unless {@code ma=ema};</li>
  *   <li>{@link #copy}: a copy of the close column, the memory-bandwidth ceiling of one column in and one out.</li>
  * </ul>
  * Data: {@link SyntheticPrices} closes (seed 42); opens are the previous close, highs and lows lie up to 1 % beyond
@@ -55,7 +70,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsPrepend = {"--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 @State(Scope.Benchmark)
 public class AllIndicatorsBenchmark {
 
@@ -87,6 +102,10 @@ public class AllIndicatorsBenchmark {
     @Param({"4000"})
     public int symbols;
 
+    /** Series ta4j computes (the first ones of the panel, at most {@code symbols}): ta4j is slow. */
+    @Param({"40"})
+    public int ta4jSymbols;
+
     private static final List<String> COLUMNS = List.of("open", "high", "low", "close", "volume", "benchmark");
 
     private Arena arena;
@@ -104,6 +123,17 @@ public class AllIndicatorsBenchmark {
     private Core core;
     private MInteger begin;
     private MInteger count;
+
+    // the vector provider's side, where it has the operator
+    private FeatureKernel vectorKernel;
+    private Table index;
+    private Panel panel;
+
+    // ta4j's side: bar series of the first ta4jSymbols symbols, [output][symbol][row] values read back
+    private BarSeries[] ta4jBars;
+    private BarSeries ta4jBenchmark;
+    private double[][][] ta4jOut;
+    private int ta4jOutputs;
 
     /** Builds the data and the kernel; JMH calls it once per trial. */
     @Setup(Level.Trial)
@@ -136,11 +166,31 @@ public class AllIndicatorsBenchmark {
         core = new Core();
         begin = new MInteger();
         count = new MInteger();
+        VectorKernelProvider vector = new VectorKernelProvider();
+        String name = kernel.descriptor().name();
+        if (vector.availability().available() && vector.operator(name).isPresent()) {
+            vectorKernel = kernel(vector, spec);
+            index = IndicatorBenchmark.panelIndex(symbols, rows);
+            panel = Panel.of(index, "symbol", "time");
+        }
+        int ta4jCount = Math.min(ta4jSymbols, symbols);
+        ta4jBars = new BarSeries[ta4jCount];
+        for (int s = 0; s < ta4jCount; s++) {
+            ta4jBars[s] = Ta4jIndicators.series("S" + s, columns[0][s], columns[1][s], columns[2][s], columns[3][s],
+                    columns[4][s]);
+        }
+        double[] benchmark = columns[5][0];
+        ta4jBenchmark = Ta4jIndicators.series("benchmark", benchmark, benchmark, benchmark, benchmark, columns[4][0]);
+        ta4jOut = new double[kernel.outputs().size()][ta4jCount][rows];
     }
 
     /** The scalar provider's kernel of a spec {@code name} or {@code name(v1,v2,...)} (positional values). */
     static FeatureKernel scalarKernel(String spec) {
-        ScalarKernelProvider provider = new ScalarKernelProvider();
+        return kernel(new ScalarKernelProvider(), spec);
+    }
+
+    /** A provider's kernel of a spec {@code name} or {@code name(v1,v2,...)} (positional values). */
+    static FeatureKernel kernel(FeatureKernelProvider provider, String spec) {
         int open = spec.indexOf('(');
         String name = open < 0 ? spec.trim() : spec.substring(0, open).trim();
         List<String> positional = new ArrayList<>();
@@ -153,7 +203,8 @@ public class AllIndicatorsBenchmark {
             }
         }
         OperatorDescriptor d = provider.operator(name).orElseThrow(
-                () -> new IllegalArgumentException("the scalar provider has no operator '" + name + "'"));
+                () -> new IllegalArgumentException("the " + provider.name() + " provider has no operator '" + name
+                        + "'"));
         return provider.create(name, Params.bind(d.params(), positional, Map.of()), List.of());
     }
 
@@ -188,6 +239,9 @@ public class AllIndicatorsBenchmark {
     /** Frees the off-heap columns. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (index != null) {
+            index.close();
+        }
         arena.close();
     }
 
@@ -281,6 +335,46 @@ public class AllIndicatorsBenchmark {
         return out0;
     }
 
+    /**
+     * The vector provider's kernel over the whole panel.
+     *
+     * @throws UnsupportedOperationException for an operator the vector provider lacks (or when it is unavailable)
+     */
+    @Benchmark
+    public MemorySegment vector(PanelValues counter) {
+        if (vectorKernel == null) {
+            throw new UnsupportedOperationException("the vector provider has no kernel for '"
+                    + kernel.descriptor().name() + "' (or is unavailable here)");
+        }
+        vectorKernel.compute(panel, in, out);
+        counter.values += (long) rows * symbols;
+        return out[0];
+    }
+
+    /**
+     * ta4j's equivalent over the first {@code ta4jSymbols} series: fresh indicators, every output's value bar by bar.
+     *
+     * @throws UnsupportedOperationException for an operator ta4j lacks
+     */
+    @Benchmark
+    public double[][][] ta4j(PanelValues counter) {
+        String name = kernel.descriptor().name();
+        Params p = kernel.params();
+        for (int s = 0; s < ta4jBars.length; s++) {
+            List<Indicator<Num>> outputs = Ta4jIndicators.of(name, p, ta4jBars[s], ta4jBenchmark);
+            ta4jOutputs = outputs.size();
+            for (int o = 0; o < outputs.size(); o++) {
+                Indicator<Num> indicator = outputs.get(o);
+                double[] values = ta4jOut[o][s];
+                for (int r = 0; r < rows; r++) {
+                    values[r] = indicator.getValue(r).doubleValue();
+                }
+            }
+        }
+        counter.values += (long) rows * ta4jBars.length;
+        return ta4jOut;
+    }
+
     private static MAType maType(Params p) {
         return p.getChoice("ma").equals("ema") ? MAType.Ema : MAType.Sma;
     }
@@ -306,6 +400,18 @@ public class AllIndicatorsBenchmark {
         double[][] o = output == 0 ? out0 : output == 1 ? out1 : out2;
         int first = begin.value;
         return row < first ? Double.NaN : o[symbol][row - first];
+    }
+
+    double ta4jValue(int output, int symbol, int row) {
+        return ta4jOut[output][symbol][row];
+    }
+
+    int ta4jOutputs() {
+        return ta4jOutputs;
+    }
+
+    boolean hasVector() {
+        return vectorKernel != null;
     }
 
     double copied(int symbol, int row) {
