@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The rolling extreme of the last {@code n} values over a {@link MonotonicDeque}: one kernel and one state shared by
- * {@link RollingMax} and {@link RollingMin}, so both operators and both forms run the same code.
+ * {@link RollingMax} and {@link RollingMin}. The batch kernel runs the deque's steps with its indices in local
+ * variables; the incremental state runs the deque itself.
  *
  * <p>Thread-safety: the kernel is immutable; a state is single-threaded.
  */
@@ -34,9 +35,100 @@ final class RollingExtreme {
 
         @Override
         protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            MonotonicDeque deque = new MonotonicDeque(n, max);
+            if (max) {
+                computeMax(in, out, from, to);
+            } else {
+                computeMin(in, out, from, to);
+            }
+        }
+
+        /*
+         * MonotonicDeque.add with the deque's head, size, row and run in locals (the JIT keeps them in registers;
+         * fields are read and written through memory every value): the same comparisons in the same order, one loop
+         * per direction. The ring arrays stay arrays.
+         */
+
+        private void computeMax(MemorySegment in, MemorySegment out, int from, int to) {
+            double[] values = new double[n];
+            long[] rows = new long[n];
+            int head = 0;
+            int size = 0;
+            long row = 0;
+            int run = 0;
             for (int i = from; i < to; i++) {
-                out.setAtIndex(D, i, deque.add(in.getAtIndex(D, i)));
+                double x = in.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    head = 0;
+                    size = 0;
+                    row = 0;
+                    run = 0;
+                    out.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                row++;
+                if (size > 0 && rows[head] <= row - n) {
+                    head = head + 1 == n ? 0 : head + 1;
+                    size--;
+                }
+                while (size > 0) {
+                    int back = head + size - 1;
+                    if (values[back >= n ? back - n : back] <= x) {
+                        size--;
+                    } else {
+                        break;
+                    }
+                }
+                int slot = head + size;
+                slot = slot >= n ? slot - n : slot;
+                values[slot] = x;
+                rows[slot] = row;
+                size++;
+                if (run < n) {
+                    run++;
+                }
+                out.setAtIndex(D, i, run == n ? values[head] : Double.NaN);
+            }
+        }
+
+        private void computeMin(MemorySegment in, MemorySegment out, int from, int to) {
+            double[] values = new double[n];
+            long[] rows = new long[n];
+            int head = 0;
+            int size = 0;
+            long row = 0;
+            int run = 0;
+            for (int i = from; i < to; i++) {
+                double x = in.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    head = 0;
+                    size = 0;
+                    row = 0;
+                    run = 0;
+                    out.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                row++;
+                if (size > 0 && rows[head] <= row - n) {
+                    head = head + 1 == n ? 0 : head + 1;
+                    size--;
+                }
+                while (size > 0) {
+                    int back = head + size - 1;
+                    if (values[back >= n ? back - n : back] >= x) {
+                        size--;
+                    } else {
+                        break;
+                    }
+                }
+                int slot = head + size;
+                slot = slot >= n ? slot - n : slot;
+                values[slot] = x;
+                rows[slot] = row;
+                size++;
+                if (run < n) {
+                    run++;
+                }
+                out.setAtIndex(D, i, run == n ? values[head] : Double.NaN);
             }
         }
 
