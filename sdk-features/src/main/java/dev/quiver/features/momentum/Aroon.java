@@ -46,7 +46,10 @@ public final class Aroon {
     private Aroon() {
     }
 
-    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state's arithmetic, its running values in locals. */
+    /**
+     * The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state's arithmetic, its running values
+     * in locals.
+     */
     static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
