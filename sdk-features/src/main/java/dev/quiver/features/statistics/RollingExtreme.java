@@ -43,45 +43,39 @@ final class RollingExtreme {
         }
 
         /*
-         * MonotonicDeque.add with the deque's head, size, row and run in locals (the JIT keeps them in registers;
-         * fields are read and written through memory every value): the same comparisons in the same order, one loop
-         * per direction. The ring arrays stay arrays.
+         * MonotonicDeque.add with the deque's head, size and run in locals (the JIT keeps them in registers; fields
+         * are read and written through memory every value): the same comparisons in the same order, one loop per
+         * direction, so the outputs equal the incremental state's. Here the ring has a power-of-two length (an index
+         * mask, no wrap test) and holds each candidate's row in the segment, not its count since the last clear: the
+         * deque empties at a missing value, so both expire a candidate at the same row.
          */
 
         private void computeMax(MemorySegment in, MemorySegment out, int from, int to) {
-            double[] values = new double[n];
-            long[] rows = new long[n];
+            int mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1; // a power-of-two ring of at least n slots
+            double[] values = new double[mask + 1];
+            int[] positions = new int[mask + 1];
             int head = 0;
             int size = 0;
-            long row = 0;
             int run = 0;
             for (int i = from; i < to; i++) {
                 double x = in.getAtIndex(D, i);
                 if (!Double.isFinite(x)) {
                     head = 0;
                     size = 0;
-                    row = 0;
                     run = 0;
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
-                row++;
-                if (size > 0 && rows[head] <= row - n) {
-                    head = head + 1 == n ? 0 : head + 1;
+                if (size > 0 && positions[head] <= i - n) {
+                    head = (head + 1) & mask;
                     size--;
                 }
-                while (size > 0) {
-                    int back = head + size - 1;
-                    if (values[back >= n ? back - n : back] <= x) {
-                        size--;
-                    } else {
-                        break;
-                    }
+                while (size > 0 && values[(head + size - 1) & mask] <= x) {
+                    size--;
                 }
-                int slot = head + size;
-                slot = slot >= n ? slot - n : slot;
+                int slot = (head + size) & mask;
                 values[slot] = x;
-                rows[slot] = row;
+                positions[slot] = i;
                 size++;
                 if (run < n) {
                     run++;
@@ -91,39 +85,31 @@ final class RollingExtreme {
         }
 
         private void computeMin(MemorySegment in, MemorySegment out, int from, int to) {
-            double[] values = new double[n];
-            long[] rows = new long[n];
+            int mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1; // a power-of-two ring of at least n slots
+            double[] values = new double[mask + 1];
+            int[] positions = new int[mask + 1];
             int head = 0;
             int size = 0;
-            long row = 0;
             int run = 0;
             for (int i = from; i < to; i++) {
                 double x = in.getAtIndex(D, i);
                 if (!Double.isFinite(x)) {
                     head = 0;
                     size = 0;
-                    row = 0;
                     run = 0;
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
-                row++;
-                if (size > 0 && rows[head] <= row - n) {
-                    head = head + 1 == n ? 0 : head + 1;
+                if (size > 0 && positions[head] <= i - n) {
+                    head = (head + 1) & mask;
                     size--;
                 }
-                while (size > 0) {
-                    int back = head + size - 1;
-                    if (values[back >= n ? back - n : back] >= x) {
-                        size--;
-                    } else {
-                        break;
-                    }
+                while (size > 0 && values[(head + size - 1) & mask] >= x) {
+                    size--;
                 }
-                int slot = head + size;
-                slot = slot >= n ? slot - n : slot;
+                int slot = (head + size) & mask;
                 values[slot] = x;
-                rows[slot] = row;
+                positions[slot] = i;
                 size++;
                 if (run < n) {
                     run++;
