@@ -46,7 +46,10 @@ public final class Aroon {
     private Aroon() {
     }
 
-    /** The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state's per-bar method in a loop over the segments. */
+    /**
+     * The batch kernel of {@code aroon} and {@code aroonosc}: the incremental state's arithmetic, its running values
+     * in locals.
+     */
     static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
@@ -61,22 +64,67 @@ public final class Aroon {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            State state = new State(n, oscillator);
-            MemorySegment high = in[0];
-            MemorySegment low = in[1];
+            // State.next with ExtremeWindow.push inlined: the window's indices, extremes and ages in locals
+            MemorySegment highIn = in[0];
+            MemorySegment lowIn = in[1];
             MemorySegment first = out[0];
-            if (oscillator) {
-                for (int i = from; i < to; i++) {
-                    state.next(high.getAtIndex(D, i), low.getAtIndex(D, i));
-                    first.setAtIndex(D, i, state.out0);
-                }
-                return;
-            }
-            MemorySegment second = out[1];
+            MemorySegment second = oscillator ? null : out[1];
+            int length = n + 1;
+            double factor = 100.0 / n;
+            double[] highs = new double[length];
+            double[] lows = new double[length];
+            int newest = -1;
+            int filled = 0;
+            int highAge = 0;
+            int lowAge = 0;
+            double high = 0.0;
+            double low = 0.0;
             for (int i = from; i < to; i++) {
-                state.next(high.getAtIndex(D, i), low.getAtIndex(D, i));
-                first.setAtIndex(D, i, state.out0);
-                second.setAtIndex(D, i, state.out1);
+                double h = highIn.getAtIndex(D, i);
+                double l = lowIn.getAtIndex(D, i);
+                double out0 = Double.NaN;
+                double out1 = Double.NaN;
+                if (Bars.anyMissing(h, l)) {
+                    newest = -1;
+                    filled = 0;
+                    highAge = 0;
+                    lowAge = 0;
+                } else {
+                    newest = newest + 1 == length ? 0 : newest + 1;
+                    highs[newest] = h;
+                    lows[newest] = l;
+                    if (filled < length) {
+                        filled++;
+                    }
+                    highAge++;
+                    lowAge++;
+                    if (filled == 1 || highAge >= length) {
+                        highAge = ExtremeWindow.highestAge(highs, newest, filled, length);
+                        high = highs[ExtremeWindow.slotOf(newest, highAge, length)];
+                    } else if (h >= high) {
+                        high = h;
+                        highAge = 0;
+                    }
+                    if (filled == 1 || lowAge >= length) {
+                        lowAge = ExtremeWindow.lowestAge(lows, newest, filled, length);
+                        low = lows[ExtremeWindow.slotOf(newest, lowAge, length)];
+                    } else if (l <= low) {
+                        low = l;
+                        lowAge = 0;
+                    }
+                    if (filled >= length) {
+                        if (oscillator) {
+                            out0 = factor * (lowAge - highAge);
+                        } else {
+                            out0 = factor * (n - highAge);
+                            out1 = factor * (n - lowAge);
+                        }
+                    }
+                }
+                first.setAtIndex(D, i, out0);
+                if (second != null) {
+                    second.setAtIndex(D, i, out1);
+                }
             }
         }
 

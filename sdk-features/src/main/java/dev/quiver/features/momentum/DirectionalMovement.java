@@ -39,7 +39,18 @@ final class DirectionalMovement {
     private DirectionalMovement() {
     }
 
-    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
+    /** DX from the Wilder sums, or {@code NaN} where it is undefined (no range, or no directional movement). */
+    static double dx(double plusDm, double minusDm, double tr) {
+        if (tr == 0.0) {
+            return Double.NaN;
+        }
+        double minusDi = 100.0 * (minusDm / tr);
+        double plusDi = 100.0 * (plusDm / tr);
+        double sum = minusDi + plusDi;
+        return sum != 0.0 ? 100.0 * (Math.abs(minusDi - plusDi) / sum) : Double.NaN;
+    }
+
+    /** The batch kernel: the incremental state's arithmetic, its running values in locals. Immutable. */
     static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
@@ -55,14 +66,179 @@ final class DirectionalMovement {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            State state = new State(n, output);
-            MemorySegment high = in[0];
-            MemorySegment low = in[1];
-            MemorySegment close = in[2];
-            MemorySegment result = out[0];
+            switch (output) {
+                case PLUS_DI -> computeDi(in, out[0], from, to, true);
+                case MINUS_DI -> computeDi(in, out[0], from, to, false);
+                default -> computeDx(in, out[0], from, to, output == Output.ADX);
+            }
+        }
+
+        /*
+         * The two loops below are State.next with its fields in locals (the JIT keeps them in registers; fields are
+         * read and written through memory every bar), the same operations in the same order, so the batch outputs
+         * equal the incremental ones bit for bit. A missing bar outputs NaN and leaves the state as it was.
+         */
+
+        private void computeDi(MemorySegment[] in, MemorySegment result, int from, int to, boolean plus) {
+            MemorySegment highIn = in[0];
+            MemorySegment lowIn = in[1];
+            MemorySegment closeIn = in[2];
+            boolean started = false;
+            double previousHigh = 0.0;
+            double previousLow = 0.0;
+            double previousClose = 0.0;
+            int bars = 0;
+            double plusDm = 0.0;
+            double minusDm = 0.0;
+            double tr = 0.0;
             for (int i = from; i < to; i++) {
-                result.setAtIndex(D, i, state.next(high.getAtIndex(D, i), low.getAtIndex(D, i),
-                        close.getAtIndex(D, i)));
+                double high = highIn.getAtIndex(D, i);
+                double low = lowIn.getAtIndex(D, i);
+                double close = closeIn.getAtIndex(D, i);
+                if (Bars.anyMissing(high, low, close)) {
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                if (!started) {
+                    started = true;
+                    previousHigh = high;
+                    previousLow = low;
+                    previousClose = close;
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                double up = high - previousHigh;
+                previousHigh = high;
+                double down = previousLow - low;
+                previousLow = low;
+                double range = high - low;
+                double t = Math.abs(high - previousClose);
+                if (t > range) {
+                    range = t;
+                }
+                t = Math.abs(low - previousClose);
+                if (t > range) {
+                    range = t;
+                }
+                previousClose = close;
+                if (bars < n - 1) {
+                    if (down > 0 && up < down) {
+                        minusDm += down;
+                    } else if (up > 0 && up > down) {
+                        plusDm += up;
+                    }
+                    tr += range;
+                    bars++;
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                minusDm -= minusDm / n;
+                plusDm -= plusDm / n;
+                if (down > 0 && up < down) {
+                    minusDm += down;
+                } else if (up > 0 && up > down) {
+                    plusDm += up;
+                }
+                tr = tr - (tr / n) + range;
+                if (bars < 2 * n) {
+                    bars++;
+                }
+                double dm = plus ? plusDm : minusDm;
+                result.setAtIndex(D, i, tr != 0.0 ? 100.0 * (dm / tr) : 0.0);
+            }
+        }
+
+        private void computeDx(MemorySegment[] in, MemorySegment result, int from, int to, boolean average) {
+            MemorySegment highIn = in[0];
+            MemorySegment lowIn = in[1];
+            MemorySegment closeIn = in[2];
+            boolean started = false;
+            double previousHigh = 0.0;
+            double previousLow = 0.0;
+            double previousClose = 0.0;
+            int bars = 0;
+            double plusDm = 0.0;
+            double minusDm = 0.0;
+            double tr = 0.0;
+            double dx = 0.0;
+            double sumDx = 0.0;
+            double adx = 0.0;
+            for (int i = from; i < to; i++) {
+                double high = highIn.getAtIndex(D, i);
+                double low = lowIn.getAtIndex(D, i);
+                double close = closeIn.getAtIndex(D, i);
+                if (Bars.anyMissing(high, low, close)) {
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                if (!started) {
+                    started = true;
+                    previousHigh = high;
+                    previousLow = low;
+                    previousClose = close;
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                double up = high - previousHigh;
+                previousHigh = high;
+                double down = previousLow - low;
+                previousLow = low;
+                double range = high - low;
+                double t = Math.abs(high - previousClose);
+                if (t > range) {
+                    range = t;
+                }
+                t = Math.abs(low - previousClose);
+                if (t > range) {
+                    range = t;
+                }
+                previousClose = close;
+                if (bars < n - 1) {
+                    if (down > 0 && up < down) {
+                        minusDm += down;
+                    } else if (up > 0 && up > down) {
+                        plusDm += up;
+                    }
+                    tr += range;
+                    bars++;
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                minusDm -= minusDm / n;
+                plusDm -= plusDm / n;
+                if (down > 0 && up < down) {
+                    minusDm += down;
+                } else if (up > 0 && up > down) {
+                    plusDm += up;
+                }
+                tr = tr - (tr / n) + range;
+                if (bars < 2 * n) {
+                    bars++;
+                }
+                double v = dx(plusDm, minusDm, tr);
+                if (!average) {
+                    if (!Double.isNaN(v)) {
+                        dx = v;
+                    }
+                    result.setAtIndex(D, i, dx);
+                    continue;
+                }
+                if (bars < 2 * n) {       // bars n..2n−1 after the first: the seed's DX values
+                    if (!Double.isNaN(v)) {
+                        sumDx += v;
+                    }
+                    if (bars == 2 * n - 1) {
+                        adx = sumDx / n;
+                        result.setAtIndex(D, i, adx);
+                    } else {
+                        result.setAtIndex(D, i, Double.NaN);
+                    }
+                    continue;
+                }
+                if (!Double.isNaN(v)) {
+                    adx = ((adx * (n - 1)) + v) / n;
+                }
+                result.setAtIndex(D, i, adx);
             }
         }
 
@@ -182,13 +358,7 @@ final class DirectionalMovement {
 
         /** This bar's DX, or {@code NaN} where it is undefined (no range, or no directional movement). */
         private double dx() {
-            if (tr == 0.0) {
-                return Double.NaN;
-            }
-            double minusDi = 100.0 * (minusDm / tr);
-            double plusDi = 100.0 * (plusDm / tr);
-            double sum = minusDi + plusDi;
-            return sum != 0.0 ? 100.0 * (Math.abs(minusDi - plusDi) / sum) : Double.NaN;
+            return DirectionalMovement.dx(plusDm, minusDm, tr);
         }
 
         @Override

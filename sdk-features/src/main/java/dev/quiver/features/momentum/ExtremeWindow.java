@@ -51,43 +51,63 @@ final class ExtremeWindow {
         }
     }
 
-    /** The oldest value's slot. */
-    private int oldest() {
-        int s = newest - (filled - 1);
+    // oldest to newest, >= so that the most recent of equal highs wins
+    private void rescanHigh() {
+        highAge = highestAge(highs, newest, filled, length);
+        high = highs[slotOf(newest, highAge, length)];
+    }
+
+    private void rescanLow() {
+        lowAge = lowestAge(lows, newest, filled, length);
+        low = lows[slotOf(newest, lowAge, length)];
+    }
+
+    /*
+     * The static forms below are the window's arithmetic for batch kernels that keep the window's indices, extremes
+     * and ages in local variables (the JIT keeps them in registers; fields are read and written through memory every
+     * bar). A batch loop pushes a bar as push(...) does, with these rescans, so both forms compare the same values in
+     * the same order.
+     */
+
+    /** The ring slot of the value {@code age} bars older than the one in slot {@code newest}. */
+    static int slotOf(int newest, int age, int length) {
+        int s = newest - age;
         return s < 0 ? s + length : s;
     }
 
-    // oldest to newest, >= so that the most recent of equal highs wins
-    private void rescanHigh() {
-        int s = oldest();
-        double best = highs[s];
+    /**
+     * The age of the most recent highest of the {@code filled} values ending at slot {@code newest}: scanned oldest to
+     * newest with {@code >=}.
+     */
+    static int highestAge(double[] ring, int newest, int filled, int length) {
+        int s = slotOf(newest, filled - 1, length);
+        double best = ring[s];
         int age = filled - 1;
         for (int k = filled - 2; k >= 0; k--) {
             s = s + 1 == length ? 0 : s + 1;
-            double v = highs[s];
+            double v = ring[s];
             if (v >= best) {
                 best = v;
                 age = k;
             }
         }
-        high = best;
-        highAge = age;
+        return age;
     }
 
-    private void rescanLow() {
-        int s = oldest();
-        double best = lows[s];
+    /** As {@link #highestAge}, for the most recent lowest value ({@code <=}). */
+    static int lowestAge(double[] ring, int newest, int filled, int length) {
+        int s = slotOf(newest, filled - 1, length);
+        double best = ring[s];
         int age = filled - 1;
         for (int k = filled - 2; k >= 0; k--) {
             s = s + 1 == length ? 0 : s + 1;
-            double v = lows[s];
+            double v = ring[s];
             if (v <= best) {
                 best = v;
                 age = k;
             }
         }
-        low = best;
-        lowAge = age;
+        return age;
     }
 
     /** Whether {@code length} values have been pushed since the last clear. */

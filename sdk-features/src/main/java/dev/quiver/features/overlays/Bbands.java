@@ -70,16 +70,85 @@ public final class Bbands {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            State state = new State(n, k);
+            // State.next with RollingVariance.add and variance(0) inlined, the running values in locals (the JIT keeps
+            // them in registers; fields are read and written through memory every bar): the same operations in the
+            // same order, so the outputs equal the state's bit for bit. The SMA's ring and the variance's ring hold
+            // the same values, so one ring serves both; the value leaving the window is read before it is overwritten.
             MemorySegment in0 = in[0];
-            MemorySegment result0 = out[0];
-            MemorySegment result1 = out[1];
-            MemorySegment result2 = out[2];
+            MemorySegment upper = out[0];
+            MemorySegment middleOut = out[1];
+            MemorySegment lower = out[2];
+            double[] ring = new double[n];
+            int next = 0;
+            int run = 0;
+            double partial = 0.0;
+            int sinceAnchor = 0;
+            double anchor = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
             for (int i = from; i < to; i++) {
-                state.next(in0.getAtIndex(D, i));
-                result0.setAtIndex(D, i, state.out0);
-                result1.setAtIndex(D, i, state.out1);
-                result2.setAtIndex(D, i, state.out2);
+                double x = in0.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    partial = 0.0;
+                    run = 0;
+                    next = 0;
+                    sinceAnchor = 0;
+                    upper.setAtIndex(D, i, Double.NaN);
+                    middleOut.setAtIndex(D, i, Double.NaN);
+                    lower.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                double total = partial + x;
+                if (run == 0) {
+                    anchor = x;
+                    s1 = 0.0;
+                    s2 = 0.0;
+                    sinceAnchor = 0;
+                }
+                if (run == n) {
+                    double d = ring[next] - anchor; // the oldest value leaves the window
+                    s1 -= d;
+                    s2 -= d * d;
+                } else {
+                    run++;
+                }
+                ring[next] = x;
+                next = next + 1 == n ? 0 : next + 1;
+                double d = x - anchor;
+                s1 += d;
+                s2 += d * d;
+                if (++sinceAnchor >= n) { // RollingVariance.reanchor
+                    anchor = x;
+                    double a = 0.0;
+                    double b = 0.0;
+                    int start = next - run;
+                    if (start < 0) {
+                        start += n;
+                    }
+                    for (int m = 0, j = start; m < run; m++) {
+                        double e = ring[j] - anchor;
+                        a += e;
+                        b += e * e;
+                        j = j + 1 == n ? 0 : j + 1;
+                    }
+                    s1 = a;
+                    s2 = b;
+                    sinceAnchor = 0;
+                }
+                if (run < n) {
+                    partial = total;
+                    upper.setAtIndex(D, i, Double.NaN);
+                    middleOut.setAtIndex(D, i, Double.NaN);
+                    lower.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                partial = total - ring[next]; // the oldest value of the window, which leaves it next
+                double middle = total / n;
+                double variance = (s2 - s1 * s1 / n) / n;
+                double width = Math.sqrt(variance > 0.0 ? variance : 0.0) * k;
+                upper.setAtIndex(D, i, middle + width);
+                middleOut.setAtIndex(D, i, middle);
+                lower.setAtIndex(D, i, middle - width);
             }
         }
 

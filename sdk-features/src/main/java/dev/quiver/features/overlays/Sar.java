@@ -69,13 +69,127 @@ public final class Sar {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            State state = new State(acceleration, maximum);
-            MemorySegment in0 = in[0];
-            MemorySegment in1 = in[1];
-            MemorySegment result0 = out[0];
+            // State.next with its fields in locals (the JIT keeps them in registers; fields are read and written
+            // through memory every bar): the same operations in the same order, so the outputs equal the state's
+            MemorySegment highIn = in[0];
+            MemorySegment lowIn = in[1];
+            MemorySegment result = out[0];
+            int bars = 0;
+            boolean isLong = false;
+            double af = 0.0;
+            double ep = 0.0;
+            double sar = 0.0;
+            double newHigh = 0.0;
+            double newLow = 0.0;
             for (int i = from; i < to; i++) {
-                state.next(in0.getAtIndex(D, i), in1.getAtIndex(D, i));
-                result0.setAtIndex(D, i, state.out0);
+                double high = highIn.getAtIndex(D, i);
+                double low = lowIn.getAtIndex(D, i);
+                if (!Double.isFinite(high) || !Double.isFinite(low)) {
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                if (bars == 0) {
+                    bars = 1;
+                    newHigh = high;
+                    newLow = low;
+                    result.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                if (bars == 1) {
+                    bars = 2;
+                    // the direction from bar 1's -DM, then TA-Lib's "cheat": the first iteration's previous bar
+                    // is bar 1
+                    double diffPlus = high - newHigh;
+                    double diffMinus = newLow - low;
+                    isLong = !(diffMinus > 0 && diffPlus < diffMinus);
+                    if (isLong) {
+                        ep = high;
+                        sar = newLow;
+                    } else {
+                        ep = low;
+                        sar = newHigh;
+                    }
+                    af = acceleration;
+                    newHigh = high;
+                    newLow = low;
+                }
+                double prevLow = newLow;
+                double prevHigh = newHigh;
+                newLow = low;
+                newHigh = high;
+                if (isLong) {
+                    if (newLow <= sar) {
+                        isLong = false;
+                        sar = ep;
+                        if (sar < prevHigh) {
+                            sar = prevHigh;
+                        }
+                        if (sar < newHigh) {
+                            sar = newHigh;
+                        }
+                        result.setAtIndex(D, i, sar);
+                        af = acceleration;
+                        ep = newLow;
+                        sar = sar + af * (ep - sar);
+                        if (sar < prevHigh) {
+                            sar = prevHigh;
+                        }
+                        if (sar < newHigh) {
+                            sar = newHigh;
+                        }
+                    } else {
+                        result.setAtIndex(D, i, sar);
+                        if (newHigh > ep) {
+                            ep = newHigh;
+                            af += acceleration;
+                            if (af > maximum) {
+                                af = maximum;
+                            }
+                        }
+                        sar = sar + af * (ep - sar);
+                        if (sar > prevLow) {
+                            sar = prevLow;
+                        }
+                        if (sar > newLow) {
+                            sar = newLow;
+                        }
+                    }
+                } else if (newHigh >= sar) {
+                    isLong = true;
+                    sar = ep;
+                    if (sar > prevLow) {
+                        sar = prevLow;
+                    }
+                    if (sar > newLow) {
+                        sar = newLow;
+                    }
+                    result.setAtIndex(D, i, sar);
+                    af = acceleration;
+                    ep = newHigh;
+                    sar = sar + af * (ep - sar);
+                    if (sar > prevLow) {
+                        sar = prevLow;
+                    }
+                    if (sar > newLow) {
+                        sar = newLow;
+                    }
+                } else {
+                    result.setAtIndex(D, i, sar);
+                    if (newLow < ep) {
+                        ep = newLow;
+                        af += acceleration;
+                        if (af > maximum) {
+                            af = maximum;
+                        }
+                    }
+                    sar = sar + af * (ep - sar);
+                    if (sar < prevHigh) {
+                        sar = prevHigh;
+                    }
+                    if (sar < newHigh) {
+                        sar = newHigh;
+                    }
+                }
             }
         }
 

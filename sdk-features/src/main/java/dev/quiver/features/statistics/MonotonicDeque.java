@@ -3,7 +3,8 @@ package dev.quiver.features.statistics;
 /**
  * The extreme (largest or smallest) of the last {@code n} values in amortised O(1) per value: a deque of the
  * window's candidates, each newer and more extreme than the ones behind it, with their row numbers; the front is
- * the answer. Shared by the batch and incremental forms of {@code min} and {@code max}.
+ * the answer. The incremental form of {@code min} and {@code max} runs it; their batch kernel
+ * ({@link RollingExtreme.Kernel}) runs the same steps with the indices in local variables.
  *
  * <p>Thread-safety: not thread-safe; one instance per series.
  */

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The rolling extreme of the last {@code n} values over a {@link MonotonicDeque}: one kernel and one state shared by
- * {@link RollingMax} and {@link RollingMin}, so both operators and both forms run the same code.
+ * {@link RollingMax} and {@link RollingMin}. The batch kernel runs the deque's steps with its indices in local
+ * variables; the incremental state runs the deque itself.
  *
  * <p>Thread-safety: the kernel is immutable; a state is single-threaded.
  */
@@ -34,9 +35,86 @@ final class RollingExtreme {
 
         @Override
         protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            MonotonicDeque deque = new MonotonicDeque(n, max);
+            if (max) {
+                computeMax(in, out, from, to);
+            } else {
+                computeMin(in, out, from, to);
+            }
+        }
+
+        /*
+         * MonotonicDeque.add with the deque's head, size and run in locals (the JIT keeps them in registers; fields
+         * are read and written through memory every value): the same comparisons in the same order, one loop per
+         * direction, so the outputs equal the incremental state's. Here the ring has a power-of-two length (an index
+         * mask, no wrap test) and holds each candidate's row in the segment, not its count since the last clear: the
+         * deque empties at a missing value, so both expire a candidate at the same row.
+         */
+
+        private void computeMax(MemorySegment in, MemorySegment out, int from, int to) {
+            int mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1; // a power-of-two ring of at least n slots
+            double[] values = new double[mask + 1];
+            int[] positions = new int[mask + 1];
+            int head = 0;
+            int size = 0;
+            int run = 0;
             for (int i = from; i < to; i++) {
-                out.setAtIndex(D, i, deque.add(in.getAtIndex(D, i)));
+                double x = in.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    head = 0;
+                    size = 0;
+                    run = 0;
+                    out.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                if (size > 0 && positions[head] <= i - n) {
+                    head = (head + 1) & mask;
+                    size--;
+                }
+                while (size > 0 && values[(head + size - 1) & mask] <= x) {
+                    size--;
+                }
+                int slot = (head + size) & mask;
+                values[slot] = x;
+                positions[slot] = i;
+                size++;
+                if (run < n) {
+                    run++;
+                }
+                out.setAtIndex(D, i, run == n ? values[head] : Double.NaN);
+            }
+        }
+
+        private void computeMin(MemorySegment in, MemorySegment out, int from, int to) {
+            int mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1; // a power-of-two ring of at least n slots
+            double[] values = new double[mask + 1];
+            int[] positions = new int[mask + 1];
+            int head = 0;
+            int size = 0;
+            int run = 0;
+            for (int i = from; i < to; i++) {
+                double x = in.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    head = 0;
+                    size = 0;
+                    run = 0;
+                    out.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                if (size > 0 && positions[head] <= i - n) {
+                    head = (head + 1) & mask;
+                    size--;
+                }
+                while (size > 0 && values[(head + size - 1) & mask] >= x) {
+                    size--;
+                }
+                int slot = (head + size) & mask;
+                values[slot] = x;
+                positions[slot] = i;
+                size++;
+                if (run < n) {
+                    run++;
+                }
+                out.setAtIndex(D, i, run == n ? values[head] : Double.NaN);
             }
         }
 
