@@ -1,5 +1,7 @@
 package dev.quiver.features;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.features.testkit.FeatureKernelConformance;
 import dev.quiver.features.vector.VectorKernelProvider;
@@ -21,7 +23,10 @@ class FeatureKernelConformanceTest {
     Stream<DynamicNode> everyOperatorOfEveryProvider() {
         ScalarKernelProvider scalar = new ScalarKernelProvider();
         List<DynamicNode> nodes = new ArrayList<>();
-        for (FeatureKernelProvider p : Providers.available()) {
+        List<FeatureKernelProvider> providers = Providers.available();
+        // the kit's own checks run as the dynamic tests; here, that the scalar reference is among those checked
+        assertThat(providers).extracting(FeatureKernelProvider::name).contains(ScalarKernelProvider.NAME);
+        for (FeatureKernelProvider p : providers) {
             FeatureKernelConformance.Builder kit = FeatureKernelConformance.forProvider(p);
             if (p instanceof VectorKernelProvider) {
                 kit.reference(scalar).tolerance("sma", VectorKernelProvider.SMA_RELATIVE_TOLERANCE);
