@@ -7,6 +7,12 @@ import java.lang.foreign.MemorySegment;
  * order, on the heap or off it. A column never owns its memory: the table (or whatever built it) does, and a column
  * read after its memory was released throws {@link IllegalStateException}.
  *
+ * <p>Columns are immutable in fact: {@link #data()} is a {@linkplain MemorySegment#isReadOnly() read-only} view, so
+ * code handed a column (a kernel given its inputs, a plugin) that tries to write to it fails at once (the
+ * JDK throws {@link IllegalArgumentException}: "Attempt to write a read-only segment") instead of corrupting a table
+ * others share. Whoever builds a column writes
+ * its memory before wrapping it ({@link TableBuilder#allocate}).
+ *
  * <p>Thread-safety: columns are read-only views and safe to read from many threads at once.
  */
 public sealed interface Column permits SegmentColumn {
@@ -17,6 +23,9 @@ public sealed interface Column permits SegmentColumn {
     /** The physical type. */
     ColumnType type();
 
+    /** The logical type: what the values mean ({@link LogicalType}), stored in {@link #type()}. */
+    LogicalType logicalType();
+
     /** The number of values. */
     int size();
 
@@ -24,8 +33,8 @@ public sealed interface Column permits SegmentColumn {
     boolean isMissing(int row);
 
     /**
-     * The values as one segment of {@code size() * type().byteWidth()} bytes. For {@code STRING} these are the
-     * dictionary codes. Treat it as read-only.
+     * The values as one read-only segment of {@code size() * type().byteWidth()} bytes. For {@code STRING} these
+     * are the dictionary codes.
      */
     MemorySegment data();
 
@@ -38,12 +47,24 @@ public sealed interface Column permits SegmentColumn {
 
     /** The field describing this column. */
     default Field field() {
-        return new Field(name(), type());
+        return new Field(name(), type(), logicalType());
     }
 
     /** This column under another name, sharing its memory. */
     Column renamed(String newName);
 
-    /** The value at a row rendered as text; missing values render as the empty string. */
+    /**
+     * This column with another logical type of the same physical type, sharing its memory. The values are not
+     * checked against the logical type's range.
+     *
+     * @throws IllegalArgumentException if {@code logical} is not stored in {@link #type()}
+     */
+    Column withLogicalType(LogicalType logical);
+
+    /**
+     * The value at a row rendered as text, as Quiver writes it into CSV files: missing values as the empty string,
+     * numbers as the shortest text that reads back as the same value, dates as {@code YYYY-MM-DD}, timestamps as ISO
+     * instants, booleans as {@code true}/{@code false}.
+     */
     String format(int row);
 }

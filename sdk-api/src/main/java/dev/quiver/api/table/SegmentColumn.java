@@ -12,12 +12,18 @@ abstract sealed class SegmentColumn implements Column permits Float64Column, Int
     private final String name;
     private final MemorySegment data;
     private final int size;
+    private final LogicalType logical;
 
-    SegmentColumn(String name, MemorySegment data, ColumnType type) {
+    SegmentColumn(String name, MemorySegment data, ColumnType type, LogicalType logical) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(logical, "logical");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a column name must not be blank");
+        }
+        if (logical.physical() != type) {
+            throw new IllegalArgumentException("column '" + name + "': logical type " + logical + " is stored as "
+                    + logical.physical() + ", not " + type);
         }
         long bytes = data.byteSize();
         if (bytes % type.byteWidth() != 0) {
@@ -30,8 +36,10 @@ abstract sealed class SegmentColumn implements Column permits Float64Column, Int
                     + Integer.MAX_VALUE + " rows per table");
         }
         this.name = name;
-        this.data = data;
+        // one read-only view, made once: reads cost the same, and nobody handed the column can write through it
+        this.data = data.isReadOnly() ? data : data.asReadOnly();
         this.size = (int) count;
+        this.logical = logical;
     }
 
     @Override
@@ -47,6 +55,21 @@ abstract sealed class SegmentColumn implements Column permits Float64Column, Int
     @Override
     public final MemorySegment data() {
         return data;
+    }
+
+    @Override
+    public final LogicalType logicalType() {
+        return logical;
+    }
+
+    /** @throws IllegalArgumentException if {@code other} is not stored in this column's physical type */
+    final LogicalType checkLogical(LogicalType other) {
+        Objects.requireNonNull(other, "logical");
+        if (other.physical() != type()) {
+            throw new IllegalArgumentException("column '" + name + "': logical type " + other + " is stored as "
+                    + other.physical() + ", not " + type());
+        }
+        return other;
     }
 
     /** The bytes of rows {@code [from, to)}. */

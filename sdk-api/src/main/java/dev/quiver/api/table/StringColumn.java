@@ -22,7 +22,7 @@ public final class StringColumn extends SegmentColumn {
     private final List<String> dictionary;
 
     private StringColumn(String name, MemorySegment codes, List<String> dictionary) {
-        super(name, codes, ColumnType.STRING);
+        super(name, codes, ColumnType.STRING, LogicalType.STRING);
         this.dictionary = dictionary;
     }
 
@@ -124,6 +124,13 @@ public final class StringColumn extends SegmentColumn {
     @Override
     public StringColumn renamed(String newName) {
         return new StringColumn(newName, data(), dictionary);
+    }
+
+    /** The only logical type of a string column is {@link LogicalType#STRING}: this column itself. */
+    @Override
+    public StringColumn withLogicalType(LogicalType logical) {
+        checkLogical(logical);
+        return this;
     }
 
     @Override

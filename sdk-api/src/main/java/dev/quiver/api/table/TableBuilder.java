@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Builds a {@link Table} column by column, either on the heap or off it. Off-heap columns live in one shared
  * {@link Arena} that the built table owns and frees on {@link Table#close()}. Values given as arrays are copied, so
- * the caller may reuse them; {@link #allocateFloat64} hands out a segment to fill in place without a heap copy.
+ * the caller may reuse them; {@link #allocate} hands out a segment to fill in place without a heap copy.
  *
  * <pre>{@code
  * try (TableBuilder b = TableBuilder.offHeap()) {
@@ -110,6 +110,33 @@ public final class TableBuilder implements AutoCloseable {
             seg = MemorySegment.ofArray(new double[rows]);
         }
         add(Float64Column.wrap(name, seg));
+        return seg;
+    }
+
+    /**
+     * Adds a column of {@code rows} zero values of a numeric field ({@code FLOAT64}, {@code INT64} or {@code INT32}
+     * physical type, any logical type stored in it) and returns its segment, writable, for the caller to fill in
+     * place. The column handed to the table is a read-only view of the same memory.
+     *
+     * @throws IllegalArgumentException for a {@code STRING} field (add its codes with {@link #stringCodes})
+     */
+    public MemorySegment allocate(Field field, int rows) {
+        if (field.type() == ColumnType.STRING) {
+            throw new IllegalArgumentException("column '" + field.name() + "': a string column is added with "
+                    + "stringCodes(name, codes, dictionary), not allocated");
+        }
+        long width = field.type().byteWidth();
+        MemorySegment seg = allocate(rows * width, width);
+        Column column = switch (field.type()) {
+            case FLOAT64 -> Float64Column.wrap(field.name(), seg != null ? seg
+                    : (seg = MemorySegment.ofArray(new double[rows])));
+            case INT64 -> Int64Column.wrap(field.name(), seg != null ? seg
+                    : (seg = MemorySegment.ofArray(new long[rows])));
+            case INT32 -> Int32Column.wrap(field.name(), seg != null ? seg
+                    : (seg = MemorySegment.ofArray(new int[rows])));
+            case STRING -> throw new AssertionError("checked above");
+        };
+        add(column.withLogicalType(field.logical()));
         return seg;
     }
 

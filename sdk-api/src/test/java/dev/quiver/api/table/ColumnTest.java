@@ -262,8 +262,58 @@ class ColumnTest {
 
             assertThat(c.size()).isEqualTo(3);
             assertThat(c.get(2)).isEqualTo(77L);
-            assertThat(c.data()).isSameAs(seg);
+            assertThat(c.data().address()).isEqualTo(seg.address());
+            assertThat(c.data().byteSize()).isEqualTo(seg.byteSize());
         }
+    }
+
+    @Test
+    void dataIsAReadOnlyViewOfMemoryItsOwnerStillWrites() {
+        double[] values = {1, 2, 3};
+        Float64Column c = Float64Column.wrap("x", values);
+
+        assertThat(c.data().isReadOnly()).isTrue();
+        assertThatThrownBy(() -> c.data().setAtIndex(ValueLayout.JAVA_DOUBLE, 0, 9.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+        assertThat(c.slice(1, 3).data().isReadOnly()).isTrue();
+        assertThat(c.renamed("y").data().isReadOnly()).isTrue();
+        values[0] = 7; // the owner (here the array's creator) still writes the memory
+        assertThat(c.get(0)).isEqualTo(7);
+    }
+
+    @Test
+    void logicalTypesRideOnThePhysicalOneAndSurviveSlicesAndRenames() {
+        Int64Column dates = Int64Column.wrap("d", new long[] {Timestamps.ofDate(java.time.LocalDate.of(2020, 1, 2)),
+                Int64Column.MISSING}).withLogicalType(LogicalType.DATE);
+
+        assertThat(dates.logicalType()).isEqualTo(LogicalType.DATE);
+        assertThat(dates.field()).isEqualTo(Field.date("d"));
+        assertThat(dates.format(0)).isEqualTo("2020-01-02");
+        assertThat(dates.format(1)).isEmpty();
+        assertThat(dates.slice(0, 1).logicalType()).isEqualTo(LogicalType.DATE);
+        assertThat(dates.renamed("e").field()).isEqualTo(Field.date("e"));
+        assertThat(Int64Column.wrap("n", new long[] {5}).logicalType()).isEqualTo(LogicalType.INT64);
+        assertThat(Int32Column.wrap("b", new int[] {1, 0}).withLogicalType(LogicalType.BOOLEAN).format(0))
+                .isEqualTo("true");
+        assertThatThrownBy(() -> Float64Column.wrap("x", new double[1]).withLogicalType(LogicalType.DATE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'")
+                .hasMessageContaining("INT64");
+        assertThatThrownBy(() -> new Field("x", ColumnType.INT32, LogicalType.FLOAT32))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void doublesFormatAsTextThatReadsBackBitForBit() {
+        double[] values = {0.1, -0.0, 0.0, 79237200, 1e15, 1e300, Double.MIN_VALUE, -Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1 / 3.0, 123456789.125};
+        for (double v : values) {
+            String text = Float64Column.text(v);
+            assertThat(Double.doubleToRawLongBits(Double.parseDouble(text))).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(v));
+        }
+        assertThat(Float64Column.text(79237200)).isEqualTo("79237200");
+        assertThat(Float64Column.text(-0.0)).isEqualTo("-0.0");
+        assertThat(Float64Column.text(Double.NaN)).isEmpty();
     }
 
     @Test

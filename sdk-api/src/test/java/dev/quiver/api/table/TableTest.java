@@ -95,7 +95,7 @@ class TableTest {
         assertThat(s.schema()).isEqualTo(t.schema());
         assertThat(s.float64("close").toArray()).containsExactly(11, 12);
         assertThat(s.string("symbol").get(1)).isEqualTo("A");
-        assertThat(s.float64("close").data().heapBase()).containsSame(t.float64("close").data().heapBase().get());
+        // read-only heap views hide their array; the offset of the view into the same memory shows the sharing
         assertThat(s.float64("close").data().address() - t.float64("close").data().address()).isEqualTo(8);
         assertThat(t.slice(3, 3).rowCount()).isZero();
     }
