@@ -47,30 +47,119 @@ public final class AtomicFiles {
      * @throws IOException if writing or renaming fails; the target is then unchanged and no temporary file is left
      */
     public static void write(Path target, ChannelBody body) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        try (PendingFile pending = create(target)) {
+            body.write(pending.channel());
+            pending.commit();
+        }
+    }
+
+    /**
+     * Starts writing {@code target}: the returned file's {@linkplain PendingFile#channel() channel} writes a
+     * temporary file beside it, which {@link PendingFile#commit()} renames into place and
+     * {@link PendingFile#close()} without a commit deletes. For writers that produce a file in several steps (one
+     * record batch at a time); {@link #write} is the one-call form.
+     *
+     * @throws IOException if the directory cannot be created or the temporary file cannot be opened
+     */
+    public static PendingFile create(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                body.write(ch);
-                if (ch.isOpen()) { // a body may close the channel (Arrow's writers do); it then forces it itself
-                    ch.force(true);
+            return new PendingFile(absolute, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * A file being written: a temporary sibling of its target until {@link #commit()} forces it to disk and renames
+     * it over the target in one step. Closing it without a commit (a failure, an interrupted run) deletes the
+     * temporary file and leaves the target exactly as it was.
+     *
+     * <p>Thread-safety: not thread-safe; one writer at a time.
+     */
+    public static final class PendingFile implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final FileChannel channel;
+        private boolean done;
+
+        private PendingFile(Path target, Path temporary, FileChannel channel) {
+            this.target = target;
+            this.temporary = temporary;
+            this.channel = channel;
+        }
+
+        /** The file this will become. */
+        public Path target() {
+            return target;
+        }
+
+        /** The temporary file being written. */
+        public Path temporary() {
+            return temporary;
+        }
+
+        /**
+         * The channel that writes the temporary file. A writer that closes it (Arrow's writers do) must force it
+         * to disk first ({@link FileChannel#force(boolean)}).
+         */
+        public FileChannel channel() {
+            return channel;
+        }
+
+        /**
+         * Forces the content to disk and renames the temporary file over the target.
+         *
+         * @throws IOException if forcing or renaming fails; the target is then unchanged and the temporary file is
+         *     deleted
+         * @throws IllegalStateException if already committed or closed
+         */
+        public void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("the write of " + target + " has already ended");
+            }
+            try {
+                if (channel.isOpen()) { // a writer may close the channel (Arrow's do); it then forces it itself
+                    channel.force(true);
+                    channel.close();
+                }
+                try {
+                    // a temporary file is private (rw-------); the result is an ordinary file others may read
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: keep its default permissions
+                }
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                done = true;
+            } finally {
+                if (!done) {
+                    close();
                 }
             }
-            try {
-                // a temporary file is private (rw-------); the result is an ordinary file others may read
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep its default permissions
+        }
+
+        /** Deletes the temporary file unless {@link #commit()} renamed it; harmless after a commit. */
+        @Override
+        public void close() throws IOException {
+            if (done) {
+                return;
             }
+            done = true;
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                channel.close();
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

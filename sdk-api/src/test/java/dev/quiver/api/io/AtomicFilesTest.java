@@ -55,4 +55,26 @@ class AtomicFilesTest {
         });
         assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void aPendingFileAppearsOnlyWhenCommittedAndVanishesWhenClosedWithoutOne() throws IOException {
+        Path target = dir.resolve("batches.bin");
+        AtomicFiles.writeBytes(target, new byte[] {9});
+        try (AtomicFiles.PendingFile pending = AtomicFiles.create(target)) {
+            pending.channel().write(java.nio.ByteBuffer.wrap(new byte[] {1, 2}));
+            assertThat(Files.readAllBytes(target)).as("the target is untouched while writing").containsExactly(9);
+            assertThat(pending.temporary().getParent()).isEqualTo(target.getParent());
+            // closed without commit: an interrupted writer
+        }
+        assertThat(Files.readAllBytes(target)).containsExactly(9);
+        assertThat(filesIn(dir)).isEqualTo(1);
+
+        try (AtomicFiles.PendingFile pending = AtomicFiles.create(target)) {
+            pending.channel().write(java.nio.ByteBuffer.wrap(new byte[] {1, 2}));
+            pending.commit();
+            assertThatThrownBy(pending::commit).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(Files.readAllBytes(target)).containsExactly(1, 2);
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
 }

@@ -1,0 +1,41 @@
+package dev.quiver.io;
+
+import dev.quiver.api.table.Schema;
+import dev.quiver.api.table.Table;
+import java.nio.file.Path;
+
+/**
+ * Reads a table file one record batch at a time, so that a file larger than memory can be loaded into a store or a
+ * job batch by batch. Every batch has {@link #schema()}.
+ *
+ * <pre>{@code
+ * try (TableReader reader = TableFiles.openReader(Path.of("big.parquet"), ReadOptions.defaults())) {
+ *     for (Table batch; (batch = reader.next()) != null; ) {
+ *         try (batch) {
+ *             store.append(batch);
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: not thread-safe; one consumer at a time. Batches, once returned, are independent tables.
+ */
+public interface TableReader extends AutoCloseable {
+
+    /** The file being read. */
+    Path file();
+
+    /** The schema of every batch. */
+    Schema schema();
+
+    /**
+     * The next batch, which the caller owns and must close, or {@code null} once the file is exhausted.
+     *
+     * @throws DataFileException naming the file, line or row, column and value if the content is wrong
+     */
+    Table next();
+
+    /** Releases the file and any memory not handed out; batches already returned stay valid. */
+    @Override
+    void close();
+}

@@ -1,0 +1,71 @@
+package dev.quiver.io.format;
+
+import dev.quiver.api.table.Schema;
+import dev.quiver.api.table.Table;
+import dev.quiver.io.DataFileException;
+import dev.quiver.io.ReadOptions;
+import dev.quiver.io.TableFormat;
+import dev.quiver.io.TableReader;
+import dev.quiver.io.TableWriter;
+import dev.quiver.io.WriteOptions;
+import dev.quiver.io.arrow.ArrowIpcCodec;
+import dev.quiver.io.csv.CsvCodec;
+import dev.quiver.io.parquet.ParquetCodec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one file format does: read a file whole or batch by batch, write a table whole or batch by batch. The
+ * defaults build the whole-file forms on the batch forms; a format with a faster whole-file path (CSV parses in
+ * parallel) overrides them. Internal to sdk-io: users go through {@link dev.quiver.io.TableFiles}.
+ *
+ * <p>Thread-safety: implementations are stateless.
+ */
+public interface FormatCodec {
+
+    /** The codec of a format. */
+    static FormatCodec of(TableFormat format) {
+        return switch (format) {
+            case CSV -> CsvCodec.INSTANCE;
+            case PARQUET -> ParquetCodec.INSTANCE;
+            case ARROW_FILE -> ArrowIpcCodec.FILE;
+            case ARROW_STREAM -> ArrowIpcCodec.STREAM;
+        };
+    }
+
+    /** Opens a file for batch reads; the file is known to be a readable regular file. */
+    TableReader openReader(Path file, ReadOptions options);
+
+    /** Opens a pending file for batch writes. */
+    TableWriter openWriter(Path file, Schema schema, WriteOptions options);
+
+    /** Reads a whole file: every batch, concatenated into one off-heap table. */
+    default Table read(Path file, ReadOptions options) {
+        try (TableReader reader = openReader(file, options)) {
+            List<Table> batches = new ArrayList<>();
+            try {
+                for (Table b; (b = reader.next()) != null; ) {
+                    batches.add(b);
+                }
+                return Batches.concat(reader.schema(), batches);
+            } finally {
+                batches.forEach(Table::close);
+            }
+        }
+    }
+
+    /** Writes a whole table atomically. */
+    default void write(Table table, Path file, WriteOptions options) {
+        try (TableWriter writer = openWriter(file, table.schema(), options)) {
+            writer.write(table);
+            writer.commit();
+        }
+    }
+
+    /** Shorthand for codecs: the message for a file that is not of the format it claims. */
+    static DataFileException notA(Path file, TableFormat format, String detail) {
+        return DataFileException.of(file, "is not " + (format == TableFormat.ARROW_FILE || format
+                == TableFormat.ARROW_STREAM ? "an " : "a ") + format + " file (" + detail + ")");
+    }
+}
