@@ -42,6 +42,7 @@ public final class ReadOptions {
     private final int sampleRows;
     private final int batchRows;
     private final int threads;
+    private final String lineColumn;
 
     private ReadOptions(Builder b) {
         this.format = b.format;
@@ -51,6 +52,7 @@ public final class ReadOptions {
         this.sampleRows = b.sampleRows;
         this.batchRows = b.batchRows;
         this.threads = b.threads;
+        this.lineColumn = b.lineColumn;
     }
 
     /** Everything by default: the format from the extension, every column, inferred CSV types, all cores. */
@@ -112,6 +114,15 @@ public final class ReadOptions {
         return threads;
     }
 
+    /**
+     * The name of an extra {@code INT64} column holding, for each row of a CSV file, the 1-based line its record
+     * starts on (the header is line 1), so that later checks can name the line of a bad value; empty for none. Binary
+     * formats have no lines and ignore it.
+     */
+    public Optional<String> lineColumn() {
+        return Optional.ofNullable(lineColumn);
+    }
+
     /** A builder starting from these options. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -122,6 +133,7 @@ public final class ReadOptions {
         b.sampleRows = sampleRows;
         b.batchRows = batchRows;
         b.threads = threads;
+        b.lineColumn = lineColumn;
         return b;
     }
 
@@ -138,6 +150,7 @@ public final class ReadOptions {
         private int sampleRows = 10_000;
         private int batchRows = 1 << 20;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private String lineColumn;
 
         private Builder() {
         }
@@ -151,6 +164,15 @@ public final class ReadOptions {
         /** The CSV dialect; {@code null} for the default of the extension. */
         public Builder csv(CsvFormat csv) {
             this.csv = csv;
+            return this;
+        }
+
+        /**
+         * Adds an {@code INT64} column of this name holding each CSV row's 1-based starting line; {@code null} for
+         * none (the default).
+         */
+        public Builder lineColumn(String name) {
+            this.lineColumn = name;
             return this;
         }
 
