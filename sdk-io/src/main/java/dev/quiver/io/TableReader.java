@@ -10,8 +10,8 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * try (TableReader reader = TableFiles.openReader(Path.of("big.parquet"), ReadOptions.defaults())) {
- *     for (Table batch; (batch = reader.next()) != null; ) {
- *         try (batch) {
+ *     for (Table next; (next = reader.next()) != null; ) {
+ *         try (Table batch = next) {
  *             store.append(batch);
  *         }
  *     }

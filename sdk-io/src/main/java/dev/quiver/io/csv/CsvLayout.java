@@ -241,12 +241,8 @@ final class CsvLayout {
             for (Boolean ignored : reader) {
                 // the handler infers as it goes
             }
-        } catch (UncheckedIOException e) {
-            throw CsvErrors.translate(src, from, e.getCause());
-        } catch (IOException e) {
-            throw CsvErrors.translate(src, from, e);
-        } catch (CsvParseException e) {
-            throw CsvErrors.parseFailure(src, from, to, format, e);
+        } catch (IOException | RuntimeException e) {
+            // a malformed record ends the sample: the full parse reports it with its line
         }
     }
 
