@@ -5,9 +5,11 @@ import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Table;
 import dev.quiver.io.ReadOptions;
 import dev.quiver.io.TableFiles;
+import dev.quiver.io.WriteOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,11 +33,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Which CSV library and which double parser Quiver reads CSV with, decided here: the benchmark table
- * ({@link GeneratedCsv}: {@code rows} × 10 float64, 970 MB at 5 M rows) parsed into ten {@code double[]} columns by
+ * Which CSV library and which double parser Quiver reads and writes CSV with, decided here. Reading: the benchmark
+ * table ({@link GeneratedCsv}: {@code rows} × 10 float64, 970 MB at 5 M rows) parsed into ten {@code double[]}
+ * columns by
  * <ul>
  *   <li>FastCSV 4.4 ({@code fastCsv*}: a callback handler that receives each field as a range of FastCSV's
  *       {@code char[]} buffer, so no object is made per field), Apache Commons CSV 1.14.1 ({@code commonsCsv*}:
@@ -49,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code String.split}, every field kept as a String until the end, {@code Double.parseDouble}), the baseline
  *       row ({@code oldReader}).</li>
  * </ul>
+ * Writing the same table (held in memory) back as CSV with each value's shortest round-trip text: FastCSV's
+ * {@code CsvWriter}, Commons CSV's {@code CSVPrinter} and univocity's {@code CsvWriter} on one thread
+ * ({@code write*}), Quiver's writer on every core and on one ({@code writeQuiver*}), and the writer Quiver had before
+ * ({@code writeOld}: {@code Column.format} per value into a {@code BufferedWriter}).
  * The score is seconds per whole file; every method returns a value read from the result so that nothing is
  * optimised away.
  *
@@ -61,21 +69,32 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
     "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx14g"})
 @State(Scope.Benchmark)
-public class CsvParserBenchmark {
+public class CsvLibraryBenchmark {
 
     /** Rows of the table (5,000,000 in the published runs; fewer for a smoke run). */
     @Param({"5000000"})
     public int rows;
 
     Path file;
+    Path out;
+    Table table;
 
-    /** Makes (or finds) the CSV file and reads it once so that it is in the page cache. */
+    /** Makes (or finds) the CSV file, reads it once so that it is in the page cache, and keeps it as a table. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         file = GeneratedCsv.file(rows);
         try (var in = Files.newInputStream(file)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
+        table = TableFiles.read(file);
+        out = Files.createTempFile("quiver-csv-write", ".csv");
+    }
+
+    /** Frees the table and deletes the written file. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        table.close();
+        Files.deleteIfExists(out);
     }
 
     /** Ten growing double columns. */
@@ -242,5 +261,115 @@ public class CsvParserBenchmark {
             }
         }
         return values[names.length - 1][fields.size() - 1] + fields.size();
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    private long written() throws IOException {
+        return Files.size(out);
+    }
+
+    /** Quiver's writer on every core: the path users call. */
+    @Benchmark
+    public long writeQuiver() throws IOException {
+        TableFiles.write(table, out);
+        return written();
+    }
+
+    /** Quiver's writer on one thread. */
+    @Benchmark
+    public long writeQuiverOneThread() throws IOException {
+        TableFiles.write(table, out, WriteOptions.builder().threads(1).build());
+        return written();
+    }
+
+    /** FastCSV's writer, a String per value. */
+    @Benchmark
+    public long writeFastCsv() throws IOException {
+        String[] fields = new String[GeneratedCsv.COLUMNS];
+        Float64Column[] columns = columns();
+        try (de.siegmar.fastcsv.writer.CsvWriter w = de.siegmar.fastcsv.writer.CsvWriter.builder()
+                .lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(out)) {
+            w.writeRecord(table.schema().names());
+            for (int r = 0; r < table.rowCount(); r++) {
+                for (int c = 0; c < fields.length; c++) {
+                    fields[c] = Double.toString(columns[c].get(r));
+                }
+                w.writeRecord(fields);
+            }
+        }
+        return written();
+    }
+
+    /** Apache Commons CSV's printer. */
+    @Benchmark
+    public long writeCommonsCsv() throws IOException {
+        Float64Column[] columns = columns();
+        try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVPrinter p = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get()
+                     .print(w)) {
+            p.printRecord(table.schema().names());
+            for (int r = 0; r < table.rowCount(); r++) {
+                for (Float64Column c : columns) {
+                    p.print(Double.toString(c.get(r)));
+                }
+                p.println();
+            }
+        }
+        return written();
+    }
+
+    /** univocity-parsers' writer. */
+    @Benchmark
+    public long writeUnivocity() throws IOException {
+        Float64Column[] columns = columns();
+        com.univocity.parsers.csv.CsvWriterSettings settings = new com.univocity.parsers.csv.CsvWriterSettings();
+        settings.getFormat().setLineSeparator("\n");
+        String[] fields = new String[GeneratedCsv.COLUMNS];
+        try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            com.univocity.parsers.csv.CsvWriter writer = new com.univocity.parsers.csv.CsvWriter(w, settings);
+            writer.writeHeaders(table.schema().names());
+            for (int r = 0; r < table.rowCount(); r++) {
+                for (int c = 0; c < fields.length; c++) {
+                    fields[c] = Double.toString(columns[c].get(r));
+                }
+                writer.writeRow((Object[]) fields);
+            }
+            writer.close();
+        }
+        return written();
+    }
+
+    /** The writer before sdk-io (sdk-cli's FeatureFiles at commit 3d35af1): Column.format per value. */
+    @Benchmark
+    public long writeOld() throws IOException {
+        java.util.List<dev.quiver.api.table.Column> columns = table.columns();
+        dev.quiver.api.io.AtomicFiles.writeText(out, w -> {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    w.write(',');
+                }
+                w.write(columns.get(c).name());
+            }
+            w.newLine();
+            for (int r = 0; r < table.rowCount(); r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    if (c > 0) {
+                        w.write(',');
+                    }
+                    w.write(columns.get(c).format(r));
+                }
+                w.newLine();
+            }
+        });
+        return written();
+    }
+
+    private Float64Column[] columns() {
+        Float64Column[] columns = new Float64Column[GeneratedCsv.COLUMNS];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = table.float64("c" + c);
+        }
+        return columns;
     }
 }
