@@ -45,6 +45,8 @@ import java.util.concurrent.Future;
  */
 final class CsvTableWriter implements TableWriter {
     private static final int BLOCK_ROWS = 8192;
+    /** Each formatting thread's buffer, kept at the size of the largest block it formatted. */
+    private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(1 << 20));
 
     private final Path file;
     private final Schema schema;
@@ -229,7 +231,8 @@ final class CsvTableWriter implements TableWriter {
         byte[] block(int b) {
             int from = b * BLOCK_ROWS;
             int to = Math.min(rows, from + BLOCK_ROWS);
-            StringBuilder out = new StringBuilder((to - from) * columns.length * 12);
+            StringBuilder out = BUFFER.get();
+            out.setLength(0);
             String nul = format.nullText();
             String eol = format.lineSeparator();
             for (int r = from; r < to; r++) {
@@ -269,7 +272,12 @@ final class CsvTableWriter implements TableWriter {
                 }
                 out.append(eol);
             }
-            return out.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            if (out.capacity() > 64 << 20) {
+                out.setLength(0);
+                out.trimToSize(); // one block of very wide rows must not keep its buffer forever
+            }
+            return bytes;
         }
 
         /** {@link Float64Column#text(double)} without making a String. */
