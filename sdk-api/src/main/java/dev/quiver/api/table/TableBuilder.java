@@ -141,6 +141,24 @@ public final class TableBuilder implements AutoCloseable {
     }
 
     /**
+     * Allocates {@code bytes} of zeroed memory that the built table will own, without adding a column: for a caller
+     * that fills memory first (a parser writing parts of a column in parallel) and then adds columns over slices of
+     * it with {@link #add}. Off-heap for an off-heap builder; a heap array for an on-heap one.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is negative or the alignment is not 1, 2, 4 or 8
+     */
+    public MemorySegment allocateMemory(long bytes, long alignment) {
+        if (bytes < 0 || alignment < 1 || alignment > Long.BYTES || Long.bitCount(alignment) != 1) {
+            throw new IllegalArgumentException("cannot allocate " + bytes + " bytes aligned to " + alignment);
+        }
+        MemorySegment seg = allocate(bytes, alignment);
+        if (seg == null) {
+            seg = MemorySegment.ofArray(new long[(int) ((bytes + Long.BYTES - 1) / Long.BYTES)]).asSlice(0, bytes);
+        }
+        return seg;
+    }
+
+    /**
      * Adds an existing column without copying it. Its memory is not owned by the built table: keep its owner open
      * while the table is in use.
      */

@@ -1,15 +1,15 @@
 package dev.quiver.io.csv;
 
-import dev.quiver.api.table.Field;
 import dev.quiver.api.table.LogicalType;
-import dev.quiver.api.table.TableBuilder;
 import dev.quiver.io.CsvFormat;
-import java.util.List;
+import java.lang.foreign.MemorySegment;
 
 /**
  * Receives the fields of one column of one part of a CSV file, straight from the tokeniser's character buffer, and
- * keeps them as primitive values (no object per field). One sink per (part, column); the parts' sinks of a column are
- * then joined into one table column in part order.
+ * keeps them as primitive values (no object per field). One sink per (part, column). A numeric sink writes into its
+ * part's region of the column's final memory, so that joining the parts moves at most a few rows; values beyond the
+ * region (the part held more rows than estimated) go to a heap overflow buffer. A text sink keeps codes into its own
+ * dictionary, merged when the parts are joined.
  *
  * <p>{@link #add} answers {@code false} when a field does not fit the column's type; the parser then stops and
  * either widens the column's type and starts again, or reports the value.
@@ -18,22 +18,39 @@ import java.util.List;
  */
 abstract sealed class ColumnSink permits Float64Sink, Int64Sink, Int32Sink, TemporalSink, TextSink {
     final CsvFormat format;
+    /** The part's region of the column's memory ({@code capacity} values); unused by text sinks. */
+    final MemorySegment region;
+    final int capacity;
     int rows;
 
-    ColumnSink(CsvFormat format) {
+    ColumnSink(CsvFormat format, MemorySegment region, int capacity) {
         this.format = format;
+        this.region = region;
+        this.capacity = capacity;
     }
 
-    /** A sink for a column of this logical type, sized for about {@code capacity} rows. */
-    static ColumnSink of(LogicalType type, CsvFormat format, int capacity) {
+    /**
+     * A sink for a column of this logical type.
+     *
+     * @param region where a numeric sink writes its first {@code capacity} values ({@code null} for text)
+     */
+    static ColumnSink of(LogicalType type, CsvFormat format, MemorySegment region, int capacity) {
         return switch (type) {
-            case FLOAT64, FLOAT32 -> new Float64Sink(format, capacity, type == LogicalType.FLOAT32);
-            case INT64 -> new Int64Sink(format, capacity);
-            case INT32, INT16, INT8, BOOLEAN -> new Int32Sink(format, capacity, type);
-            case DATE, TIMESTAMP -> new TemporalSink(format, capacity, type == LogicalType.DATE);
+            case FLOAT64, FLOAT32 -> new Float64Sink(format, region, capacity, type == LogicalType.FLOAT32);
+            case INT64 -> new Int64Sink(format, region, capacity);
+            case INT32, INT16, INT8, BOOLEAN -> new Int32Sink(format, region, capacity, type);
+            case DATE, TIMESTAMP -> new TemporalSink(format, region, capacity, type == LogicalType.DATE);
             case STRING -> new TextSink(format, capacity);
         };
     }
+
+    /** Rows that did not fit the region. */
+    final int overflowRows() {
+        return Math.max(0, rows - capacity);
+    }
+
+    /** Copies the overflow rows to {@code dst} at byte {@code offset}. */
+    abstract void copyOverflow(MemorySegment dst, long offset);
 
     /**
      * Adds the next row's field: {@code len} characters of {@code buf} from {@code off}, unquoted already;
@@ -48,12 +65,6 @@ abstract sealed class ColumnSink permits Float64Sink, Int64Sink, Int32Sink, Temp
         return !format.nullValues().isEmpty() && len <= 8 && format.nullValues().contains(new String(buf, off, len));
     }
 
-    /**
-     * Adds the column made of these parts' sinks, in order, to the builder.
-     *
-     * @param parts sinks of one class, one per part
-     */
-    abstract void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows);
 
     static int grow(int length, int needed) {
         long n = Math.max(needed, length + (length >> 1) + 16L);

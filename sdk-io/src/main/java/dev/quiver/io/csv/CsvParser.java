@@ -2,7 +2,12 @@ package dev.quiver.io.csv;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.quiver.api.table.Column;
+import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Field;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.Int32Column;
+import dev.quiver.api.table.Int64Column;
 import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.Schema;
 import dev.quiver.api.table.Table;
@@ -68,16 +73,45 @@ final class CsvParser {
     static Table parse(CsvSource src, CsvLayout layout, long from, long to, long firstLine, int threads)
             throws Widen {
         int parts = (int) Math.max(1, Math.min(threads, (to - from) / MIN_PART_BYTES));
-        List<Part> results = run(src, layout, guessCuts(src, from, to, parts));
-        Part failed = firstFailure(results);
-        if (failed != null && endsInQuotes(failed) && failed != results.getLast()) {
-            results = run(src, layout, exactCuts(src, layout, from, to, parts));
-            failed = firstFailure(results);
+        Table table = attempt(src, layout, guessCuts(src, from, to, parts), firstLine, true);
+        return table != null ? table : attempt(src, layout, exactCuts(src, layout, from, to, parts), firstLine, false);
+    }
+
+    /**
+     * Parses the parts between these cuts into one table; {@code null} if the cuts were guesses and one of them fell
+     * inside a quoted field (the caller cuts again exactly).
+     */
+    private static Table attempt(CsvSource src, CsvLayout layout, long[] cuts, long firstLine, boolean guessed)
+            throws Widen {
+        int n = cuts.length - 1;
+        int[] capacities = new int[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            // the estimate plus a margin: a part that holds more rows spills into a heap buffer
+            capacities[i] = (int) Math.min(Integer.MAX_VALUE - 16L,
+                    (long) ((cuts[i + 1] - cuts[i]) / layout.bytesPerRecord * 1.08) + 64);
+            total += capacities[i];
         }
-        if (failed != null) {
-            report(src, layout, results, failed, firstLine);
+        Schema schema = layout.schema();
+        try (TableBuilder builder = TableBuilder.offHeap()) {
+            MemorySegment[] columns = new MemorySegment[layout.selected.length];
+            for (int c = 0; c < columns.length; c++) {
+                Field f = schema.field(c);
+                if (f.type() != ColumnType.STRING) {
+                    long width = f.type().byteWidth();
+                    columns[c] = builder.allocateMemory(total * width, width);
+                }
+            }
+            List<Part> results = run(src, layout, cuts, columns, capacities);
+            Part failed = firstFailure(results);
+            if (failed != null && guessed && endsInQuotes(failed) && failed != results.getLast()) {
+                return null;
+            }
+            if (failed != null) {
+                report(src, layout, results, failed, firstLine);
+            }
+            return assemble(src, layout, schema, builder, columns, results, firstLine);
         }
-        return assemble(src, layout, results, firstLine);
     }
 
     private static long[] guessCuts(CsvSource src, long from, long to, int parts) {
@@ -109,16 +143,22 @@ final class CsvParser {
         return cuts;
     }
 
-    private static List<Part> run(CsvSource src, CsvLayout layout, long[] cuts) {
+    private static List<Part> run(CsvSource src, CsvLayout layout, long[] cuts, MemorySegment[] columns,
+                                  int[] capacities) {
         int n = cuts.length - 1;
+        long[] firstRow = new long[n];
+        for (int i = 1; i < n; i++) {
+            firstRow[i] = firstRow[i - 1] + capacities[i - 1];
+        }
         List<Future<Part>> futures = new ArrayList<>(n);
         for (int i = 1; i < n; i++) {
-            long a = cuts[i];
-            long b = cuts[i + 1];
-            futures.add(IoThreads.executor().submit(() -> parsePart(src, layout, a, b)));
+            int part = i;
+            futures.add(IoThreads.executor().submit(() -> parsePart(src, layout, cuts[part], cuts[part + 1],
+                    regions(layout, columns, firstRow[part], capacities[part]), capacities[part])));
         }
         List<Part> results = new ArrayList<>(n);
-        results.add(parsePart(src, layout, cuts[0], cuts[1]));
+        results.add(parsePart(src, layout, cuts[0], cuts[1], regions(layout, columns, 0, capacities[0]),
+                capacities[0]));
         for (Future<Part> f : futures) {
             try {
                 results.add(f.get());
@@ -133,13 +173,24 @@ final class CsvParser {
         return results;
     }
 
-    private static Part parsePart(CsvSource src, CsvLayout layout, long from, long to) {
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, (long) ((to - from) / layout.bytesPerRecord * 1.05)
-                + 16);
+    /** Each numeric column's region for one part: {@code capacity} rows from row {@code firstRow}. */
+    private static MemorySegment[] regions(CsvLayout layout, MemorySegment[] columns, long firstRow, int capacity) {
+        MemorySegment[] regions = new MemorySegment[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) {
+                long width = layout.types[c].physical().byteWidth();
+                regions[c] = columns[c].asSlice(firstRow * width, capacity * width);
+            }
+        }
+        return regions;
+    }
+
+    private static Part parsePart(CsvSource src, CsvLayout layout, long from, long to, MemorySegment[] regions,
+                                  int capacity) {
         ColumnSink[] byFile = new ColumnSink[layout.names.size()];
         ColumnSink[] sinks = new ColumnSink[layout.selected.length];
         for (int i = 0; i < sinks.length; i++) {
-            sinks[i] = ColumnSink.of(layout.types[i], layout.format, capacity);
+            sinks[i] = ColumnSink.of(layout.types[i], layout.format, regions[i], capacity);
             byFile[layout.selected[i]] = sinks[i];
         }
         PartHandler handler = new PartHandler(byFile, capacity, layout.lineColumn != null);
@@ -225,7 +276,13 @@ final class CsvParser {
         throw CsvErrors.translate(src, failed.from, failed.failure);
     }
 
-    private static Table assemble(CsvSource src, CsvLayout layout, List<Part> parts, long firstLine) {
+    /**
+     * Joins the parts: each numeric column's parts are moved down over the unused ends of the regions before them
+     * (at most the margins, a few percent of the rows), and what spilled past a region is copied after it; when
+     * spills make that unsafe, the column is copied into exact memory instead. Text columns merge their dictionaries.
+     */
+    private static Table assemble(CsvSource src, CsvLayout layout, Schema schema, TableBuilder builder,
+                                  MemorySegment[] columns, List<Part> parts, long firstLine) {
         long total = 0;
         for (Part p : parts) {
             total += p.handler.rows;
@@ -235,27 +292,67 @@ final class CsvParser {
                     + Integer.MAX_VALUE + "); read it batch by batch (TableFiles.openReader)");
         }
         int rows = (int) total;
-        Schema schema = layout.schema();
-        try (TableBuilder builder = TableBuilder.offHeap()) {
-            for (int i = 0; i < layout.selected.length; i++) {
-                List<ColumnSink> column = new ArrayList<>(parts.size());
-                for (Part p : parts) {
-                    column.add(p.sinks[i]);
-                }
-                column.getFirst().appendColumn(builder, schema.field(i), column, rows);
+        for (int c = 0; c < layout.selected.length; c++) {
+            Field field = schema.field(c);
+            List<ColumnSink> sinks = new ArrayList<>(parts.size());
+            for (Part p : parts) {
+                sinks.add(p.sinks[c]);
             }
-            if (layout.lineColumn != null) {
-                MemorySegment lines = builder.allocate(Field.int64(layout.lineColumn), rows);
-                long at = 0;
-                long base = firstLine - 1;
-                for (Part p : parts) {
-                    for (int r = 0; r < p.handler.rows; r++) {
-                        lines.setAtIndex(ValueLayout.JAVA_LONG, at++, base + p.handler.lines[r]);
-                    }
-                    base += src.count(p.from, p.to, (byte) '\n');
-                }
+            if (field.type() == ColumnType.STRING) {
+                TextSink.appendColumn(builder, field, sinks, rows);
+            } else {
+                builder.add(wrap(field, join(builder, field, columns[c], sinks, rows)));
             }
-            return builder.build();
         }
+        if (layout.lineColumn != null) {
+            MemorySegment lines = builder.allocate(Field.int64(layout.lineColumn), rows);
+            long at = 0;
+            long base = firstLine - 1;
+            for (Part p : parts) {
+                for (int r = 0; r < p.handler.rows; r++) {
+                    lines.setAtIndex(ValueLayout.JAVA_LONG, at++, base + p.handler.lines[r]);
+                }
+                base += src.count(p.from, p.to, (byte) '\n');
+            }
+        }
+        return builder.build();
+    }
+
+    /** The column's {@code rows} values, contiguous from its start. */
+    private static MemorySegment join(TableBuilder builder, Field field, MemorySegment column, List<ColumnSink> sinks,
+                                      int rows) {
+        long width = field.type().byteWidth();
+        boolean inPlace = true;
+        long start = 0;
+        long at = 0;
+        for (ColumnSink s : sinks) {
+            inPlace &= at <= start; // a part never moves up over a region not yet moved
+            at += s.rows;
+            start += s.capacity;
+            inPlace &= at <= start;
+        }
+        MemorySegment dst = inPlace ? column : builder.allocateMemory(rows * width, width);
+        long source = 0;
+        long target = 0;
+        for (ColumnSink s : sinks) {
+            long kept = Math.min(s.rows, s.capacity);
+            if (source != target || dst != column) {
+                MemorySegment.copy(column, source * width, dst, target * width, kept * width);
+            }
+            s.copyOverflow(dst, (target + kept) * width);
+            source += s.capacity;
+            target += s.rows;
+        }
+        return dst.asSlice(0, rows * width);
+    }
+
+    private static Column wrap(Field field, MemorySegment data) {
+        Column c = switch (field.type()) {
+            case FLOAT64 -> Float64Column.wrap(field.name(), data);
+            case INT64 -> Int64Column.wrap(field.name(), data);
+            case INT32 -> Int32Column.wrap(field.name(), data);
+            case STRING -> throw new AssertionError("text columns are built from codes");
+        };
+        return c.withLogicalType(field.logical());
     }
 }

@@ -1,13 +1,10 @@
 package dev.quiver.io.csv;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
-import dev.quiver.api.table.Field;
-import dev.quiver.api.table.TableBuilder;
 import dev.quiver.io.CsvFormat;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Doubles, parsed by FastDoubleParser (exact: the nearest double, as {@link Double#parseDouble} gives, at several
@@ -19,19 +16,15 @@ import java.util.List;
  */
 final class Float64Sink extends ColumnSink {
     private final boolean float32;
-    double[] values;
+    private double[] overflow = new double[0];
 
-    Float64Sink(CsvFormat format, int capacity, boolean float32) {
-        super(format);
+    Float64Sink(CsvFormat format, MemorySegment region, int capacity, boolean float32) {
+        super(format, region, capacity);
         this.float32 = float32;
-        this.values = new double[Math.max(capacity, 16)];
     }
 
     @Override
     boolean add(char[] buf, int off, int len, boolean quoted) {
-        if (rows == values.length) {
-            values = Arrays.copyOf(values, grow(values.length, rows + 1));
-        }
         double v;
         if (len == 0) {
             v = Double.NaN;
@@ -50,7 +43,7 @@ final class Float64Sink extends ColumnSink {
                 return false;
             }
         }
-        values[rows++] = float32 ? (float) v : v;
+        put(float32 ? (float) v : v);
         return true;
     }
 
@@ -87,14 +80,21 @@ final class Float64Sink extends ColumnSink {
         return true;
     }
 
-    @Override
-    void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows) {
-        MemorySegment dst = builder.allocate(field, rows);
-        long at = 0;
-        for (ColumnSink p : parts) {
-            Float64Sink s = (Float64Sink) p;
-            MemorySegment.copy(s.values, 0, dst, ValueLayout.JAVA_DOUBLE, at, s.rows);
-            at += (long) s.rows * Double.BYTES;
+    private void put(double v) {
+        if (rows < capacity) {
+            region.setAtIndex(ValueLayout.JAVA_DOUBLE, rows, v);
+        } else {
+            int k = rows - capacity;
+            if (k == overflow.length) {
+                overflow = Arrays.copyOf(overflow, grow(overflow.length, k + 1));
+            }
+            overflow[k] = v;
         }
+        rows++;
+    }
+
+    @Override
+    void copyOverflow(MemorySegment dst, long offset) {
+        MemorySegment.copy(overflow, 0, dst, ValueLayout.JAVA_DOUBLE, offset, overflowRows());
     }
 }

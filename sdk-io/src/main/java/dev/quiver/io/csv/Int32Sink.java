@@ -1,15 +1,12 @@
 package dev.quiver.io.csv;
 
-import dev.quiver.api.table.Field;
 import dev.quiver.api.table.Int32Column;
 import dev.quiver.api.table.Int64Column;
 import dev.quiver.api.table.LogicalType;
-import dev.quiver.api.table.TableBuilder;
 import dev.quiver.io.CsvFormat;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Values stored as 32-bit integers: {@code INT32}, {@code INT16} and {@code INT8} (checked against their ranges) and
@@ -22,10 +19,10 @@ final class Int32Sink extends ColumnSink {
     private final long min;
     private final long max;
     private final CharView view = new CharView();
-    int[] values;
+    private int[] overflow = new int[0];
 
-    Int32Sink(CsvFormat format, int capacity, LogicalType type) {
-        super(format);
+    Int32Sink(CsvFormat format, MemorySegment region, int capacity, LogicalType type) {
+        super(format, region, capacity);
         this.type = type;
         this.min = switch (type) {
             case INT8 -> Byte.MIN_VALUE;
@@ -37,14 +34,10 @@ final class Int32Sink extends ColumnSink {
             case INT16 -> Short.MAX_VALUE;
             default -> Integer.MAX_VALUE;
         };
-        this.values = new int[Math.max(capacity, 16)];
     }
 
     @Override
     boolean add(char[] buf, int off, int len, boolean quoted) {
-        if (rows == values.length) {
-            values = Arrays.copyOf(values, grow(values.length, rows + 1));
-        }
         int v;
         if (len == 0) {
             v = Int32Column.MISSING;
@@ -66,7 +59,7 @@ final class Int32Sink extends ColumnSink {
                 v = (int) l;
             }
         }
-        values[rows++] = v;
+        put(v);
         return true;
     }
 
@@ -87,14 +80,21 @@ final class Int32Sink extends ColumnSink {
         return len == 4 ? 1 : 0;
     }
 
-    @Override
-    void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows) {
-        MemorySegment dst = builder.allocate(field, rows);
-        long at = 0;
-        for (ColumnSink p : parts) {
-            Int32Sink s = (Int32Sink) p;
-            MemorySegment.copy(s.values, 0, dst, ValueLayout.JAVA_INT, at, s.rows);
-            at += (long) s.rows * Integer.BYTES;
+    private void put(int v) {
+        if (rows < capacity) {
+            region.setAtIndex(ValueLayout.JAVA_INT, rows, v);
+        } else {
+            int k = rows - capacity;
+            if (k == overflow.length) {
+                overflow = Arrays.copyOf(overflow, grow(overflow.length, k + 1));
+            }
+            overflow[k] = v;
         }
+        rows++;
+    }
+
+    @Override
+    void copyOverflow(MemorySegment dst, long offset) {
+        MemorySegment.copy(overflow, 0, dst, ValueLayout.JAVA_INT, offset, overflowRows());
     }
 }

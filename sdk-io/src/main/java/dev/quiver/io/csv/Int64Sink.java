@@ -1,13 +1,10 @@
 package dev.quiver.io.csv;
 
-import dev.quiver.api.table.Field;
 import dev.quiver.api.table.Int64Column;
-import dev.quiver.api.table.TableBuilder;
 import dev.quiver.io.CsvFormat;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * 64-bit integers, parsed by {@link Long#parseLong(CharSequence, int, int, int)} over a reused view of the
@@ -17,18 +14,14 @@ import java.util.List;
  */
 final class Int64Sink extends ColumnSink {
     private final CharView view = new CharView();
-    long[] values;
+    private long[] overflow = new long[0];
 
-    Int64Sink(CsvFormat format, int capacity) {
-        super(format);
-        this.values = new long[Math.max(capacity, 16)];
+    Int64Sink(CsvFormat format, MemorySegment region, int capacity) {
+        super(format, region, capacity);
     }
 
     @Override
     boolean add(char[] buf, int off, int len, boolean quoted) {
-        if (rows == values.length) {
-            values = Arrays.copyOf(values, grow(values.length, rows + 1));
-        }
         long v;
         if (len == 0) {
             v = Int64Column.MISSING;
@@ -38,7 +31,7 @@ final class Int64Sink extends ColumnSink {
                 return false;
             }
         }
-        values[rows++] = v;
+        put(v);
         return true;
     }
 
@@ -66,14 +59,21 @@ final class Int64Sink extends ColumnSink {
         }
     }
 
-    @Override
-    void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows) {
-        MemorySegment dst = builder.allocate(field, rows);
-        long at = 0;
-        for (ColumnSink p : parts) {
-            Int64Sink s = (Int64Sink) p;
-            MemorySegment.copy(s.values, 0, dst, ValueLayout.JAVA_LONG, at, s.rows);
-            at += (long) s.rows * Long.BYTES;
+    private void put(long v) {
+        if (rows < capacity) {
+            region.setAtIndex(ValueLayout.JAVA_LONG, rows, v);
+        } else {
+            int k = rows - capacity;
+            if (k == overflow.length) {
+                overflow = Arrays.copyOf(overflow, grow(overflow.length, k + 1));
+            }
+            overflow[k] = v;
         }
+        rows++;
+    }
+
+    @Override
+    void copyOverflow(MemorySegment dst, long offset) {
+        MemorySegment.copy(overflow, 0, dst, ValueLayout.JAVA_LONG, offset, overflowRows());
     }
 }

@@ -1,13 +1,10 @@
 package dev.quiver.io.csv;
 
-import dev.quiver.api.table.Field;
 import dev.quiver.api.table.Int64Column;
-import dev.quiver.api.table.TableBuilder;
 import dev.quiver.io.CsvFormat;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Dates and timestamps ({@link TemporalText}) as milliseconds since the epoch, UTC. A {@code DATE} column takes
@@ -17,19 +14,15 @@ import java.util.List;
  */
 final class TemporalSink extends ColumnSink {
     private final boolean dateOnly;
-    long[] values;
+    private long[] overflow = new long[0];
 
-    TemporalSink(CsvFormat format, int capacity, boolean dateOnly) {
-        super(format);
+    TemporalSink(CsvFormat format, MemorySegment region, int capacity, boolean dateOnly) {
+        super(format, region, capacity);
         this.dateOnly = dateOnly;
-        this.values = new long[Math.max(capacity, 16)];
     }
 
     @Override
     boolean add(char[] buf, int off, int len, boolean quoted) {
-        if (rows == values.length) {
-            values = Arrays.copyOf(values, grow(values.length, rows + 1));
-        }
         long v;
         if (len == 0) {
             v = Int64Column.MISSING;
@@ -42,18 +35,25 @@ final class TemporalSink extends ColumnSink {
                 v = Int64Column.MISSING;
             }
         }
-        values[rows++] = v;
+        put(v);
         return true;
     }
 
-    @Override
-    void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows) {
-        MemorySegment dst = builder.allocate(field, rows);
-        long at = 0;
-        for (ColumnSink p : parts) {
-            TemporalSink s = (TemporalSink) p;
-            MemorySegment.copy(s.values, 0, dst, ValueLayout.JAVA_LONG, at, s.rows);
-            at += (long) s.rows * Long.BYTES;
+    private void put(long v) {
+        if (rows < capacity) {
+            region.setAtIndex(ValueLayout.JAVA_LONG, rows, v);
+        } else {
+            int k = rows - capacity;
+            if (k == overflow.length) {
+                overflow = Arrays.copyOf(overflow, grow(overflow.length, k + 1));
+            }
+            overflow[k] = v;
         }
+        rows++;
+    }
+
+    @Override
+    void copyOverflow(MemorySegment dst, long offset) {
+        MemorySegment.copy(overflow, 0, dst, ValueLayout.JAVA_LONG, offset, overflowRows());
     }
 }

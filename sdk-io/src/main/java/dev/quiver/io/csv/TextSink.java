@@ -4,6 +4,7 @@ import dev.quiver.api.table.Field;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.TableBuilder;
 import dev.quiver.io.CsvFormat;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class TextSink extends ColumnSink {
     int[] codes;
 
     TextSink(CsvFormat format, int capacity) {
-        super(format);
+        super(format, null, 0);
         this.codes = new int[Math.max(capacity, 16)];
     }
 
@@ -34,7 +35,12 @@ final class TextSink extends ColumnSink {
     }
 
     @Override
-    void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows) {
+    void copyOverflow(MemorySegment dst, long offset) {
+        throw new UnsupportedOperationException("text is joined by appendColumn");
+    }
+
+    /** Adds the column made of these parts' text sinks, in part order, merging their dictionaries. */
+    static void appendColumn(TableBuilder builder, Field field, List<ColumnSink> parts, int rows) {
         TextDictionary global = new TextDictionary();
         int[] all = new int[rows];
         int at = 0;
