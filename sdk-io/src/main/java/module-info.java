@@ -16,4 +16,5 @@ module dev.quiver.io {
 
     exports dev.quiver.io;
     exports dev.quiver.io.arrow;
+    exports dev.quiver.io.panel;
 }
