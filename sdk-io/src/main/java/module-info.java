@@ -17,4 +17,8 @@ module dev.quiver.io {
     exports dev.quiver.io;
     exports dev.quiver.io.arrow;
     exports dev.quiver.io.panel;
+    // for format modules (sdk-parquet): the codec interface and the helpers codecs share
+    exports dev.quiver.io.format;
+
+    uses dev.quiver.io.format.FormatCodec;
 }

@@ -2,6 +2,7 @@ package dev.quiver.io.arrow;
 
 import dev.quiver.api.table.Schema;
 import dev.quiver.io.ReadOptions;
+import dev.quiver.io.TableFormat;
 import dev.quiver.io.TableReader;
 import dev.quiver.io.TableWriter;
 import dev.quiver.io.WriteOptions;
@@ -25,6 +26,11 @@ public final class ArrowIpcCodec implements FormatCodec {
 
     private ArrowIpcCodec(boolean fileFormat) {
         this.fileFormat = fileFormat;
+    }
+
+    @Override
+    public TableFormat format() {
+        return fileFormat ? TableFormat.ARROW_FILE : TableFormat.ARROW_STREAM;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.quiver.io.csv;
 import dev.quiver.api.table.Schema;
 import dev.quiver.api.table.Table;
 import dev.quiver.io.ReadOptions;
+import dev.quiver.io.TableFormat;
 import dev.quiver.io.TableReader;
 import dev.quiver.io.TableWriter;
 import dev.quiver.io.WriteOptions;
@@ -23,6 +24,11 @@ public final class CsvCodec implements FormatCodec {
     private static final int MAX_WIDENINGS = 64;
 
     private CsvCodec() {
+    }
+
+    @Override
+    public TableFormat format() {
+        return TableFormat.CSV;
     }
 
     @Override
