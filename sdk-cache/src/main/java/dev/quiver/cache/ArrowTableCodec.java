@@ -7,6 +7,7 @@ import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Int32Column;
 import dev.quiver.api.table.Int64Column;
+import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
@@ -83,9 +84,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * mapping; the envelope check (magic, footer, file checksum, head schema equal to the footer's) and the key check come
  * first, and the file checksum already covers every byte the columns are made of. Reads of compressed files go through
  * Arrow's reader, decompress into an off-heap table built by {@link TableBuilder#offHeap()} (accounted in
- * {@link dev.quiver.api.table.NativeMemory}) and also compare the data checksum of the schema's metadata.
- * {@code TableBuilder} has no in-place allocation for {@code INT64}, {@code INT32} and codes, so those columns pass
- * through a heap array on the way.
+ * {@link dev.quiver.api.table.NativeMemory}) and also compare the data checksum of the schema's metadata; string
+ * codes pass through a heap array on the way (their dictionary is checked against them first).
+ *
+ * <p>Each field's metadata records its physical and its logical type ({@link LogicalType}), so a DATE column comes
+ * back a DATE; files without the logical type read as the physical type's default.
  *
  * <p>Thread-safety: safe for concurrent use; each call uses its own Arrow buffers from the shared allocator.
  */
@@ -97,6 +100,8 @@ final class ArrowTableCodec {
     static final String ROWS_KEY = "quiver.rows";
     static final String CHECKSUM_KEY = "quiver.crc32c";
     static final String TYPE_KEY = "quiver.type";
+    /** The column's logical type ({@link LogicalType}); absent in files of earlier versions: the default. */
+    static final String LOGICAL_KEY = "quiver.logical";
     static final String FILE_BYTES_KEY = "quiver.file.covered";
     static final String FILE_CHECKSUM_KEY = "quiver.file.crc32c";
     /** A random value per written file: with the file's length and footer it identifies a file already verified. */
@@ -389,19 +394,15 @@ final class ArrowTableCodec {
                 switch (type) {
                     case FLOAT64 -> {
                         Float8Vector v = vector(vector, Float8Vector.class, field, false);
-                        copyOut(v.getDataBuffer(), builder.allocateFloat64(name, rows), crc, name);
+                        copyOut(v.getDataBuffer(), builder.allocate(quiverField(field, type), rows), crc, name);
                     }
                     case INT64 -> {
                         BigIntVector v = vector(vector, BigIntVector.class, field, false);
-                        long[] values = new long[rows];
-                        copyOut(v.getDataBuffer(), MemorySegment.ofArray(values), crc, name);
-                        builder.int64(name, values);
+                        copyOut(v.getDataBuffer(), builder.allocate(quiverField(field, type), rows), crc, name);
                     }
                     case INT32 -> {
                         IntVector v = vector(vector, IntVector.class, field, false);
-                        int[] values = new int[rows];
-                        copyOut(v.getDataBuffer(), MemorySegment.ofArray(values), crc, name);
-                        builder.int32(name, values);
+                        copyOut(v.getDataBuffer(), builder.allocate(quiverField(field, type), rows), crc, name);
                     }
                     case STRING -> {
                         IntVector v = vector(vector, IntVector.class, field, true);
@@ -422,7 +423,8 @@ final class ArrowTableCodec {
     }
 
     private static Field field(Column column, ArrowType type, DictionaryEncoding encoding) {
-        Map<String, String> metadata = Map.of(TYPE_KEY, column.type().name());
+        Map<String, String> metadata = Map.of(TYPE_KEY, column.type().name(), LOGICAL_KEY,
+                column.logicalType().name());
         // only codes have nulls (a missing string); numeric markers are plain values
         return new Field(column.name(), new FieldType(encoding != null, type, encoding, metadata), null);
     }
@@ -533,6 +535,29 @@ final class ArrowTableCodec {
                     + " nulls where missing values are stored as markers");
         }
         return expected.cast(vector);
+    }
+
+    /** The Quiver field of a stored column: its declared physical type and its logical type. */
+    static dev.quiver.api.table.Field quiverField(Field field, ColumnType type) throws CorruptEntryException {
+        return new dev.quiver.api.table.Field(field.getName(), type, declaredLogical(field, type));
+    }
+
+    /** The logical type a column was stored with; the physical type's default for files that record none. */
+    static LogicalType declaredLogical(Field field, ColumnType type) throws CorruptEntryException {
+        String declared = field.getMetadata().get(LOGICAL_KEY);
+        if (declared == null) {
+            return LogicalType.defaultFor(type);
+        }
+        try {
+            LogicalType logical = LogicalType.valueOf(declared);
+            if (logical.physical() == type) {
+                return logical;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new CorruptEntryException("column '" + field.getName() + "' has " + LOGICAL_KEY + " " + declared
+                + ", which is not stored as " + type);
     }
 
     static ColumnType declaredType(Field field) throws CorruptEntryException {

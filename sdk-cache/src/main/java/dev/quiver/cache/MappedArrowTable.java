@@ -5,6 +5,7 @@ import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Int32Column;
 import dev.quiver.api.table.Int64Column;
+import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import java.lang.foreign.Arena;
@@ -131,10 +132,11 @@ final class MappedArrowTable {
                 MemorySegment data = slice(file, body, block.getBodyLength(), buffer, (long) rows * type.byteWidth(),
                         type.byteWidth(), field.getName());
                 String name = field.getName();
+                LogicalType logical = ArrowTableCodec.declaredLogical(field, type);
                 columns.add(switch (type) {
-                    case FLOAT64 -> Float64Column.wrap(name, data);
-                    case INT64 -> Int64Column.wrap(name, data);
-                    case INT32 -> Int32Column.wrap(name, data);
+                    case FLOAT64 -> Float64Column.wrap(name, data).withLogicalType(logical);
+                    case INT64 -> Int64Column.wrap(name, data).withLogicalType(logical);
+                    case INT32 -> Int32Column.wrap(name, data).withLogicalType(logical);
                     case STRING -> {
                         List<String> dictionary = dictionaries.get(field.getDictionary().getId());
                         if (dictionary == null) {

@@ -6,9 +6,7 @@ import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.backtest.ProgressListener;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Panel;
-import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
-import dev.quiver.api.table.TableBuilder;
 import dev.quiver.backtest.engine.CommissionModel;
 import dev.quiver.backtest.engine.EventBacktester;
 import dev.quiver.backtest.engine.PositionSizer;
@@ -18,8 +16,11 @@ import dev.quiver.backtest.strategy.Strategies;
 import dev.quiver.backtest.sweep.ConsoleProgress;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepPlan;
-import dev.quiver.cli.io.PanelAssembler;
-import dev.quiver.cli.io.PriceCsv;
+import dev.quiver.cli.io.OutputPaths;
+import dev.quiver.io.panel.PriceTable;
+import dev.quiver.io.panel.PriceTableOptions;
+import dev.quiver.io.panel.TableShape;
+import dev.quiver.api.table.Column;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,7 +57,8 @@ final class BacktestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "Price CSV: Date, Open, High, Low, Close, Volume (any case), optionally Symbol.")
+            description = "Price file (CSV, Parquet, Arrow): Date, Open, High, Low, Close, Volume in any case, "
+                    + "optionally Symbol; or a wide table of closes. Only Close is required.")
     private Path input;
 
     @Option(names = "--strategy", required = true, paramLabel = "SPEC",
@@ -101,6 +104,13 @@ final class BacktestCommand implements Callable<Integer> {
             description = "The symbol of a file without a Symbol column (default: the file name).")
     private String symbol;
 
+    @Option(names = "--shape", paramLabel = "SHAPE", converter = FeaturesCommand.ShapeConverter.class,
+            description = "long, series or wide (default: detected; see docs/io.md).")
+    private TableShape shape;
+
+    @Mixin
+    private TableFileOptions files;
+
     @Option(names = "--no-progress", description = "Do not draw the sweep's progress bar.")
     private boolean noProgress;
 
@@ -116,8 +126,17 @@ final class BacktestCommand implements Callable<Integer> {
                 .slippage(slippage(slippage)).build();
         Supplier<PositionSizer> sizer = sizer(size, periodsPerYear);
         SweepPlan plan = SweepPlan.of(strategies, ParamGrid.parse(grid), sizer);
-        try (Table table = load(input, symbol)) {
-            Panel panel = panel(table);
+        OutputPaths.checkDirectory(output, List.of(input), "--output");
+        List<String> required = new ArrayList<>(List.of("close"));
+        if (strategies.stream().anyMatch(st -> st.strip().toLowerCase(Locale.ROOT).startsWith("breakout"))) {
+            required.addAll(List.of("high", "low")); // the channel is made of highs and lows
+        }
+        PriceTableOptions options = PriceTableOptions.builder().shape(shape).seriesSymbol(symbol)
+                .required(required).build();
+        long t0 = System.nanoTime();
+        try (PriceTable prices = PriceTable.read(input, files.read().build(), options)) {
+            long loaded = System.nanoTime();
+            Panel panel = bars(prices, out, slippage.strip().toLowerCase(Locale.ROOT).startsWith("volume"));
             if (plan.runs().size() > 1) {
                 out.printf(Locale.ROOT, "sweep: %d runs on %d threads%s%n", plan.runs().size(), config.parallelism(),
                         plan.skipped().isEmpty() ? "" : " (" + plan.skipped().size()
@@ -126,17 +145,19 @@ final class BacktestCommand implements Callable<Integer> {
             }
             ProgressListener progress = noProgress || plan.runs().size() == 1 ? ProgressListener.NONE
                     : new ConsoleProgress("backtest", System.err);
-            long t0 = System.nanoTime();
+            long t1 = System.nanoTime();
             BacktestReport.Written written = BacktestReport.run(panel, input.getFileName().toString(), plan.runs(),
                     backtester, config, sort, progress, output);
-            long t1 = System.nanoTime();
+            long t2 = System.nanoTime();
             if (written.best() == null) {
                 throw new IllegalStateException("every run failed; the first: " + written.table().run(0) + ": "
                         + written.table().error(0));
             }
             Metrics m = written.best().metrics();
-            out.printf(Locale.ROOT, "%s on %s: %d bars, %d trades, %.1f ms%n", written.bestLabel(),
-                    input.getFileName(), panel.rowCount(), m.trades(), (t1 - t0) / 1e6);
+            out.printf(Locale.ROOT, "%s on %s: %d bars, %d trades%n", written.bestLabel(),
+                    input.getFileName(), panel.rowCount(), m.trades());
+            out.printf(Locale.ROOT, "  read %.1f ms, backtest and write %.1f ms%n", (loaded - t0) / 1e6,
+                    (t2 - t1) / 1e6);
             out.printf(Locale.ROOT, "  total return %.2f %%, annual %.2f %%, volatility %.2f %%, Sharpe %.3f, "
                             + "max drawdown %.2f %%, win rate %.1f %%%n", 100 * m.totalReturn(), 100 * m.annualReturn(),
                     100 * m.volatility(), m.sharpe(), 100 * m.maxDrawdown(), 100 * m.winRate());
@@ -149,72 +170,43 @@ final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Panel panel(Table table) {
-        return Panel.of(table, PriceCsv.SYMBOL, PriceCsv.TIME);
-    }
-
     /**
-     * Reads the price file into a table sorted by (symbol, time), as a panel needs.
-     *
-     * @throws IllegalArgumentException naming the file and column if a price column is missing
+     * The bars of a price table as the backtester reads them: FLOAT64 {@code open, high, low, close, volume}. A file
+     * without open, high or low (a close-only file) gets the close for them, so fills at the next open are fills at
+     * the next close; one without volume gets missing volumes. Both are said on the console.
      */
-    static Table load(Path file, String symbol) {
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new java.io.FileNotFoundException("input file " + file
-                    + " does not exist"));
-        }
-        String name = symbol != null ? symbol : stripExtension(file.getFileName().toString());
-        try (Table raw = PriceCsv.read(file, null)) {
-            for (String c : PRICE_COLUMNS) {
-                if (!raw.schema().contains(c)) {
-                    throw new IllegalArgumentException(file + ": no '" + c + "' column; a backtest needs Date, Open, "
-                            + "High, Low, Close and Volume (any case); the file has " + raw.schema().names());
-                }
-            }
-            Map<String, Table> bySymbol = new LinkedHashMap<>();
-            try {
-                if (!raw.schema().contains(PriceCsv.SYMBOL)) {
-                    bySymbol.put(name, raw);
-                    return PanelAssembler.concat(bySymbol, PRICE_COLUMNS);
-                }
-                StringColumn symbols = raw.string(PriceCsv.SYMBOL);
-                Map<String, List<Integer>> rows = new LinkedHashMap<>();
-                for (int r = 0; r < raw.rowCount(); r++) {
-                    String s = symbols.get(r);
-                    if (s == null) {
-                        throw new IllegalArgumentException(file + ", line " + (r + 2) + ": the symbol is missing");
-                    }
-                    rows.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
-                }
-                long[] time = raw.int64(PriceCsv.TIME).toArray();
-                for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
-                    List<Integer> rs = e.getValue();
-                    long[] t = new long[rs.size()];
-                    TableBuilder b = TableBuilder.onHeap();
-                    for (int i = 0; i < t.length; i++) {
-                        t[i] = time[rs.get(i)];
-                    }
-                    b.int64(PriceCsv.TIME, t);
-                    for (String c : PRICE_COLUMNS) {
-                        Float64Column col = raw.float64(c);
-                        double[] v = new double[rs.size()];
-                        for (int i = 0; i < v.length; i++) {
-                            v[i] = col.get(rs.get(i));
-                        }
-                        b.float64(c, v);
-                    }
-                    bySymbol.put(e.getKey(), b.build());
-                }
-                return PanelAssembler.concat(bySymbol, PRICE_COLUMNS);
-            } finally {
-                bySymbol.values().forEach(Table::close);
+    static Panel bars(PriceTable prices, PrintWriter out, boolean volumeNeeded) {
+        Table t = prices.table();
+        List<Column> columns = new ArrayList<>(t.columns());
+        List<String> filled = new ArrayList<>();
+        Float64Column close = t.float64("close");
+        for (String c : List.of("open", "high", "low")) {
+            if (!t.schema().contains(c)) {
+                columns.add(close.renamed(c));
+                filled.add(c);
             }
         }
-    }
-
-    private static String stripExtension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        if (!t.schema().contains("volume")) {
+            if (volumeNeeded) {
+                throw new IllegalArgumentException(prices.panel().symbolCount() == 0 ? "the input has no rows"
+                        : "the input has no Volume column, which --slippage volume:K needs");
+            }
+            double[] none = new double[t.rowCount()];
+            java.util.Arrays.fill(none, Double.NaN);
+            columns.add(Float64Column.wrap("volume", none));
+            filled.add("volume");
+        }
+        if (!filled.isEmpty()) {
+            out.println("note: the input has no " + String.join(", ", filled) + (filled.contains("volume")
+                    && filled.size() == 1 ? ": volumes are missing" : ": bars take the close for "
+                    + String.join(", ", filled.stream().filter(f -> !f.equals("volume")).toList())
+                    + (filled.contains("volume") ? " and have no volume" : "")
+                    + " (market orders fill at a close)"));
+        }
+        Table bars = Table.of(columns);
+        return bars.schema().contains(PriceTable.SYMBOL) ? Panel.of(bars, PriceTable.SYMBOL, PriceTable.DATE)
+                : Panel.ofSeries(bars, prices.panel().symbolCount() == 0 ? "none" : prices.panel().symbol(0),
+                        PriceTable.DATE);
     }
 
     static FillTiming fillTiming(String text) {

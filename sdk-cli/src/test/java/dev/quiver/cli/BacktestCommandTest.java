@@ -114,7 +114,7 @@ class BacktestCommandTest {
         Run missing = quiver("backtest", "--input", tmp.resolve("none.csv").toString(), "--strategy", "sma_cross",
                 "--output", output);
         assertThat(missing.status()).isEqualTo(1);
-        assertThat(missing.err()).contains("none.csv does not exist");
+        assertThat(missing.err()).contains("none.csv: does not exist");
         assertThat(quiver("backtest", "--strategy", "sma_cross", "--output", output).status()).isEqualTo(2);
     }
 }

@@ -45,9 +45,10 @@ class DemoTest {
         List<String> lines = Files.readAllLines(features);
         assertThat(lines).hasSize(1 + 1260 + 249 + 5105);
         assertThat(lines.get(0)).startsWith(
-                "symbol,date,open,high,low,close,volume,sma(20),sma(50),ema(20),ema(high,10),rsi(14),rsi_rank,"
-                        + "xs_zscore(rsi(14)),xs_rank(volume),macd(12,26,9).macd,macd(12,26,9).signal,"
-                        + "macd(12,26,9).hist,bbands(20,2).upper,bbands(20,2).middle,bbands(20,2).lower,atr(14),")
+                "symbol,date,open,high,low,close,volume,sma(20),sma(50),ema(20),\"ema(high,10)\",rsi(14),rsi_rank,"
+                        + "xs_zscore(rsi(14)),xs_rank(volume),\"macd(12,26,9).macd\",\"macd(12,26,9).signal\","
+                        + "\"macd(12,26,9).hist\",\"bbands(20,2).upper\",\"bbands(20,2).middle\","
+                        + "\"bbands(20,2).lower\",atr(14),")
                 .endsWith(",roc_rank");
         // warm-up rows are empty; AAPL's volume is the smaller of the two symbols trading on 2013-05-13
         assertThat(lines.get(1)).startsWith("AAPL,2013-05-13,").contains(",79237200,,,,,,,,1,");

@@ -66,10 +66,11 @@ class FeaturesCommandTest {
         return file;
     }
 
+    /** The records of a CSV file, parsed by FastCSV (the header names hold commas, so they are quoted). */
     private static List<String[]> rows(Path csv) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(csv)) {
-            rows.add(line.split(",", -1));
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv)) {
+            reader.forEach(r -> rows.add(r.getFields().toArray(String[]::new)));
         }
         return rows;
     }
@@ -84,7 +85,7 @@ class FeaturesCommandTest {
         List<String[]> rows = rows(out);
         List<String> input = Files.readAllLines(AAPL);
         assertThat(rows).hasSize(1261);
-        assertThat(String.join(",", rows.get(0))).isEqualTo(input.get(0) + ",sma(20),rsi(14),z");
+        assertThat(rows.get(0)).containsExactly((input.get(0) + ",sma(20),rsi(14),z").split(","));
         // the input's fields, then empty warm-up fields
         assertThat(Files.readAllLines(out).get(1)).startsWith("2013-05-13,").endsWith(",,,");
         assertThat(rows.get(19)[7]).isEmpty();
@@ -101,13 +102,18 @@ class FeaturesCommandTest {
     @Test
     void aPanelKeepsItsRowOrderAndGetsCrossSectionalFeatures() throws IOException {
         Path out = tmp.resolve("panel-out.csv");
+        Run checked = quiver("features", "--input", panelCsv().toString(), "--features", "xs_rank(close)",
+                "--output", out.toString());
+        assertThat(checked.status()).isEqualTo(1);
+        assertThat(checked.err()).contains("panel.csv, line 9, column 'Close': the price is missing");
+        // a panel with gaps runs when prices are not checked
         Run run = quiver("features", "--input", panelCsv().toString(), "--features",
                 "xs_rank(close),xs_rank(close,pct=true),n=xs_neutralize(close,sector),xs_zscore(sma(close,2),ddof=1)",
-                "--output", out.toString());
+                "--no-check-prices", "--output", out.toString());
         assertThat(run.status()).as(run.err()).isZero();
         List<String[]> rows = rows(out);
-        assertThat(String.join(",", rows.get(0))).isEqualTo("Date,Symbol,Close,Volume,Sector,xs_rank(close),"
-                + "xs_rank(close,pct=true),n,xs_zscore(sma(2),ddof=1)");
+        assertThat(rows.get(0)).containsExactly("Date", "Symbol", "Close", "Volume", "Sector", "xs_rank(close)",
+                "xs_rank(close,pct=true)", "n", "xs_zscore(sma(2),ddof=1)");
         assertThat(rows.get(1)).startsWith("2024-01-02", "BBB", "20", "100", "tech", "2", "0.5", "-5");
         assertThat(rows.get(2)).startsWith("2024-01-02", "AAA", "10", "100", "energy", "1", "0", "0");
         assertThat(rows.get(8)).startsWith("2024-01-04", "BBB", "", "100", "tech", "", "", "", "");
@@ -121,11 +127,11 @@ class FeaturesCommandTest {
     void arrowOutputReadsBackAsInput() throws IOException {
         Path arrow = tmp.resolve("panel.arrow");
         Run first = quiver("features", "--input", panelCsv().toString(), "--features", "sma(close,2)",
-                "--output", arrow.toString());
+                "--no-check-prices", "--output", arrow.toString());
         assertThat(first.status()).as(first.err()).isZero();
         Path csv = tmp.resolve("again.csv");
         Run second = quiver("features", "--input", arrow.toString(), "--features", "xs_rank(close)",
-                "--output", csv.toString());
+                "--no-check-prices", "--output", csv.toString());
         assertThat(second.status()).as(second.err()).isZero();
         List<String[]> rows = rows(csv);
         assertThat(String.join(",", rows.get(0)))
@@ -158,21 +164,23 @@ class FeaturesCommandTest {
         Files.writeString(bad, "Date,Symbol,Close\n2024-01-02,A,1\n2024-13-03,A,2\n");
         assertThat(quiver("features", "--input", bad.toString(), "--features", "sma(2)", "--output",
                 tmp.resolve("o.csv").toString()).err())
-                .contains(bad + ", line 3, column 'Date': '2024-13-03' is not a date (expected YYYY-MM-DD)");
+                .contains(bad + ", line 3, column 'Date': '2024-13-03' is not a date (expected YYYY-MM-DD or an ISO "
+                        + "8601 date-time)");
 
         Files.writeString(bad, "Date,Symbol,Close\n2024-01-02,A,1\n2024-01-03,B,2\n2024-01-02,A,3\n");
         assertThat(quiver("features", "--input", bad.toString(), "--features", "sma(2)", "--output",
                 tmp.resolve("o.csv").toString()).err())
-                .contains(bad + ", line 4, column 'Date': 2024-01-02 for A is given twice (also at line 2)");
+                .contains(bad + ", line 4, column 'Date': 2024-01-02 for A is given twice (also on line 2)");
 
         Files.writeString(bad, "Date,Symbol,Close\n2024-01-02,A\n");
         assertThat(quiver("features", "--input", bad.toString(), "--features", "sma(2)", "--output",
-                tmp.resolve("o.csv").toString()).err()).contains(bad + ", line 2: 2 fields, but the header has 3");
+                tmp.resolve("o.csv").toString()).err()).contains(bad + ", line 2: the record has 2 fields but the "
+                + "header has 3");
 
         Run missing = quiver("features", "--input", tmp.resolve("nowhere.csv").toString(), "--features", "sma(2)",
                 "--output", tmp.resolve("o.csv").toString());
         assertThat(missing.status()).isEqualTo(1);
-        assertThat(missing.err()).contains("nowhere.csv does not exist");
+        assertThat(missing.err()).contains("nowhere.csv: does not exist");
         assertThat(tmp.resolve("o.csv")).doesNotExist();
     }
 
@@ -192,13 +200,17 @@ class FeaturesCommandTest {
                 "--output", tmp.resolve("o.csv").toString());
         assertThat(clash.err()).contains("feature column 'close' has the name of the input column 'Close'");
 
-        Run usage = quiver("features", "--input", AAPL.toString());
+        Run usage = quiver("features", "--input", AAPL.toString(), "--features", "sma(2)");
         assertThat(usage.status()).isEqualTo(2);
-        assertThat(usage.err()).contains("--input, --features and --output are required (or --list)");
+        assertThat(usage.err()).contains("--input, --features and --output are required (or --list, or --explain "
+                + "alone)");
+        Run explain = quiver("features", "--features", "xs_rank(rsi(14))", "--explain");
+        assertThat(explain.status()).as(explain.err()).isZero();
+        assertThat(explain.out()).contains("rsi(14)").contains("xs_rank");
 
         Run noColumn = quiver("features", "--input", panelCsv().toString(), "--features", "sma(2)",
                 "--symbol-column", "ticker", "--output", tmp.resolve("o.csv").toString());
-        assertThat(noColumn.err()).contains("no column 'ticker' (--symbol-column)");
+        assertThat(noColumn.err()).contains("has no column 'ticker' (the symbol column given)");
         assertThat(tmp.resolve("o.csv")).doesNotExist();
     }
 }

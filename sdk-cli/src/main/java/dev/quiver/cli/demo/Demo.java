@@ -20,9 +20,14 @@ import dev.quiver.backtest.report.BacktestReport;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepPlan;
 import dev.quiver.api.io.AtomicFiles;
-import dev.quiver.cli.io.PanelAssembler;
-import dev.quiver.cli.io.PriceCsv;
 import dev.quiver.features.FeatureEngine;
+import dev.quiver.io.ReadOptions;
+import dev.quiver.io.TableFiles;
+import dev.quiver.io.panel.PriceTable;
+import dev.quiver.io.panel.PriceTableOptions;
+import dev.quiver.api.table.Field;
+import dev.quiver.api.table.TableBuilder;
+import java.lang.foreign.MemorySegment;
 import dev.quiver.features.FeaturePlan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,7 +82,7 @@ public final class Demo {
     static final List<String> SWEEP_GRID = List.of("fast=5:30:5", "slow=50:200:50");
 
     // bump when the demo's loading or output changes what is cached
-    private static final String DEMO_VERSION = "demo-1";
+    private static final String DEMO_VERSION = "demo-2";
 
     private final Cache cache;
     private final FeatureEngine engine;
@@ -140,7 +145,7 @@ public final class Demo {
             String pricesTier = tier(before, cache.stats());
             out.printf("%-34s %10s  %s%n", "load prices (CSV -> Arrow cache)", millis(t1 - t0), pricesTier);
 
-            Panel panel = Panel.of(table, PriceCsv.SYMBOL, PriceCsv.TIME);
+            Panel panel = Panel.of(table, PriceTable.SYMBOL, PriceTable.DATE);
             CacheStats mid = cache.stats();
             long t2 = System.nanoTime();
             // cached under a fingerprint of the prices, the plan and the sdk-features code
@@ -197,30 +202,60 @@ public final class Demo {
         int from = panel.seriesStart(s);
         int to = panel.seriesEnd(s);
         List<Column> columns = new ArrayList<>();
-        columns.add(panel.table().column(PriceCsv.TIME).slice(from, to));
+        columns.add(panel.table().column(PriceTable.DATE).slice(from, to));
         for (String p : PRICE_COLUMNS) {
             columns.add(panel.table().column(p).slice(from, to));
         }
-        Panel spx = Panel.ofSeries(Table.of(columns), SWEEP_SYMBOL, PriceCsv.TIME);
+        Panel spx = Panel.ofSeries(Table.of(columns), SWEEP_SYMBOL, PriceTable.DATE);
         SweepPlan plan = SweepPlan.of(List.of("sma_cross"), ParamGrid.parse(SWEEP_GRID),
                 () -> PositionSizer.percentOfEquity(1));
         return BacktestReport.run(spx, SWEEP_SYMBOL + " (S&P 500)", plan.runs(), EventBacktester.create(),
                 BacktestConfig.defaults().withCosts(1, 1), "sharpe", ProgressListener.NONE, dir);
     }
 
+    /** The files, each one symbol's series, as one long off-heap table sorted by (symbol, date). */
     private static Table loadPrices(Map<String, Path> files) {
-        Map<String, Table> bySymbol = new LinkedHashMap<>();
+        List<PriceTable> series = new ArrayList<>();
         try {
-            files.forEach((symbol, file) -> bySymbol.put(symbol, PriceCsv.read(file, null)));
-            return PanelAssembler.concat(bySymbol, PRICE_COLUMNS);
+            int rows = 0;
+            for (Map.Entry<String, Path> e : new java.util.TreeMap<>(files).entrySet()) {
+                PriceTable p = PriceTable.read(e.getValue(), ReadOptions.defaults(), PriceTableOptions.builder()
+                        .seriesSymbol(e.getKey()).required(PRICE_COLUMNS).build());
+                series.add(p);
+                rows += p.table().rowCount();
+            }
+            try (TableBuilder b = TableBuilder.offHeap()) {
+                int[] codes = new int[rows];
+                List<String> symbols = new ArrayList<>();
+                MemorySegment dates = b.allocate(Field.date(PriceTable.DATE), rows);
+                int at = 0;
+                for (PriceTable p : series) {
+                    symbols.add(p.panel().symbol(0));
+                    MemorySegment src = p.table().column(PriceTable.DATE).data();
+                    MemorySegment.copy(src, 0, dates, (long) at * Long.BYTES, src.byteSize());
+                    java.util.Arrays.fill(codes, at, at + p.table().rowCount(), symbols.size() - 1);
+                    at += p.table().rowCount();
+                }
+                for (String column : PRICE_COLUMNS) {
+                    MemorySegment dst = b.allocate(Field.float64(column), rows);
+                    long offset = 0;
+                    for (PriceTable p : series) {
+                        MemorySegment src = p.table().column(column).data();
+                        MemorySegment.copy(src, 0, dst, offset, src.byteSize());
+                        offset += src.byteSize();
+                    }
+                }
+                b.stringCodes(PriceTable.SYMBOL, codes, symbols);
+                return b.build();
+            }
         } finally {
-            bySymbol.values().forEach(Table::close);
+            series.forEach(PriceTable::close);
         }
     }
 
     private static void printLastBars(PrintWriter out, Panel panel, Table features) {
         Float64Column close = panel.table().float64("close");
-        Int64Column time = panel.table().int64(PriceCsv.TIME);
+        Int64Column time = panel.table().int64(PriceTable.DATE);
         out.printf("%-6s %6s  %-10s  %-10s %10s", "symbol", "bars", "first", "last", "close");
         for (String name : HEADLINE) {
             // macd(12,26,9).hist prints as macd.hist
@@ -241,33 +276,16 @@ public final class Demo {
         }
     }
 
-    private static void writeFeatures(Path file, Panel panel, Table features) throws IOException {
+    private static void writeFeatures(Path file, Panel panel, Table features) {
         Table prices = panel.table();
-        StringColumn symbol = prices.string(PriceCsv.SYMBOL);
-        Int64Column time = prices.int64(PriceCsv.TIME);
         List<Column> columns = new ArrayList<>();
+        columns.add(prices.column(PriceTable.SYMBOL));
+        columns.add(prices.column(PriceTable.DATE));
         for (String p : PRICE_COLUMNS) {
             columns.add(prices.column(p));
         }
         columns.addAll(features.columns());
-        AtomicFiles.writeText(file, w -> {
-            w.write("symbol,date");
-            for (Column c : columns) {
-                w.write(',');
-                w.write(c.name());
-            }
-            w.newLine();
-            for (int r = 0; r < prices.rowCount(); r++) {
-                w.write(symbol.get(r));
-                w.write(',');
-                w.write(Timestamps.format(time.get(r)));
-                for (Column c : columns) {
-                    w.write(',');
-                    w.write(c.format(r));
-                }
-                w.newLine();
-            }
-        });
+        TableFiles.write(Table.of(columns), file);
     }
 
     private static String tier(CacheStats before, CacheStats after) {

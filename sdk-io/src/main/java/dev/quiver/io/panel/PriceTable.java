@@ -373,6 +373,13 @@ public final class PriceTable implements AutoCloseable {
                 }
             }
 
+            // a price read as text holds a value that is not a number: name it
+            for (Map.Entry<String, Integer> e : roleColumn.entrySet()) {
+                if ((PRICES.contains(e.getKey()) || e.getKey().equals(VOLUME))
+                        && columns.get(e.getValue()) instanceof StringColumn text) {
+                    throw notANumber(text);
+                }
+            }
             // numeric columns as doubles, for the checks and the kernels
             double[][] values = new double[columns.size()][];
             for (int c = 0; c < columns.size(); c++) {
@@ -566,6 +573,21 @@ public final class PriceTable implements AutoCloseable {
                     }
                 }
             }
+        }
+
+        /** The first value of a text column that is not a number, as an error. */
+        private DataFileException notANumber(StringColumn text) {
+            for (int r = 0; r < text.size(); r++) {
+                String v = text.get(r);
+                if (v != null) {
+                    try {
+                        Double.parseDouble(v.strip());
+                    } catch (NumberFormatException e) {
+                        return at(r).column(text.name()).value(v).build("'" + v + "' is not a number");
+                    }
+                }
+            }
+            return fileError("column '" + text.name() + "' holds text where numbers are expected");
         }
 
         private void checkPrice(double v, int r, String column) {
