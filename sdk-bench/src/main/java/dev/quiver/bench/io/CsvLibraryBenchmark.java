@@ -245,22 +245,7 @@ public class CsvLibraryBenchmark {
     /** The reader before sdk-io (the baseline). */
     @Benchmark
     public double oldReader() throws IOException {
-        String[] names;
-        List<String[]> fields = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            names = in.readLine().split(",", -1);
-            for (String text; (text = in.readLine()) != null; ) {
-                fields.add(text.split(",", -1));
-            }
-        }
-        double[][] values = new double[names.length][fields.size()];
-        for (int c = 0; c < names.length; c++) {
-            for (int r = 0; r < fields.size(); r++) {
-                String t = fields.get(r)[c].trim();
-                values[c][r] = t.isEmpty() || t.equals("NA") || t.equals("NaN") ? Double.NaN : Double.parseDouble(t);
-            }
-        }
-        return values[names.length - 1][fields.size() - 1] + fields.size();
+        return OldCsvReader.read(file);
     }
 
     // ------------------------------------------------------------------ writing
