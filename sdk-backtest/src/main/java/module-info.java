@@ -9,6 +9,8 @@
 module dev.quiver.backtest {
     requires transitive dev.quiver.api;
     requires dev.quiver.features;
+    requires dev.quiver.io;
+    requires tools.jackson.databind;
     requires me.tongfei.progressbar;
     requires org.apache.arrow.vector;
     requires org.apache.arrow.memory.core;

@@ -17,6 +17,7 @@ module dev.quiver.io {
     exports dev.quiver.io;
     exports dev.quiver.io.arrow;
     exports dev.quiver.io.panel;
+    exports dev.quiver.io.json;
     // for format modules (sdk-parquet): the codec interface and the helpers codecs share
     exports dev.quiver.io.format;
 

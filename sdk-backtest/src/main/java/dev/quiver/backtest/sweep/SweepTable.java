@@ -2,11 +2,13 @@ package dev.quiver.backtest.sweep;
 
 import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.backtest.RunOutcome;
-import dev.quiver.api.io.AtomicFiles;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
+import dev.quiver.api.table.Column;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.StringColumn;
+import dev.quiver.api.table.Table;
+import dev.quiver.io.TableFiles;
+import dev.quiver.io.TableFormat;
+import dev.quiver.io.WriteOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,25 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 
 /**
  * The result table of a sweep: one row per run with its label, strategy, status, parameters and metrics, sortable
- * by any metric, written as CSV or as an Arrow IPC file (atomically: a temporary file renamed over the target).
+ * by any metric, written as CSV or as an Arrow IPC file through sdk-io (atomically: a temporary file renamed over the
+ * target), or handed over as a Quiver table ({@link #toTable()}) to write in any format.
  *
  * <h2>Columns</h2>
  * {@code run} (the label, e.g. {@code sma_cross(10,50)}), {@code strategy}, {@code status} ({@code ok} or
  * {@code failed}), one column per parameter name met in any run (empty where a run's strategy has no such
  * parameter), the metrics {@link #METRICS} (fractions, as {@link Metrics}; {@code NaN}/empty for a failed run), and
- * {@code error} (the failure's class and message, empty for a run that completed). In the Arrow file, numeric
- * parameters and the metrics are {@code Float64}, the rest UTF-8 strings; in the CSV a missing number is an empty
- * field and {@code NaN} is {@code NaN}.
+ * {@code error} (the failure's class and message, empty for a run that completed). Numeric parameters and the
+ * metrics are numbers, the rest text; a missing or undefined number is an empty CSV field or a null.
  *
  * <p>Thread-safety: immutable.
  */
@@ -162,132 +157,68 @@ public final class SweepTable {
         return m;
     }
 
-    /** The CSV text of the table (header row, one line per run). */
-    public String toCsv() {
-        StringBuilder b = new StringBuilder(64 * (rows.size() + 1));
-        List<String> header = new ArrayList<>(List.of("run", "strategy", "status"));
-        header.addAll(paramNames);
-        header.addAll(METRICS);
-        header.add("error");
-        b.append(String.join(",", header)).append('\n');
-        for (Row r : rows) {
-            b.append(csvField(r.run())).append(',').append(r.strategy()).append(',').append(r.ok() ? "ok" : "failed");
-            for (String p : paramNames) {
-                Object v = r.params().get(p);
-                b.append(',').append(v == null ? "" : csvField(format(v)));
+    /**
+     * The table as a Quiver table on the heap: {@code run}, {@code strategy}, {@code status} and {@code error} as
+     * text, each parameter as a number when every run's value is one (else text), the metrics as numbers; a failed
+     * run's metrics and an absent parameter are missing. Write it in any format with {@link TableFiles}.
+     */
+    public Table toTable() {
+        int n = rows.size();
+        List<Column> columns = new ArrayList<>();
+        columns.add(text("run", i -> rows.get(i).run()));
+        columns.add(text("strategy", i -> rows.get(i).strategy()));
+        columns.add(text("status", i -> rows.get(i).ok() ? "ok" : "failed"));
+        for (String p : paramNames) {
+            boolean numeric = rows.stream().map(r -> r.params().get(p)).allMatch(v -> v == null || v instanceof Number);
+            if (numeric) {
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) {
+                    Object v = rows.get(i).params().get(p);
+                    values[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
+                }
+                columns.add(Float64Column.wrap(p, values));
+            } else {
+                columns.add(text(p, i -> {
+                    Object v = rows.get(i).params().get(p);
+                    return v == null ? null : format(v);
+                }));
             }
-            for (double v : r.metrics()) {
-                b.append(',').append(r.ok() ? format(v) : "");
-            }
-            b.append(',').append(csvField(r.error())).append('\n');
         }
-        return b.toString();
+        for (int m = 0; m < METRICS.size(); m++) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = rows.get(i).ok() ? rows.get(i).metrics()[m] : Double.NaN;
+            }
+            columns.add(Float64Column.wrap(METRICS.get(m), values));
+        }
+        columns.add(text("error", i -> rows.get(i).ok() ? null : rows.get(i).error()));
+        return Table.of(columns);
+    }
+
+    private StringColumn text(String name, java.util.function.IntFunction<String> at) {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = at.apply(i);
+        }
+        return StringColumn.encode(name, values);
     }
 
     /**
-     * Writes the table as CSV, atomically.
+     * Writes the table as CSV, atomically ({@link #toTable()}; a metric that is undefined, NaN, is an empty field).
      *
-     * @throws IOException if the file cannot be written (the target is then unchanged)
+     * @throws dev.quiver.io.DataFileException naming the file if it cannot be written (the target is then unchanged)
      */
-    public void writeCsv(Path file) throws IOException {
-        byte[] bytes = toCsv().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.writeBytes(file, bytes);
+    public void writeCsv(Path file) {
+        TableFiles.write(toTable(), file, WriteOptions.builder().format(TableFormat.CSV).build());
     }
 
     /**
-     * Writes the table as an Arrow IPC file (one record batch), atomically.
+     * Writes the table as an Arrow IPC file, atomically ({@link #toTable()}).
      *
-     * @throws IOException if the file cannot be written (the target is then unchanged)
+     * @throws dev.quiver.io.DataFileException naming the file if it cannot be written (the target is then unchanged)
      */
-    public void writeArrow(Path file) throws IOException {
-        try (BufferAllocator allocator = new RootAllocator()) {
-            List<FieldVector> vectors = new ArrayList<>();
-            try {
-                vectors.add(strings(allocator, "run", i -> rows.get(i).run()));
-                vectors.add(strings(allocator, "strategy", i -> rows.get(i).strategy()));
-                vectors.add(strings(allocator, "status", i -> rows.get(i).ok() ? "ok" : "failed"));
-                for (String p : paramNames) {
-                    boolean numeric = rows.stream().map(r -> r.params().get(p))
-                            .allMatch(v -> v == null || v instanceof Number);
-                    if (numeric) {
-                        vectors.add(doubles(allocator, p, i -> {
-                            Object v = rows.get(i).params().get(p);
-                            return v == null ? null : ((Number) v).doubleValue();
-                        }));
-                    } else {
-                        vectors.add(strings(allocator, p, i -> {
-                            Object v = rows.get(i).params().get(p);
-                            return v == null ? null : format(v);
-                        }));
-                    }
-                }
-                for (int m = 0; m < METRICS.size(); m++) {
-                    int metric = m;
-                    vectors.add(doubles(allocator, METRICS.get(m), i -> rows.get(i).ok()
-                            ? rows.get(i).metrics()[metric] : null));
-                }
-                vectors.add(strings(allocator, "error", i -> rows.get(i).ok() ? null : rows.get(i).error()));
-                try (VectorSchemaRoot root = new VectorSchemaRoot(List.copyOf(vectors))) {
-                    vectors.clear(); // the root owns them now
-                    root.setRowCount(rows.size());
-                    AtomicFiles.write(file, channel -> {
-                        // the writer closes its channel; the atomic write still has to force and rename it
-                        WritableByteChannel unclosed = new WritableByteChannel() {
-                            @Override
-                            public int write(ByteBuffer src) throws IOException {
-                                return channel.write(src);
-                            }
-
-                            @Override
-                            public boolean isOpen() {
-                                return channel.isOpen();
-                            }
-
-                            @Override
-                            public void close() {
-                            }
-                        };
-                        try (ArrowFileWriter writer = new ArrowFileWriter(root, null, unclosed)) {
-                            writer.start();
-                            writer.writeBatch();
-                            writer.end();
-                        }
-                    });
-                }
-            } finally {
-                vectors.forEach(FieldVector::close);
-            }
-        }
-    }
-
-    private VarCharVector strings(BufferAllocator allocator, String name, java.util.function.IntFunction<String> at) {
-        VarCharVector v = new VarCharVector(name, allocator);
-        v.allocateNew(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            String s = at.apply(i);
-            if (s == null) {
-                v.setNull(i);
-            } else {
-                v.setSafe(i, s.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        v.setValueCount(rows.size());
-        return v;
-    }
-
-    private Float8Vector doubles(BufferAllocator allocator, String name, java.util.function.IntFunction<Double> at) {
-        Float8Vector v = new Float8Vector(name, allocator);
-        v.allocateNew(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Double d = at.apply(i);
-            if (d == null) {
-                v.setNull(i);
-            } else {
-                v.set(i, d);
-            }
-        }
-        v.setValueCount(rows.size());
-        return v;
+    public void writeArrow(Path file) {
+        TableFiles.write(toTable(), file, WriteOptions.builder().format(TableFormat.ARROW_FILE).build());
     }
 
     /** Numbers as the shortest text that reads back the same; whole numbers without a fraction. */
@@ -306,13 +237,6 @@ public final class SweepTable {
             return Long.toString((long) v);
         }
         return Double.toString(v);
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -1,0 +1,4 @@
+/**
+ * JSON outputs through Jackson 3: {@link dev.quiver.io.json.JsonFiles}.
+ */
+package dev.quiver.io.json;
