@@ -15,13 +15,9 @@ import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
 import dev.quiver.features.crosssection.CrossSection;
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -273,14 +269,20 @@ public final class FeaturePlan {
 
     /**
      * The fingerprint of this plan's result over an input: the input's fingerprint, the plan ({@link #explain()}:
-     * every kernel, its provider and the output names) and the version of the code that computes it (the
-     * sdk-features jar's size and modification time when run from a jar).
+     * every kernel, its provider and the output names) and a content hash of the code that computes it: the
+     * sdk-features classes and every kernel's own code (a plugin's jar included), so that changed code misses the
+     * cache instead of being served results of the old code.
      */
     public Fingerprint fingerprint(Fingerprint input) {
+        List<Class<?>> code = new ArrayList<>();
+        code.add(FeaturePlan.class);
+        for (Step s : steps) {
+            code.add(s.kernel().getClass());
+        }
         return Fingerprint.builder()
                 .value("input", Objects.requireNonNull(input, "input").hex())
                 .spec(explain())
-                .codeVersion(PLAN_VERSION + "|" + CodeVersion.VALUE)
+                .codeVersion(PLAN_VERSION + "|" + CodeHash.of(code))
                 .build();
     }
 
@@ -554,26 +556,6 @@ public final class FeaturePlan {
         public void close() {
             for (Region r : regions) {
                 r.free();
-            }
-        }
-    }
-
-    /** The identity of the code that computes features, for fingerprints. */
-    private static final class CodeVersion {
-        static final String VALUE = compute();
-
-        private static String compute() {
-            try {
-                Path location = Path.of(FeaturePlan.class.getProtectionDomain().getCodeSource().getLocation()
-                        .toURI());
-                if (Files.isRegularFile(location)) {
-                    return location.getFileName() + ":" + Files.size(location) + ":"
-                            + Files.getLastModifiedTime(location).toMillis();
-                }
-                return "classes:" + location;
-            } catch (URISyntaxException | IOException | SecurityException | NullPointerException
-                     | IllegalArgumentException e) {
-                return "unknown";
             }
         }
     }
