@@ -367,7 +367,8 @@ public final class FeaturePlan {
                 for (int i = 0; i < ins[s].length; i++) {
                     Input in = steps.get(s).inputs().get(i);
                     if (in.column() == null) {
-                        ins[s][i] = outs[in.step()][in.part()];
+                        // a kernel reads an earlier stage's output through a read-only view, as it reads columns
+                        ins[s][i] = outs[in.step()][in.part()].asReadOnly();
                     }
                 }
             }
@@ -421,12 +422,22 @@ public final class FeaturePlan {
                 if (s < 0) {
                     computeTogether(panel, together, ins, outs);
                 } else {
-                    steps.get(s).kernel().compute(panel, ins[s], outs[s]);
+                    FeatureKernel kernel = steps.get(s).kernel();
+                    try {
+                        kernel.compute(panel, ins[s], outs[s]);
+                    } catch (RuntimeException e) {
+                        throw explained(kernel, steps.get(s).provider(), e);
+                    }
                 }
             } else {
                 int s = series.get(i % series.size());
                 int g = i / series.size();
-                steps.get(s).kernel().computeSymbols(panel, groups[g], groups[g + 1], ins[s], outs[s]);
+                FeatureKernel kernel = steps.get(s).kernel();
+                try {
+                    kernel.computeSymbols(panel, groups[g], groups[g + 1], ins[s], outs[s]);
+                } catch (RuntimeException e) {
+                    throw explained(kernel, steps.get(s).provider(), e);
+                }
             }
         });
         if (pool != null) {
@@ -436,6 +447,20 @@ public final class FeaturePlan {
         } else {
             all.run();
         }
+    }
+
+    /**
+     * A kernel's failure, saying which kernel: a write to a read-only input (the JDK's "Attempt to write a read-only
+     * segment") becomes a sentence naming the kernel, its class and its provider.
+     */
+    private static RuntimeException explained(FeatureKernel kernel, String provider, RuntimeException e) {
+        String m = e.getMessage();
+        if (e instanceof IllegalArgumentException && m != null && m.contains("read-only")) {
+            return new IllegalStateException("kernel " + kernel.outputs().get(0) + " (" + kernel.getClass().getName()
+                    + ", provider " + provider + ") wrote to one of its inputs; a kernel's inputs are read-only: it "
+                    + "may write only its outputs", e);
+        }
+        return e;
     }
 
     private void computeTogether(Panel panel, List<Integer> stepIndices, MemorySegment[][] ins,
@@ -462,7 +487,7 @@ public final class FeaturePlan {
                     long v = c.get(r);
                     seg.setAtIndex(F64, r, v == Int64Column.MISSING ? Double.NaN : (double) v);
                 }
-                yield seg;
+                yield seg.asReadOnly();
             }
             case Int32Column c -> {
                 MemorySegment seg = temps.allocate(c.size()).segment();
@@ -470,7 +495,7 @@ public final class FeaturePlan {
                     int v = c.get(r);
                     seg.setAtIndex(F64, r, v == Int32Column.MISSING ? Double.NaN : (double) v);
                 }
-                yield seg;
+                yield seg.asReadOnly();
             }
             case StringColumn c when step.crossSectional() -> {
                 MemorySegment seg = temps.allocate(c.size()).segment();
@@ -478,7 +503,7 @@ public final class FeaturePlan {
                     int code = c.code(r);
                     seg.setAtIndex(F64, r, code == StringColumn.MISSING_CODE ? Double.NaN : code);
                 }
-                yield seg;
+                yield seg.asReadOnly();
             }
             default -> throw new IllegalArgumentException(step.kernel().outputs().get(0) + ": input column '"
                     + column.name() + "' is " + column.type() + "; "

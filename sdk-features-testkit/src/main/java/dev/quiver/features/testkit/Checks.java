@@ -162,7 +162,7 @@ final class Checks {
         assertThat(incremental(kernel, empty)[0]).isEmpty();
         double[][] in = inputs(SyntheticBars.generate(41, 100));
         double[][] out = sentinels(kernel.outputs().size(), 100);
-        kernel.computeSeries(segments(in), segments(out), 50, 50);
+        kernel.computeSeries(inputs(in), segments(out), 50, 50);
         for (double[] o : out) {
             assertThat(o).as("an empty range writes nothing").containsOnly(SENTINEL);
         }
@@ -182,7 +182,7 @@ final class Checks {
         for (double[] o : out) {
             Arrays.fill(o, -7.0);
         }
-        kernel.computeSeries(segments(in), segments(out), 100, 400);
+        kernel.computeSeries(inputs(in), segments(out), 100, 400);
         double[][] alone = batch(kernel, slice(in, 100, 400));
         assertAgree("rows 100..399 computed in place vs alone", alone, slice(out, 100, 400), 0.0);
         for (int o = 0; o < out.length; o++) {
@@ -260,7 +260,7 @@ final class Checks {
         panelShapes();
         double[][] in = inputs(SyntheticBars.generate(91, 20));
         double[][] out = sentinels(kernel.outputs().size(), 20);
-        assertThatThrownBy(() -> kernel.computeSeries(segments(in), segments(out), 0, 21))
+        assertThatThrownBy(() -> kernel.computeSeries(inputs(in), segments(out), 0, 21))
                 .as("rows beyond the segments")
                 .isInstanceOfAny(IndexOutOfBoundsException.class, IllegalArgumentException.class);
     }
@@ -270,7 +270,7 @@ final class Checks {
     private void crossSectionalOnly() {
         double[][] in = inputs(SyntheticBars.generate(101, 10));
         double[][] out = sentinels(kernel.outputs().size(), 10);
-        assertThatThrownBy(() -> kernel.computeSeries(segments(in), segments(out), 0, 10))
+        assertThatThrownBy(() -> kernel.computeSeries(inputs(in), segments(out), 0, 10))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(kernel::incremental).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -308,7 +308,7 @@ final class Checks {
 
     private void panelShapes() {
         PanelFixture panel = PanelFixture.uneven(this, 151);
-        MemorySegment[] in = segments(panel.columns());
+        MemorySegment[] in = inputs(panel.columns());
         MemorySegment[] out = segments(sentinels(kernel.outputs().size(), panel.rows()));
         MemorySegment[] oneMore = Arrays.copyOf(in, in.length + 1);
         oneMore[in.length] = in[0];
@@ -363,7 +363,7 @@ final class Checks {
         for (int i = 0; i < in.length; i++) {
             copy[i] = in[i].clone();
         }
-        kernel.computeSeries(segments(copy), segments(out), 0, rows);
+        kernel.computeSeries(inputs(copy), segments(out), 0, rows);
         assertWritten(kernel, out, "computeSeries");
         for (int i = 0; i < in.length; i++) {
             if (!Arrays.equals(copy[i], in[i])) {
@@ -419,6 +419,18 @@ final class Checks {
             Arrays.fill(o, SENTINEL);
         }
         return out;
+    }
+
+    /**
+     * Input segments as an engine hands them over: read-only views, so a kernel that writes to its inputs fails
+     * here as it would on a shared table.
+     */
+    static MemorySegment[] inputs(double[][] columns) {
+        MemorySegment[] segs = segments(columns);
+        for (int i = 0; i < segs.length; i++) {
+            segs[i] = segs[i].asReadOnly();
+        }
+        return segs;
     }
 
     static MemorySegment[] segments(double[][] columns) {
