@@ -145,10 +145,8 @@ final class BacktestCommand implements Callable<Integer> {
             }
             ProgressListener progress = noProgress || plan.runs().size() == 1 ? ProgressListener.NONE
                     : new ConsoleProgress("backtest", System.err);
-            long t1 = System.nanoTime();
             BacktestReport.Written written = BacktestReport.run(panel, input.getFileName().toString(), plan.runs(),
                     backtester, config, sort, progress, output);
-            long t2 = System.nanoTime();
             if (written.best() == null) {
                 throw new IllegalStateException("every run failed; the first: " + written.table().run(0) + ": "
                         + written.table().error(0));
@@ -156,8 +154,9 @@ final class BacktestCommand implements Callable<Integer> {
             Metrics m = written.best().metrics();
             out.printf(Locale.ROOT, "%s on %s: %d bars, %d trades%n", written.bestLabel(),
                     input.getFileName(), panel.rowCount(), m.trades());
-            out.printf(Locale.ROOT, "  read %.1f ms, backtest and write %.1f ms%n", (loaded - t0) / 1e6,
-                    (t2 - t1) / 1e6);
+            BacktestReport.Timings time = written.timings();
+            out.printf(Locale.ROOT, "  read %.1f ms, backtest %.1f ms, write %.1f ms, plots %.1f ms%n",
+                    (loaded - t0) / 1e6, time.backtestNanos() / 1e6, time.writeNanos() / 1e6, time.plotNanos() / 1e6);
             out.printf(Locale.ROOT, "  total return %.2f %%, annual %.2f %%, volatility %.2f %%, Sharpe %.3f, "
                             + "max drawdown %.2f %%, win rate %.1f %%%n", 100 * m.totalReturn(), 100 * m.annualReturn(),
                     100 * m.volatility(), m.sharpe(), 100 * m.maxDrawdown(), 100 * m.winRate());

@@ -33,6 +33,13 @@ public final class AtomicFiles {
         void write(FileChannel channel) throws IOException;
     }
 
+    /** Writes the files of a directory. */
+    @FunctionalInterface
+    public interface DirectoryBody {
+        /** Writes the content into {@code directory}, a new empty directory. */
+        void write(Path directory) throws IOException;
+    }
+
     /** Writes text content. */
     @FunctionalInterface
     public interface TextBody {
@@ -159,6 +166,61 @@ public final class AtomicFiles {
                 channel.close();
             } finally {
                 Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /**
+     * Writes a whole directory so that it is never a mix of old and new files: the body writes into a new temporary
+     * sibling directory, which then replaces {@code target} in one step where the system allows it (Linux's
+     * {@code renameat2} with {@code RENAME_EXCHANGE}, through the JDK's foreign function interface), else by two
+     * renames (the old directory aside, the new one in place) with the old one deleted after. If the body fails, the
+     * temporary directory is deleted and {@code target} is exactly as it was.
+     *
+     * @throws IOException if the body fails (its exception), or the directory cannot be created or put in place; the
+     *     target is then unchanged and no temporary directory is left
+     * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists and is not a directory
+     */
+    public static void writeDirectory(Path target, DirectoryBody body) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new java.nio.file.FileAlreadyExistsException(absolute.toString(), null,
+                    "it is a file, not a directory");
+        }
+        Files.createDirectories(parent);
+        Path fresh = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp");
+        try {
+            body.write(fresh);
+            if (!Files.exists(absolute)) {
+                Files.move(fresh, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } else if (DirectoryExchange.exchange(fresh, absolute)) {
+                deleteTree(fresh); // now the old content
+            } else {
+                Path old = parent.resolve("." + absolute.getFileName() + ".old-" + System.nanoTime());
+                Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(fresh, absolute, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE); // put the old one back
+                    throw e;
+                }
+                deleteTree(old);
+            }
+        } finally {
+            if (Files.exists(fresh)) {
+                deleteTree(fresh);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -77,4 +77,47 @@ class AtomicFilesTest {
         assertThat(Files.readAllBytes(target)).containsExactly(1, 2);
         assertThat(filesIn(dir)).isEqualTo(1);
     }
+
+    @Test
+    void aDirectoryIsReplacedWholeOrNotAtAll() throws IOException {
+        Path target = dir.resolve("out");
+        AtomicFiles.writeDirectory(target, d -> {
+            Files.writeString(d.resolve("a.txt"), "first a");
+            Files.writeString(d.resolve("b.txt"), "first b");
+        });
+        assertThat(Files.readString(target.resolve("a.txt"))).isEqualTo("first a");
+
+        assertThatThrownBy(() -> AtomicFiles.writeDirectory(target, d -> {
+            Files.writeString(d.resolve("a.txt"), "second a");
+            throw new IOException("interrupted half way");
+        })).hasMessage("interrupted half way");
+        assertThat(Files.readString(target.resolve("a.txt"))).isEqualTo("first a");
+        assertThat(Files.readString(target.resolve("b.txt"))).isEqualTo("first b");
+
+        AtomicFiles.writeDirectory(target, d -> Files.writeString(d.resolve("c.txt"), "second c"));
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("c.txt");
+        }
+        assertThat(filesIn(dir)).as("no temporary or old directory is left").isEqualTo(1);
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeIsAnError() throws IOException {
+        Path target = dir.resolve("report");
+        Files.writeString(target, "a file");
+        assertThatThrownBy(() -> AtomicFiles.writeDirectory(target, d -> { }))
+                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class).hasMessageContaining("not a directory");
+        assertThat(Files.readString(target)).isEqualTo("a file");
+    }
+
+    @Test
+    void theSwapIsOneStepOnLinux() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"));
+        Path a = Files.createDirectory(dir.resolve("a"));
+        Path b = Files.createDirectory(dir.resolve("b"));
+        Files.writeString(a.resolve("x"), "in a");
+        assertThat(DirectoryExchange.exchange(a, b)).isTrue();
+        assertThat(Files.readString(b.resolve("x"))).isEqualTo("in a");
+        assertThat(Files.exists(a.resolve("x"))).isFalse();
+    }
 }

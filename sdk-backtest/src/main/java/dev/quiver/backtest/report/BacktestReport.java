@@ -11,7 +11,6 @@ import dev.quiver.api.table.Timestamps;
 import dev.quiver.backtest.engine.EventBacktester;
 import dev.quiver.backtest.sweep.SweepTable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +45,26 @@ public final class BacktestReport {
      * @param best that run's result, or {@code null}
      * @param report the HTML report
      * @param files every file written, the report last
+     * @param timings how long the backtest, the files and the plots took
      */
-    public record Written(SweepTable table, String bestLabel, BacktestResult best, Path report, List<Path> files) {
+    public record Written(SweepTable table, String bestLabel, BacktestResult best, Path report, List<Path> files,
+                          Timings timings) {
     }
 
     /**
-     * Runs {@code runs} over {@code bars} and writes the outputs into {@code dir}.
+     * Where the time of a {@link #run} went.
+     *
+     * @param backtestNanos running the strategies
+     * @param writeNanos writing the tables, the JSON and the report
+     * @param plotNanos drawing the plots
+     */
+    public record Timings(long backtestNanos, long writeNanos, long plotNanos) {
+    }
+
+    /**
+     * Runs {@code runs} over {@code bars} and writes the outputs into {@code dir}, whole: into a new sibling directory
+     * that then replaces {@code dir} in one step ({@link dev.quiver.api.io.AtomicFiles#writeDirectory}), so a failed or
+     * interrupted run leaves the previous outputs exactly as they were.
      *
      * @param title the report's title (e.g. the input file)
      * @param sortMetric the metric that orders the sweep table and picks the best run (one of
@@ -72,14 +85,53 @@ public final class BacktestReport {
             throw new IllegalArgumentException("unknown metric '" + sortMetric + "'; the metrics are "
                     + String.join(", ", SweepTable.METRICS));
         }
-        Files.createDirectories(dir);
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        long start = System.nanoTime();
         // a large sweep keeps only metrics (the event engine can), and the best run is re-run for its curve
         List<RunOutcome> outcomes = runs.size() == 1 ? List.of(single(runs.get(0), bars, backtester, config))
                 : backtester instanceof EventBacktester event ? event.sweepSummaries(runs, bars, config, listener)
                 : backtester.sweep(runs, bars, config, listener);
         SweepTable table = SweepTable.of(outcomes).sortedBy(metric, !LOWER_IS_BETTER.contains(metric));
+        RunOutcome.Completed best = best(table, outcomes);
+        if (best != null && outcomes.size() > 1 && backtester instanceof EventBacktester) {
+            // summaries carry no curve: run the best again (runs are deterministic, so its metrics are the same)
+            RunOutcome again = single(best.run(), bars, backtester, config);
+            best = again instanceof RunOutcome.Completed c ? c : null;
+        }
+        long backtest = System.nanoTime() - start;
+        RunOutcome.Completed chosen = best;
+        long[] plotNanos = new long[1];
+        List<Path> written = new ArrayList<>();
+        long writeStart = System.nanoTime();
+        dev.quiver.api.io.AtomicFiles.writeDirectory(dir, tmp -> written.addAll(write(tmp, bars, title, outcomes,
+                table, chosen, config, metric, plotNanos)));
+        long writing = System.nanoTime() - writeStart - plotNanos[0];
+        List<Path> files = new ArrayList<>();
+        for (Path f : written) {
+            files.add(dir.resolve(f.getFileName()));
+        }
+        return new Written(table, best == null ? null : best.run().label(), best == null ? null : best.result(),
+                files.getLast(), List.copyOf(files), new Timings(backtest, writing, plotNanos[0]));
+    }
 
+    /** The best completed run by the table's order, or {@code null} if every run failed. */
+    private static RunOutcome.Completed best(SweepTable table, List<RunOutcome> outcomes) {
+        for (int i = 0; i < table.size(); i++) {
+            if (table.completed(i)) {
+                for (RunOutcome o : outcomes) {
+                    if (o instanceof RunOutcome.Completed c && c.run().label().equals(table.run(i))) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Writes the outputs into {@code dir} (the new directory); returns the files, the report last. */
+    private static List<Path> write(Path dir, Panel bars, String title, List<RunOutcome> outcomes, SweepTable table,
+                                    RunOutcome.Completed best, BacktestConfig config, String metric, long[] plotNanos)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         HtmlReport html = HtmlReport.builder("Backtest: " + title);
         html.paragraph(bars.symbolCount() + " symbol" + (bars.symbolCount() == 1 ? "" : "s") + ", "
@@ -87,22 +139,6 @@ public final class BacktestReport {
                 + (config.fill() == dev.quiver.api.backtest.FillTiming.CLOSE ? "the bar's close" : "the next open")
                 + ", " + config.periodsPerYear() + " bars per year.");
 
-        RunOutcome.Completed best = null;
-        for (int i = 0; i < table.size() && best == null; i++) {
-            if (table.completed(i)) {
-                for (RunOutcome o : outcomes) {
-                    if (o instanceof RunOutcome.Completed c && c.run().label().equals(table.run(i))) {
-                        best = c;
-                        break;
-                    }
-                }
-            }
-        }
-        if (best != null && outcomes.size() > 1 && backtester instanceof EventBacktester) {
-            // summaries carry no curve: run the best again (runs are deterministic, so its metrics are the same)
-            RunOutcome again = single(best.run(), bars, backtester, config);
-            best = again instanceof RunOutcome.Completed c ? c : null;
-        }
         if (outcomes.size() > 1) {
             Path csv = dir.resolve("sweep.csv");
             Path arrow = dir.resolve("sweep.arrow");
@@ -116,7 +152,9 @@ public final class BacktestReport {
                     "max_drawdown", "trades", "win_rate"));
             List<String> numeric = numericParams(table);
             if (numeric.size() >= 2) {
+                long p0 = System.nanoTime();
                 Plot heat = BacktestPlots.heatmap(table, numeric.get(0), numeric.get(1), metric, dir, "heatmap");
+                plotNanos[0] += System.nanoTime() - p0;
                 files.add(heat.png());
                 files.add(heat.svg());
                 html.plot(metric + " by " + numeric.get(0) + " and " + numeric.get(1), heat);
@@ -139,7 +177,9 @@ public final class BacktestReport {
             ResultFiles.writeTrades(trades, result.trades());
             ResultFiles.writeEquity(equity, result.equity(), config.initialCash());
             ResultFiles.writeMetrics(metrics, label, config, result.metrics());
+            long p0 = System.nanoTime();
             Plot plot = BacktestPlots.equity(result, config.initialCash(), label + " on " + title, dir, "equity");
+            plotNanos[0] += System.nanoTime() - p0;
             files.addAll(List.of(trades, equity, metrics, plot.png(), plot.svg()));
             html.heading((outcomes.size() > 1 ? "Best run: " : "Run: ") + label)
                     .metrics("Metrics", result.metrics())
@@ -149,8 +189,7 @@ public final class BacktestReport {
         Path report = dir.resolve("report.html");
         html.write(report);
         files.add(report);
-        return new Written(table, best == null ? null : best.run().label(), best == null ? null : best.result(),
-                report, List.copyOf(files));
+        return files;
     }
 
     private static RunOutcome single(StrategyRun run, Panel bars, Backtester backtester, BacktestConfig config) {

@@ -8,7 +8,9 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,12 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Thread-safety: stateless; the shared mapper is thread-safe.
  */
 public final class JsonFiles {
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Two-space indents and {@code "key": value}, as most JSON tools print it (Jackson's default is {@code " : "}). */
+    private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectNameValueSpacing(Separators.Spacing.AFTER)));
 
     private JsonFiles() {
     }
 
-    /** The shared mapper (pretty-printing). */
+    /** The shared mapper. */
     public static JsonMapper mapper() {
         return MAPPER;
     }
@@ -62,7 +67,7 @@ public final class JsonFiles {
         try {
             AtomicFiles.write(file, channel -> {
                 OutputStream out = Channels.newOutputStream(channel);
-                byte[] bytes = MAPPER.writeValueAsBytes(value);
+                byte[] bytes = PRETTY.writeValueAsBytes(value);
                 out.write(bytes);
                 out.write('\n');
                 out.flush();
