@@ -191,7 +191,7 @@ final class FeaturesCommand implements Callable<Integer> {
         }
     }
 
-    private static String range(ParamSpec p) {
+    static String range(ParamSpec p) {
         if (p.type() == ParamType.CHOICE) {
             return String.join("|", p.choices());
         }

@@ -41,4 +41,51 @@ class QuiverCommandTest {
                 .containsPattern(" scalar +priority +0")
                 .contains("CUDA unavailable");
     }
+
+    @Test
+    void failuresAreSentencesAndDebugAddsTheDetails() {
+        String[] r = run("features", "--input", "/no/such/prices.csv", "--features", "sma(2)", "--output",
+                "/tmp/quiver-test-out.csv");
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).isEqualTo("quiver: /no/such/prices.csv: does not exist (nor does its directory /no/such)"
+                + System.lineSeparator());
+        String[] debug = run("--debug", "features", "--input", "/no/such/prices.csv", "--features", "sma(2)",
+                "--output", "/tmp/quiver-test-out.csv");
+        assertThat(debug[2]).contains("quiver: /no/such/prices.csv").contains("\tat dev.quiver.");
+        String[] after = run("features", "--debug", "--input", "/no/such/prices.csv", "--features", "sma(2)",
+                "--output", "/tmp/quiver-test-out.csv");
+        assertThat(after[2]).contains("\tat dev.quiver.");
+    }
+
+    @Test
+    void badOptionsSayWhichOptionAndValue() {
+        String[] r = run("backtest", "--threads", "many", "--input", "x.csv", "--strategy", "sma_cross",
+                "--output", "out");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("Invalid value for option '--threads': 'many' is not an int")
+                .contains("Try 'quiver backtest --help'").doesNotContain("Usage:");
+        String[] format = run("features", "--format", "xlsx", "--features", "sma(2)", "--input", "a.csv",
+                "--output", "b.xlsx");
+        assertThat(format[2]).contains("unknown format 'xlsx'").contains("parquet");
+    }
+
+    @Test
+    void noClassNamesReachTheUser() {
+        assertThat(QuiverCommand.describe(new java.io.UncheckedIOException(
+                new java.nio.file.NoSuchFileException("prices.csv")))).isEqualTo("prices.csv: does not exist");
+        assertThat(QuiverCommand.describe(new java.nio.file.AccessDeniedException("out.csv")))
+                .isEqualTo("out.csv: permission denied");
+        assertThat(QuiverCommand.describe(new NullPointerException("x"))).startsWith("internal error: ")
+                .endsWith("(run with --debug for the details)").doesNotContain("java.lang");
+    }
+
+    @Test
+    void helpShowsDefaultsAndStrategiesAreListed() {
+        String[] help = run("backtest", "--help");
+        assertThat(help[1]).contains("Default: next_open").contains("Default: 100000").contains("--debug");
+        String[] strategies = run("strategies");
+        assertThat(strategies[0]).isEqualTo("0");
+        assertThat(strategies[1]).contains("sma_cross(fast=10,slow=50)").contains("breakout(n=20)")
+                .containsPattern("slow +int +default 50");
+    }
 }
