@@ -42,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("quiver.home", "."));
         Path dataDir = data != null ? data : home.resolve("data/market");
         Path outputDir = output != null ? output : home.resolve("quiver-out/demo");
+        if (java.nio.file.Files.isDirectory(dataDir)) { // else the demo says which data file is missing
+            dev.quiver.cli.io.OutputPaths.checkDirectory(outputDir, java.util.List.of(dataDir), "--output");
+        }
         CacheSettings settings = cacheOptions.settings();
         Injector injector = QuiverApplication.injector(settings);
         try (Cache cache = injector.getInstance(Cache.class)) {

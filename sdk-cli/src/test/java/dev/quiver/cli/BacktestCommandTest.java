@@ -117,4 +117,32 @@ class BacktestCommandTest {
         assertThat(missing.err()).contains("none.csv: does not exist");
         assertThat(quiver("backtest", "--strategy", "sma_cross", "--output", output).status()).isEqualTo(2);
     }
+
+    @Test
+    void theOutputDirectoryIsReplacedWholeButNeverADirectoryOfOtherFiles() throws IOException {
+        String input = DATA.resolve("sp500_2000_2020.csv").toString();
+        Path out = tmp.resolve("again");
+        assertThat(quiver("backtest", "--input", input, "--strategy", "sma_cross(10,50)", "--output",
+                out.toString()).status()).isZero();
+        Files.writeString(out.resolve("stale.txt"), "from an older run");
+        Run second = quiver("backtest", "--input", input, "--strategy", "rsi_reversion", "--output", out.toString());
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(out.resolve("stale.txt")).as("the old directory went whole").doesNotExist();
+        assertThat(Files.readString(out.resolve("metrics.json"))).contains("rsi_reversion");
+        try (var siblings = Files.list(tmp)) {
+            assertThat(siblings.filter(p -> p.getFileName().toString().startsWith(".again")).toList()).isEmpty();
+        }
+
+        Path mine = Files.createDirectories(tmp.resolve("documents"));
+        Files.writeString(mine.resolve("thesis.txt"), "precious");
+        Run refused = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output", mine.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains("holds files that are not a Quiver report's");
+        assertThat(Files.readString(mine.resolve("thesis.txt"))).isEqualTo("precious");
+
+        Run into = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output",
+                DATA.toString());
+        assertThat(into.status()).isEqualTo(1);
+        assertThat(into.err()).contains("holds the input file");
+    }
 }
