@@ -213,4 +213,33 @@ class FeaturesCommandTest {
         assertThat(noColumn.err()).contains("has no column 'ticker' (the symbol column given)");
         assertThat(tmp.resolve("o.csv")).doesNotExist();
     }
+
+    @Test
+    void everyFormatInAndOutGivesTheSameFeatures() throws IOException {
+        Path csvOut = tmp.resolve("from-csv.csv");
+        assertThat(quiver("features", "--input", AAPL.toString(), "--features", "sma(20),rsi(14),macd(12,26,9)",
+                "--output", csvOut.toString()).status()).isZero();
+        List<String> expected = Files.readAllLines(csvOut);
+        for (String ext : List.of("parquet", "arrow", "arrows", "feather")) {
+            Path converted = tmp.resolve("aapl." + ext);
+            try (var t = dev.quiver.io.TableFiles.read(AAPL)) {
+                dev.quiver.io.TableFiles.write(t, converted);
+            }
+            Path out = tmp.resolve("features." + ext);
+            Run run = quiver("features", "--input", converted.toString(), "--features",
+                    "sma(20),rsi(14),macd(12,26,9)", "--output", out.toString());
+            assertThat(run.status()).as(ext + ": " + run.err()).isZero();
+            Path back = tmp.resolve("back-" + ext + ".csv");
+            try (var t = dev.quiver.io.TableFiles.read(out)) {
+                dev.quiver.io.TableFiles.write(t, back);
+            }
+            assertThat(Files.readAllLines(back)).as(ext).isEqualTo(expected);
+        }
+        Path json = tmp.resolve("features.json");
+        Run refused = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--output",
+                json.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains("cannot tell the format").contains(".parquet");
+        assertThat(json).doesNotExist();
+    }
 }
