@@ -6,6 +6,8 @@
  */
 module dev.quiver.cache {
     requires transitive dev.quiver.api;
+    // the Table/Arrow bridge (ArrowStorage)
+    requires dev.quiver.io;
     requires com.github.benmanes.caffeine;
     requires org.apache.arrow.vector;
     requires org.apache.arrow.memory.core;

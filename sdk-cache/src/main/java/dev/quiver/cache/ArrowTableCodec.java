@@ -4,13 +4,11 @@ import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.Compression;
 import dev.quiver.api.table.Column;
 import dev.quiver.api.table.ColumnType;
-import dev.quiver.api.table.Float64Column;
-import dev.quiver.api.table.Int32Column;
-import dev.quiver.api.table.Int64Column;
 import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.io.arrow.ArrowStorage;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -22,7 +20,6 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +31,7 @@ import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.flatbuf.Footer;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVectorHelper;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -45,31 +39,22 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.compression.NoCompressionCodec;
-import org.apache.arrow.vector.dictionary.Dictionary;
-import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
-import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowFooter;
 import org.apache.arrow.vector.ipc.message.IpcOption;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Writes a Quiver {@link Table} as one Arrow IPC file (one record batch) and reads it back, verifying it.
  *
- * <p>Column mapping: {@code FLOAT64} to {@code Float8Vector}, {@code INT64} to {@code BigIntVector}, {@code INT32}
- * to {@code IntVector}, {@code STRING} to a dictionary-encoded {@code IntVector} of codes over a
- * {@code VarCharVector} dictionary. Missing markers ({@code NaN} with its payload, {@code Long.MIN_VALUE},
- * {@code Integer.MIN_VALUE}) are written as plain values, so they round-trip bit for bit; a missing string is an
- * Arrow null whose slot still holds the code {@code -1}, so other Arrow readers see a null and we read the code back
- * unchanged.
+ * <p>The columns are stored in {@link ArrowStorage}'s lossless layout (sdk-io's Table/Arrow bridge): each column as
+ * its physical type with missing markers as plain values, strings as dictionary-encoded codes, physical and logical
+ * types in the field metadata. Other Arrow readers open the files (a missing string is an Arrow null).
  *
  * <p>Verification happens twice. Before Arrow's reader sees the file, its envelope is checked: the magic at both
  * ends, and a CRC-32C, recorded in the footer's custom metadata, over every byte before the footer and over the
@@ -147,63 +132,27 @@ final class ArrowTableCodec {
      * twice is harmless).
      */
     void write(Table table, CacheKey key, FileChannel out) throws IOException {
-        int rows = table.rowCount();
-        List<FieldVector> vectors = new ArrayList<>(table.columnCount());
-        List<Field> fields = new ArrayList<>(table.columnCount());
-        List<FieldVector> dictionaryVectors = new ArrayList<>();
-        DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
-        CRC32C crc = new CRC32C();
-        try {
-            for (int i = 0; i < table.columnCount(); i++) {
-                Column column = table.column(i);
-                checksumField(crc, column.name(), column.type());
-                FieldVector vector = switch (column) {
-                    case Float64Column c -> fill(new Float8Vector(field(c, FLOAT64_TYPE, null), allocator), c, crc);
-                    case Int64Column c -> fill(new BigIntVector(field(c, INT64_TYPE, null), allocator), c, crc);
-                    case Int32Column c -> fill(new IntVector(field(c, INT32_TYPE, null), allocator), c, crc);
-                    case StringColumn c -> {
-                        DictionaryEncoding encoding = new DictionaryEncoding(i, false, INT32_TYPE);
-                        IntVector codes = fill(new IntVector(field(c, INT32_TYPE, encoding), allocator), c, crc);
-                        markMissingCodes(codes, c);
-                        VarCharVector values = dictionary(c, crc);
-                        dictionaryVectors.add(values);
-                        dictionaries.put(new Dictionary(values, encoding));
-                        yield codes;
-                    }
-                };
-                vectors.add(vector);
-                fields.add(vector.getField());
-            }
-            Map<String, String> metadata = new HashMap<>();
-            metadata.put(FORMAT_KEY, FORMAT_VERSION);
-            metadata.put(NAME_KEY, key.name());
-            metadata.put(FINGERPRINT_KEY, key.fingerprint().hex());
-            metadata.put(ROWS_KEY, Integer.toString(rows));
-            metadata.put(CHECKSUM_KEY, Long.toHexString(crc.getValue()));
-            Schema schema = new Schema(fields, metadata);
-            ChecksummedChannel checked = new ChecksummedChannel(out);
-            // ArrowFileWriter keeps this map and writes it into the footer at end(), so it is filled just before
-            Map<String, String> footerMetadata = new HashMap<>();
-            try (VectorSchemaRoot root = new VectorSchemaRoot(schema, vectors, rows);
-                 ArrowFileWriter writer = new ArrowFileWriter(root, dictionaries, checked, footerMetadata,
-                         IpcOption.DEFAULT, Codecs.INSTANCE, codecType, Optional.empty())) {
-                writer.start();
-                writer.writeBatch();
-                checksumBlocks(checked.crc, writer.getDictionaryBlocks(), writer.getRecordBlocks());
-                footerMetadata.put(FILE_BYTES_KEY, Long.toString(checked.bytes));
-                footerMetadata.put(FILE_CHECKSUM_KEY, Long.toHexString(checked.crc.getValue()));
-                footerMetadata.put(FILE_NONCE_KEY, UUID.randomUUID().toString());
-                writer.end();
-                // before the writer closes the channel: the rename that publishes the file must follow durable bytes
-                out.force(true);
-            }
-        } finally {
-            for (FieldVector v : vectors) {
-                v.close();
-            }
-            for (FieldVector v : dictionaryVectors) {
-                v.close();
-            }
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(FORMAT_KEY, FORMAT_VERSION);
+        metadata.put(NAME_KEY, key.name());
+        metadata.put(FINGERPRINT_KEY, key.fingerprint().hex());
+        metadata.put(ROWS_KEY, Integer.toString(table.rowCount()));
+        metadata.put(CHECKSUM_KEY, Long.toHexString(checksum(table)));
+        ChecksummedChannel checked = new ChecksummedChannel(out);
+        // ArrowFileWriter keeps this map and writes it into the footer at end(), so it is filled just before
+        Map<String, String> footerMetadata = new HashMap<>();
+        try (ArrowStorage.Batch batch = ArrowStorage.toArrow(table, allocator, metadata);
+             ArrowFileWriter writer = new ArrowFileWriter(batch.root(), batch.dictionaries(), checked,
+                     footerMetadata, IpcOption.DEFAULT, Codecs.INSTANCE, codecType, Optional.empty())) {
+            writer.start();
+            writer.writeBatch();
+            checksumBlocks(checked.crc, writer.getDictionaryBlocks(), writer.getRecordBlocks());
+            footerMetadata.put(FILE_BYTES_KEY, Long.toString(checked.bytes));
+            footerMetadata.put(FILE_CHECKSUM_KEY, Long.toHexString(checked.crc.getValue()));
+            footerMetadata.put(FILE_NONCE_KEY, UUID.randomUUID().toString());
+            writer.end();
+            // before the writer closes the channel: the rename that publishes the file must follow durable bytes
+            out.force(true);
         }
     }
 
@@ -381,193 +330,41 @@ final class ArrowTableCodec {
             throw new CorruptEntryException("its record batch has " + root.getRowCount() + " rows, the metadata says "
                     + rows);
         }
-        Map<Long, Dictionary> dictionaries = reader.getDictionaryVectors();
+        Table table;
+        try {
+            table = ArrowStorage.toTable(root, reader);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptEntryException(e.getMessage(), e);
+        }
+        long found = checksum(table);
+        if (found != expectedChecksum) {
+            table.close();
+            throw new CorruptEntryException("its data has CRC-32C " + Long.toHexString(found)
+                    + ", the metadata records " + Long.toHexString(expectedChecksum));
+        }
+        return table;
+    }
+
+    /**
+     * The CRC-32C over everything a read returns: each column's name and physical type, its bytes (a string
+     * column's codes) and a string column's dictionary entries.
+     */
+    static long checksum(Table table) {
         CRC32C crc = new CRC32C();
-        try (TableBuilder builder = TableBuilder.offHeap()) {
-            List<Field> fields = schema.getFields();
-            for (int i = 0; i < fields.size(); i++) {
-                Field field = fields.get(i);
-                FieldVector vector = root.getVector(i);
-                ColumnType type = declaredType(field);
-                String name = field.getName();
-                checksumField(crc, name, type);
-                switch (type) {
-                    case FLOAT64 -> {
-                        Float8Vector v = vector(vector, Float8Vector.class, field, false);
-                        copyOut(v.getDataBuffer(), builder.allocate(quiverField(field, type), rows), crc, name);
-                    }
-                    case INT64 -> {
-                        BigIntVector v = vector(vector, BigIntVector.class, field, false);
-                        copyOut(v.getDataBuffer(), builder.allocate(quiverField(field, type), rows), crc, name);
-                    }
-                    case INT32 -> {
-                        IntVector v = vector(vector, IntVector.class, field, false);
-                        copyOut(v.getDataBuffer(), builder.allocate(quiverField(field, type), rows), crc, name);
-                    }
-                    case STRING -> {
-                        IntVector v = vector(vector, IntVector.class, field, true);
-                        int[] codes = new int[rows];
-                        copyOut(v.getDataBuffer(), MemorySegment.ofArray(codes), crc, name);
-                        List<String> dictionary = dictionary(dictionaries, field, crc);
-                        checkCodes(v, codes, dictionary.size(), name);
-                        builder.stringCodes(name, codes, dictionary);
-                    }
+        for (Column column : table.columns()) {
+            checksumField(crc, column.name(), column.type());
+            MemorySegment data = column.data();
+            long length = data.byteSize();
+            for (long offset = 0; offset < length; offset += WINDOW) {
+                crc.update(data.asSlice(offset, Math.min(WINDOW, length - offset)).asByteBuffer());
+            }
+            if (column instanceof StringColumn s) {
+                for (String entry : s.dictionary()) {
+                    checksumBytes(crc, entry.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (crc.getValue() != expectedChecksum) {
-                throw new CorruptEntryException("its data has CRC-32C " + Long.toHexString(crc.getValue())
-                        + ", the metadata records " + Long.toHexString(expectedChecksum));
-            }
-            return builder.build();
         }
-    }
-
-    private static Field field(Column column, ArrowType type, DictionaryEncoding encoding) {
-        Map<String, String> metadata = Map.of(TYPE_KEY, column.type().name(), LOGICAL_KEY,
-                column.logicalType().name());
-        // only codes have nulls (a missing string); numeric markers are plain values
-        return new Field(column.name(), new FieldType(encoding != null, type, encoding, metadata), null);
-    }
-
-    private static <V extends BaseFixedWidthVector> V fill(V vector, Column column, CRC32C crc) {
-        int rows = column.size();
-        vector.allocateNew(rows);
-        MemorySegment src = column.data();
-        ArrowBuf dst = vector.getDataBuffer();
-        long length = src.byteSize();
-        for (long offset = 0; offset < length; offset += WINDOW) {
-            int n = (int) Math.min(WINDOW, length - offset);
-            ByteBuffer window = dst.nioBuffer(offset, n);
-            MemorySegment.copy(src, offset, MemorySegment.ofBuffer(window), 0, n);
-            crc.update(window);
-        }
-        vector.getValidityBuffer().setOne(0L, BitVectorHelper.getValidityBufferSize(rows));
-        vector.setValueCount(rows);
-        return vector;
-    }
-
-    private static void markMissingCodes(IntVector codes, StringColumn column) {
-        ArrowBuf validity = codes.getValidityBuffer();
-        for (int row = 0; row < column.size(); row++) {
-            if (column.code(row) == StringColumn.MISSING_CODE) {
-                BitVectorHelper.unsetBit(validity, row);
-            }
-        }
-    }
-
-    private VarCharVector dictionary(StringColumn column, CRC32C crc) {
-        List<String> entries = column.dictionary();
-        VarCharVector vector = new VarCharVector(
-                new Field(column.name() + ".dictionary", FieldType.notNullable(ArrowType.Utf8.INSTANCE), null),
-                allocator);
-        try {
-            vector.allocateNew(entries.size());
-            for (int i = 0; i < entries.size(); i++) {
-                byte[] utf8 = entries.get(i).getBytes(StandardCharsets.UTF_8);
-                checksumBytes(crc, utf8);
-                vector.setSafe(i, utf8);
-            }
-            vector.setValueCount(entries.size());
-            return vector;
-        } catch (RuntimeException e) {
-            vector.close();
-            throw e;
-        }
-    }
-
-    private static void copyOut(ArrowBuf src, MemorySegment dst, CRC32C crc, String column)
-            throws CorruptEntryException {
-        long length = dst.byteSize();
-        if (length > 0 && (src == null || src.capacity() < length)) {
-            throw new CorruptEntryException("column '" + column + "': data buffer holds "
-                    + (src == null ? 0 : src.capacity()) + " bytes, expected " + length);
-        }
-        for (long offset = 0; offset < length; offset += WINDOW) {
-            int n = (int) Math.min(WINDOW, length - offset);
-            ByteBuffer window = src.nioBuffer(offset, n);
-            MemorySegment.copy(MemorySegment.ofBuffer(window), 0, dst, offset, n);
-            crc.update(window);
-        }
-    }
-
-    private static List<String> dictionary(Map<Long, Dictionary> dictionaries, Field field, CRC32C crc)
-            throws CorruptEntryException {
-        Dictionary dictionary = dictionaries.get(field.getDictionary().getId());
-        if (dictionary == null || !(dictionary.getVector() instanceof VarCharVector values)) {
-            throw new CorruptEntryException("column '" + field.getName() + "': its string dictionary "
-                    + field.getDictionary().getId() + " is missing or not UTF-8");
-        }
-        List<String> entries = new ArrayList<>(values.getValueCount());
-        for (int i = 0; i < values.getValueCount(); i++) {
-            byte[] utf8 = values.get(i);
-            if (utf8 == null) {
-                throw new CorruptEntryException("column '" + field.getName() + "': dictionary entry " + i
-                        + " is null");
-            }
-            checksumBytes(crc, utf8);
-            entries.add(new String(utf8, StandardCharsets.UTF_8));
-        }
-        return entries;
-    }
-
-    private static void checkCodes(IntVector vector, int[] codes, int dictionarySize, String column)
-            throws CorruptEntryException {
-        for (int row = 0; row < codes.length; row++) {
-            int code = codes[row];
-            boolean missing = code == StringColumn.MISSING_CODE;
-            if (missing != vector.isNull(row) || code < StringColumn.MISSING_CODE || code >= dictionarySize) {
-                throw new CorruptEntryException("column '" + column + "', row " + row + ": code " + code
-                        + (vector.isNull(row) ? " under a null" : "") + " does not fit a dictionary of "
-                        + dictionarySize + " entries");
-            }
-        }
-    }
-
-    private static <V extends FieldVector> V vector(FieldVector vector, Class<V> expected, Field field,
-                                                    boolean dictionaryEncoded) throws CorruptEntryException {
-        if (!expected.isInstance(vector) || (field.getDictionary() != null) != dictionaryEncoded) {
-            throw new CorruptEntryException("column '" + field.getName() + "' is declared "
-                    + field.getMetadata().get(TYPE_KEY) + " but stored as " + field.getType()
-                    + (field.getDictionary() != null ? " (dictionary-encoded)" : ""));
-        }
-        if (!dictionaryEncoded && vector.getNullCount() != 0) {
-            throw new CorruptEntryException("column '" + field.getName() + "' has " + vector.getNullCount()
-                    + " nulls where missing values are stored as markers");
-        }
-        return expected.cast(vector);
-    }
-
-    /** The Quiver field of a stored column: its declared physical type and its logical type. */
-    static dev.quiver.api.table.Field quiverField(Field field, ColumnType type) throws CorruptEntryException {
-        return new dev.quiver.api.table.Field(field.getName(), type, declaredLogical(field, type));
-    }
-
-    /** The logical type a column was stored with; the physical type's default for files that record none. */
-    static LogicalType declaredLogical(Field field, ColumnType type) throws CorruptEntryException {
-        String declared = field.getMetadata().get(LOGICAL_KEY);
-        if (declared == null) {
-            return LogicalType.defaultFor(type);
-        }
-        try {
-            LogicalType logical = LogicalType.valueOf(declared);
-            if (logical.physical() == type) {
-                return logical;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new CorruptEntryException("column '" + field.getName() + "' has " + LOGICAL_KEY + " " + declared
-                + ", which is not stored as " + type);
-    }
-
-    static ColumnType declaredType(Field field) throws CorruptEntryException {
-        String declared = field.getMetadata().get(TYPE_KEY);
-        try {
-            return ColumnType.valueOf(declared);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new CorruptEntryException("column '" + field.getName() + "' has no valid " + TYPE_KEY
-                    + " (found " + declared + ")");
-        }
+        return crc.getValue();
     }
 
     private static void expect(Map<String, String> metadata, String key, String expected)

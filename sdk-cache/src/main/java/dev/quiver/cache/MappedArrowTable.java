@@ -8,6 +8,7 @@ import dev.quiver.api.table.Int64Column;
 import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
+import dev.quiver.io.arrow.ArrowStorage;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -28,8 +29,6 @@ import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.ipc.message.ArrowFooter;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -121,8 +120,8 @@ final class MappedArrowTable {
             Buffer buffer = new Buffer();
             for (int i = 0; i < fields.size(); i++) {
                 Field field = fields.get(i);
-                ColumnType type = ArrowTableCodec.declaredType(field);
-                checkStorage(field, type);
+                dev.quiver.api.table.Field stored = storedField(field);
+                ColumnType type = stored.type();
                 batch.nodes(node, i);
                 if (node.length() != rows || (type != ColumnType.STRING && node.nullCount() != 0)) {
                     throw new CorruptEntryException("column '" + field.getName() + "' has " + node.length()
@@ -132,7 +131,7 @@ final class MappedArrowTable {
                 MemorySegment data = slice(file, body, block.getBodyLength(), buffer, (long) rows * type.byteWidth(),
                         type.byteWidth(), field.getName());
                 String name = field.getName();
-                LogicalType logical = ArrowTableCodec.declaredLogical(field, type);
+                LogicalType logical = stored.logical();
                 columns.add(switch (type) {
                     case FLOAT64 -> Float64Column.wrap(name, data).withLogicalType(logical);
                     case INT64 -> Int64Column.wrap(name, data).withLogicalType(logical);
@@ -160,21 +159,12 @@ final class MappedArrowTable {
         }
     }
 
-    private static void checkStorage(Field field, ColumnType type) throws CorruptEntryException {
-        ArrowType t = field.getType();
-        boolean fits = switch (type) {
-            case FLOAT64 -> t instanceof ArrowType.FloatingPoint f && f.getPrecision() == FloatingPointPrecision.DOUBLE
-                    && field.getDictionary() == null;
-            case INT64 -> t instanceof ArrowType.Int i && i.getBitWidth() == 64 && i.getIsSigned()
-                    && field.getDictionary() == null;
-            case INT32 -> t instanceof ArrowType.Int i && i.getBitWidth() == 32 && i.getIsSigned()
-                    && field.getDictionary() == null;
-            case STRING -> field.getDictionary() != null && field.getDictionary().getIndexType() != null
-                    && field.getDictionary().getIndexType().getBitWidth() == 32 && t instanceof ArrowType.Utf8;
-        };
-        if (!fits) {
-            throw new CorruptEntryException("column '" + field.getName() + "' is declared " + type
-                    + " but stored as " + t + (field.getDictionary() != null ? " (dictionary-encoded)" : ""));
+    /** The column a stored field declares, its Arrow type checked against the declaration. */
+    private static dev.quiver.api.table.Field storedField(Field field) throws CorruptEntryException {
+        try {
+            return ArrowStorage.quiverField(field);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptEntryException(e.getMessage(), e);
         }
     }
 
