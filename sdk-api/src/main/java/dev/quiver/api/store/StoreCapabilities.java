@@ -5,7 +5,7 @@ package dev.quiver.api.store;
  *
  * <p>Thread-safety: immutable.
  *
- * @param sql whether {@link Store#query(String)} runs SQL
+ * @param sql whether {@link Store#query(String, Object...)} runs SQL
  * @param sortKeys whether {@link StorageOptions#sortKey()} is honoured
  * @param sharding whether {@link StorageOptions#shardKey()} is honoured
  * @param gpu whether queries run on a GPU

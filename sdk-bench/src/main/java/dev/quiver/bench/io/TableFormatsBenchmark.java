@@ -6,7 +6,6 @@ import dev.quiver.io.ReadOptions;
 import dev.quiver.io.TableFiles;
 import dev.quiver.io.WriteOptions;
 import dev.quiver.io.arrow.ArrowTables;
-import dev.quiver.io.format.Batches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,7 +262,7 @@ public class TableFormatsBenchmark {
             while (reader.loadNextBatch()) {
                 batches.add(ArrowTables.toTable(reader.getVectorSchemaRoot(), reader));
             }
-            try (Table t = Batches.concat(schema, batches)) {
+            try (Table t = Table.concat(schema, batches)) {
                 return checksum(t);
             }
         } finally {

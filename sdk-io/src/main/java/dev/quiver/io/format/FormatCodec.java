@@ -11,8 +11,6 @@ import dev.quiver.io.WriteOptions;
 import dev.quiver.io.arrow.ArrowIpcCodec;
 import dev.quiver.io.csv.CsvCodec;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -57,15 +55,7 @@ public interface FormatCodec {
     /** Reads a whole file: every batch, concatenated into one off-heap table. */
     default Table read(Path file, ReadOptions options) {
         try (TableReader reader = openReader(file, options)) {
-            List<Table> batches = new ArrayList<>();
-            try {
-                for (Table b; (b = reader.next()) != null; ) {
-                    batches.add(b);
-                }
-                return Batches.concat(reader.schema(), batches);
-            } finally {
-                batches.forEach(Table::close);
-            }
+            return reader.readAll();
         }
     }
 
