@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import dev.quiver.api.store.StoreException;
 import dev.quiver.io.DataFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, showDefaultValues = true, usageHelpAutoWidth = true,
         description = "Fast, trustworthy quantitative research on the JVM.",
         subcommands = {DemoCommand.class, FeaturesCommand.class, BacktestCommand.class, StrategiesCommand.class,
-                CacheCommand.class, ProvidersCommand.class, CommandLine.HelpCommand.class})
+                StoreCommand.class, CacheCommand.class, ProvidersCommand.class, CommandLine.HelpCommand.class})
 public final class QuiverCommand implements Runnable {
 
     @CommandLine.Spec
@@ -82,6 +83,7 @@ public final class QuiverCommand implements Runnable {
     static String describe(Throwable e) {
         return switch (e) {
             case DataFileException d -> d.getMessage();
+            case StoreException s -> s.getMessage();
             case UncheckedIOException u -> describe(u.getCause());
             case NoSuchFileException n -> n.getFile() + ": does not exist";
             case AccessDeniedException a -> a.getFile() + ": permission denied";

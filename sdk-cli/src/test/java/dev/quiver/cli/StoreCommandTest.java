@@ -1,0 +1,122 @@
+package dev.quiver.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.api.table.NativeMemory;
+import dev.quiver.api.table.Table;
+import dev.quiver.io.TableFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code quiver store} through the command line, on a DuckDB file. */
+class StoreCommandTest {
+    private static final Path DATA = Path.of(System.getProperty("quiver.data.dir", "../data"), "market");
+
+    @TempDir
+    Path tmp;
+    private long bytes;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void recordMemory() {
+        bytes = NativeMemory.bytesInUse();
+    }
+
+    @AfterEach
+    void nothingLeaks() {
+        assertThat(NativeMemory.bytesInUse()).as("off-heap bytes leaked").isEqualTo(bytes);
+    }
+
+    private static Run quiver(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void loadListDescribeQueryAndDrop() {
+        String store = "duckdb:" + tmp.resolve("research.duckdb");
+        Run load = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
+                DATA.resolve("aapl_2013_2018.csv").toString(), "--sort-key", "date");
+        assertThat(load.status()).as(load.err()).isZero();
+        assertThat(load.out()).contains("1,260 rows loaded into aapl (create)");
+
+        Run again = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
+                DATA.resolve("aapl_2013_2018.csv").toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("table 'aapl' exists already").doesNotContain("Exception");
+
+        Run list = quiver("store", "list", "--store", store);
+        assertThat(list.out()).contains("aapl").contains("1,260 rows");
+
+        Run describe = quiver("store", "describe", "--store", store, "--table", "AAPL");
+        assertThat(describe.status()).as(describe.err()).isZero();
+        assertThat(describe.out()).contains("table aapl: 1,260 rows").contains("Date").contains("Close")
+                .contains("sort_key").contains("float64");
+
+        Run query = quiver("store", "query", "--store", store, "--sql",
+                "SELECT date, close FROM aapl WHERE date >= ? AND close > ? ORDER BY date LIMIT 3",
+                "--param", "2018-05-08", "--param", "150");
+        assertThat(query.status()).as(query.err()).isZero();
+        assertThat(query.out()).contains("Date").contains("2018-05-08").contains("(3 rows");
+
+        Path parquet = tmp.resolve("big-days.parquet");
+        Run toFile = quiver("store", "query", "--store", store, "--sql",
+                "SELECT * FROM aapl WHERE volume > ?", "--param", "100000000", "--output", parquet.toString());
+        assertThat(toFile.status()).as(toFile.err()).isZero();
+        try (Table t = TableFiles.read(parquet)) {
+            assertThat(t.rowCount()).isPositive();
+            assertThat(toFile.out()).contains(String.format("%,d rows -> ", t.rowCount()));
+        }
+
+        Run drop = quiver("store", "drop", "--store", store, "--table", "aapl");
+        assertThat(drop.out()).contains("dropped aapl");
+        assertThat(quiver("store", "list", "--store", store).out()).contains("no tables");
+    }
+
+    @Test
+    void aWideMatrixLoadsInLongForm() {
+        String store = "duckdb:" + tmp.resolve("m.duckdb");
+        Run load = quiver("store", "load", "--store", store, "--table", "closes", "--input",
+                DATA.resolve("dowjones30_closes_wide.csv").toString(), "--wide", "Date:symbol=close");
+        assertThat(load.status()).as(load.err()).isZero();
+        Run q = quiver("store", "query", "--store", store, "--sql",
+                "SELECT count(DISTINCT symbol) AS symbols FROM closes");
+        assertThat(q.out()).contains("30");
+        Run d = quiver("store", "describe", "--store", store, "--table", "closes");
+        assertThat(d.out()).contains("symbol").contains("string").contains("close");
+    }
+
+    @Test
+    void mistakesAreSentencesAndChangeNothing() throws Exception {
+        Path db = tmp.resolve("x.duckdb");
+        String store = "duckdb:" + db;
+        Run hostile = quiver("store", "load", "--store", store, "--table", "t; drop table x", "--input",
+                DATA.resolve("aapl_2013_2018.csv").toString());
+        assertThat(hostile.status()).isEqualTo(1);
+        assertThat(hostile.err()).contains("invalid table name 't; drop table x'");
+        assertThat(Files.exists(db)).as("nothing was opened").isFalse();
+
+        Run noStore = quiver("store", "list", "--store", "");
+        assertThat(noStore.err()).contains("no store given");
+
+        Run password = quiver("store", "list", "--store", "heavydb://admin:secret@localhost:6274/heavyai");
+        assertThat(password.err()).contains("admin:***@").doesNotContain("secret");
+
+        Run mode = quiver("store", "load", "--store", store, "--table", "t", "--mode", "upsert", "--input",
+                DATA.resolve("aapl_2013_2018.csv").toString());
+        assertThat(mode.err()).contains("--mode 'upsert'");
+
+        Run missing = quiver("store", "describe", "--store", store, "--table", "nope");
+        assertThat(missing.err()).contains("there is no table 'nope'");
+    }
+}
