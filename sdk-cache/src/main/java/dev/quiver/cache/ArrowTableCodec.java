@@ -355,8 +355,18 @@ final class ArrowTableCodec {
             checksumField(crc, column.name(), column.type());
             MemorySegment data = column.data();
             long length = data.byteSize();
-            for (long offset = 0; offset < length; offset += WINDOW) {
-                crc.update(data.asSlice(offset, Math.min(WINDOW, length - offset)).asByteBuffer());
+            if (data.isNative()) {
+                for (long offset = 0; offset < length; offset += WINDOW) {
+                    crc.update(data.asSlice(offset, Math.min(WINDOW, length - offset)).asByteBuffer());
+                }
+            } else {
+                // a heap column's read-only view has no array a checksum can read: copy it through a chunk
+                byte[] chunk = new byte[1 << 16];
+                for (long offset = 0; offset < length; offset += chunk.length) {
+                    int n = (int) Math.min(chunk.length, length - offset);
+                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset, chunk, 0, n);
+                    crc.update(chunk, 0, n);
+                }
             }
             if (column instanceof StringColumn s) {
                 for (String entry : s.dictionary()) {

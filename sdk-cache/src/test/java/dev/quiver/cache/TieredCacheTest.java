@@ -14,6 +14,8 @@ import dev.quiver.api.cache.CacheSettings;
 import dev.quiver.api.cache.CacheStats;
 import dev.quiver.api.cache.Compression;
 import dev.quiver.api.table.NativeMemory;
+import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
 import java.io.IOException;
@@ -120,6 +122,21 @@ class TieredCacheTest {
                 assertThat(cache.stats().diskHits()).isEqualTo(1);
                 assertThat(cache.arrowBytesInUse()).isZero();
             }
+        }
+    }
+
+    @Test
+    void aTableOverHeapArraysIsWrittenToDiskToo() {
+        CacheKey key = key("heap/table", "1");
+        try (ArrowTieredCache cache = open(0, 1 << 24, Compression.NONE)) {
+            cache.getOrLoad(key, () -> Table.of(Float64Column.wrap("x", new double[] {1, Double.NaN, 3}),
+                    StringColumn.encode("s", new String[] {"a", null, "b"}))).close();
+        }
+        try (ArrowTieredCache cache = open(0, 1 << 24, Compression.NONE);
+             Table read = cache.getIfPresent(key).orElseThrow()) {
+            assertThat(read.float64("x").get(2)).isEqualTo(3.0);
+            assertThat(read.string("s").get(1)).isNull();
+            assertThat(cache.stats().diskHits()).isEqualTo(1);
         }
     }
 
