@@ -1,7 +1,10 @@
 package dev.quiver.heavydb;
 
+import dev.quiver.api.store.ColumnEncoding;
 import dev.quiver.api.store.StorageOptions;
 import dev.quiver.api.store.StoreException;
+import dev.quiver.api.store.StoreField;
+import dev.quiver.api.store.StoreSchema;
 import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Field;
 import dev.quiver.api.table.Schema;
@@ -111,14 +114,10 @@ final class HeavyDbDialect {
     }
 
     /**
-     * The {@code CREATE TABLE} statement for a table of this schema laid out by these options, on one line and
-     * without a trailing semicolon, e.g.
-     * {@code CREATE TABLE "bars" ("symbol" TEXT ENCODING DICT(32), "time" BIGINT, "close" DOUBLE, SHARD KEY
-     * ("symbol")) WITH (fragment_size = 32000000, sort_column = 'time', shard_count = 4)}.
+     * The {@code CREATE TABLE} statement for a table of these Quiver columns (each nullable, with HeavyDB's default
+     * encodings): {@link #createTable(String, StoreSchema, StorageOptions)} of {@link StoreSchema#of(Schema)}.
      *
-     * @throws StoreException naming the table and the offending name, option or value if a name is invalid or
-     *     reserved, two columns differ only in case, the schema is empty, a sort or shard column is missing or of
-     *     the wrong type, or an option is unknown, malformed or inconsistent
+     * @throws StoreException as the other form, and if the schema is empty or two names differ only in case
      */
     static String createTable(String table, Schema schema, StorageOptions options) {
         String quotedTable = quote(table, "table");
@@ -126,16 +125,34 @@ final class HeavyDbDialect {
             throw new StoreException("cannot create HeavyDB table " + quotedTable + ": the schema has no columns");
         }
         Map<String, String> seen = new HashMap<>();
-        List<String> elements = new ArrayList<>();
         for (Field field : schema.fields()) {
-            String quoted = quote(field.name(), "column of table " + quotedTable);
+            quote(field.name(), "column of table " + quotedTable);
             String clash = seen.putIfAbsent(field.name().toUpperCase(Locale.ROOT), field.name());
             if (clash != null) {
                 throw new StoreException("cannot create HeavyDB table " + quotedTable + ": columns '" + clash
                         + "' and '" + field.name() + "' differ only in case, and HeavyDB compares names "
                         + "case-insensitively");
             }
-            elements.add(quoted + " " + sqlType(field.type()));
+        }
+        return createTable(table, StoreSchema.of(schema), options);
+    }
+
+    /**
+     * The {@code CREATE TABLE} statement for a table of these stored columns laid out by these options, on one line
+     * and without a trailing semicolon, e.g.
+     * {@code CREATE TABLE "bars" ("symbol" TEXT ENCODING DICT(16), "time" TIMESTAMP(3) NOT NULL, "close" DOUBLE,
+     * SHARD KEY ("symbol")) WITH (fragment_size = 32000000, sort_column = 'time', shard_count = 4)}.
+     *
+     * @throws StoreException naming the table and the offending name, option or value if a name is invalid or
+     *     reserved, an encoding has no HeavyDB form, a sort or shard column is missing or of the wrong type, or an
+     *     option is unknown, malformed or inconsistent
+     */
+    static String createTable(String table, StoreSchema schema, StorageOptions options) {
+        String quotedTable = quote(table, "table");
+        List<String> elements = new ArrayList<>();
+        for (StoreField field : schema.fields()) {
+            String quoted = quote(field.name(), "column of table " + quotedTable);
+            elements.add(quoted + " " + sqlType(quotedTable, field) + (field.nullable() ? "" : " NOT NULL"));
         }
         Map<String, String> with = tableOptions(quotedTable, schema, options);
         if (!options.shardKey().isEmpty()) {
@@ -149,6 +166,59 @@ final class HeavyDbDialect {
             sql.append(" WITH (").append(String.join(", ", assignments)).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * The HeavyDB column type of a stored column, encoding included:
+     * <table>
+     *   <caption>Quiver to HeavyDB</caption>
+     *   <tr><th>Quiver</th><th>HeavyDB (default encoding; hints)</th></tr>
+     *   <tr><td>BOOLEAN</td><td>BOOLEAN</td></tr>
+     *   <tr><td>INT8, INT16</td><td>TINYINT, SMALLINT</td></tr>
+     *   <tr><td>INT32, INT64</td><td>INTEGER, BIGINT; FIXED(8|16) or FIXED(8|16|32): {@code ENCODING FIXED(n)}</td></tr>
+     *   <tr><td>FLOAT32, FLOAT64</td><td>FLOAT, DOUBLE</td></tr>
+     *   <tr><td>STRING</td><td>TEXT ENCODING DICT(32); DICTIONARY(8|16|32): DICT(n); NONE: ENCODING NONE</td></tr>
+     *   <tr><td>DATE</td><td>DATE (HeavyDB's DAYS(32)); DAYS(16): {@code DATE ENCODING DAYS(16)}</td></tr>
+     *   <tr><td>TIMESTAMP</td><td>TIMESTAMP(0|3|6|9) by unit; FIXED(32) (seconds only):
+     *       {@code TIMESTAMP(0) ENCODING FIXED(32)}</td></tr>
+     * </table>
+     *
+     * @throws StoreException if the hint has no HeavyDB form for this column
+     */
+    static String sqlType(String table, StoreField f) {
+        ColumnEncoding e = f.encoding();
+        int bits = e.bits();
+        return switch (f.type()) {
+            case BOOLEAN -> "BOOLEAN";
+            case INT8 -> "TINYINT";
+            case INT16 -> "SMALLINT";
+            case INT32 -> "INTEGER" + (e.kind() == ColumnEncoding.Kind.FIXED ? " ENCODING FIXED(" + bits + ")" : "");
+            case INT64 -> "BIGINT" + (e.kind() == ColumnEncoding.Kind.FIXED ? " ENCODING FIXED(" + bits + ")" : "");
+            case FLOAT32 -> "FLOAT";
+            case FLOAT64 -> "DOUBLE";
+            case STRING -> switch (e.kind()) {
+                case NONE -> "TEXT ENCODING NONE";
+                case DICTIONARY -> "TEXT ENCODING DICT(" + bits + ")";
+                default -> "TEXT ENCODING DICT(32)";
+            };
+            case DATE -> e.kind() == ColumnEncoding.Kind.DAYS && bits == 16 ? "DATE ENCODING DAYS(16)" : "DATE";
+            case TIMESTAMP -> {
+                int precision = switch (f.unit()) {
+                    case SECOND -> 0;
+                    case MILLISECOND -> 3;
+                    case MICROSECOND -> 6;
+                    case NANOSECOND -> 9;
+                };
+                if (e.kind() == ColumnEncoding.Kind.FIXED) {
+                    if (precision != 0) {
+                        throw new StoreException("cannot create HeavyDB table " + table + ": column '" + f.name()
+                                + "' asks for FIXED(32) timestamps, which HeavyDB has only in seconds (TimeUnit.SECOND)");
+                    }
+                    yield "TIMESTAMP(0) ENCODING FIXED(32)";
+                }
+                yield "TIMESTAMP(" + precision + ")";
+            }
+        };
     }
 
     /**
@@ -226,7 +296,7 @@ final class HeavyDbDialect {
         return '"' + identifier + '"';
     }
 
-    private static Map<String, String> tableOptions(String table, Schema schema, StorageOptions options) {
+    private static Map<String, String> tableOptions(String table, StoreSchema schema, StorageOptions options) {
         Map<String, String> given = new HashMap<>();
         for (Map.Entry<String, String> e : options.properties().entrySet()) {
             String key = e.getKey().trim().toLowerCase(Locale.ROOT);
@@ -264,16 +334,23 @@ final class HeavyDbDialect {
         }
         String sort = sortColumn != null ? sortColumn : sortProperty;
         if (sort != null) {
-            requireColumn(table, schema, sort, "sort column");
-            putBefore(with, "shard_count", "sort_column", literal(sort));
+            // names compare ignoring case (the Store contract, and HeavyDB's); the DDL spells the column's own name
+            String spelled = requireColumn(table, schema, sort, "sort column").name();
+            putBefore(with, "shard_count", "sort_column", literal(spelled));
         }
 
         String shardKey = options.shardKey();
         if (!shardKey.isEmpty()) {
-            ColumnType type = requireColumn(table, schema, shardKey, "shard key");
-            if (type == ColumnType.FLOAT64) {
+            StoreField key = requireColumn(table, schema, shardKey, "shard key");
+            boolean shardable = switch (key.type()) {
+                case INT8, INT16, INT32, INT64 -> true;
+                case STRING -> key.encoding().kind() != ColumnEncoding.Kind.NONE;
+                default -> false;
+            };
+            if (!shardable) {
                 throw new StoreException("cannot create HeavyDB table " + table + ": shard key '" + shardKey
-                        + "' is FLOAT64; HeavyDB shards on integer or dictionary-encoded text columns only");
+                        + "' is " + key.type().name() + "; HeavyDB shards on integer or dictionary-encoded text "
+                        + "columns only");
             }
             if (!with.containsKey("shard_count")) {
                 throw new StoreException("cannot create HeavyDB table " + table + ": shard key '" + shardKey
@@ -290,10 +367,9 @@ final class HeavyDbDialect {
         return with;
     }
 
-    private static ColumnType requireColumn(String table, Schema schema, String column, String role) {
-        int position = schema.positionOf(column).orElseThrow(() -> new StoreException("cannot create HeavyDB table "
+    private static StoreField requireColumn(String table, StoreSchema schema, String column, String role) {
+        return schema.field(column).orElseThrow(() -> new StoreException("cannot create HeavyDB table "
                 + table + ": " + role + " '" + column + "' is not a column; the columns are " + schema.names()));
-        return schema.field(position).type();
     }
 
     private static long integer(String table, String key, String value, long min) {

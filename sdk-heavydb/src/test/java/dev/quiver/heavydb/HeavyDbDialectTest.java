@@ -3,10 +3,15 @@ package dev.quiver.heavydb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.api.store.ColumnEncoding;
 import dev.quiver.api.store.StorageOptions;
 import dev.quiver.api.store.StoreException;
+import dev.quiver.api.store.StoreField;
+import dev.quiver.api.store.StoreSchema;
+import dev.quiver.api.store.TimeUnit;
 import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Field;
+import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,10 +190,12 @@ class HeavyDbDialectTest {
     }
 
     @Test
-    void aSortKeyColumnMustExist() {
+    void aSortKeyColumnMustExistAndIsSpelledAsTheColumnIs() {
         assertThatThrownBy(() -> HeavyDbDialect.createTable("bars", OHLCV,
-                StorageOptions.defaults().withSortKey("Time")))
-                .isInstanceOf(StoreException.class).hasMessageContaining("sort column 'Time' is not a column");
+                StorageOptions.defaults().withSortKey("when")))
+                .isInstanceOf(StoreException.class).hasMessageContaining("sort column 'when' is not a column");
+        assertThat(HeavyDbDialect.createTable("bars", OHLCV, StorageOptions.defaults().withSortKey("Time")))
+                .endsWith("WITH (sort_column = 'time')");
     }
 
     @ParameterizedTest
@@ -227,5 +234,39 @@ class HeavyDbDialectTest {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return map;
+    }
+
+    @Test
+    void storedSchemasCarryLogicalTypesNullabilityAndEncodings() {
+        StoreSchema schema = StoreSchema.of(
+                StoreField.of("day", LogicalType.DATE).withEncoding(ColumnEncoding.days(16)).withNullable(false),
+                StoreField.of("strategy", LogicalType.STRING).withEncoding(ColumnEncoding.dictionary(16)),
+                StoreField.of("note", LogicalType.STRING).withEncoding(ColumnEncoding.NONE),
+                StoreField.of("at", LogicalType.TIMESTAMP),
+                StoreField.of("at_s", LogicalType.TIMESTAMP).withUnit(TimeUnit.SECOND)
+                        .withEncoding(ColumnEncoding.fixed(32)),
+                StoreField.of("at_ns", LogicalType.TIMESTAMP).withUnit(TimeUnit.NANOSECOND),
+                StoreField.of("n", LogicalType.INT64).withEncoding(ColumnEncoding.fixed(16)),
+                StoreField.of("k", LogicalType.INT8),
+                StoreField.of("flag", LogicalType.BOOLEAN),
+                StoreField.of("pnl", LogicalType.FLOAT32));
+        assertThat(HeavyDbDialect.createTable("pnl", schema, StorageOptions.defaults().withSortKey("day")
+                .withProperty("fragment_size", "4000000"))).isEqualTo("CREATE TABLE \"pnl\" ("
+                + "\"day\" DATE ENCODING DAYS(16) NOT NULL, \"strategy\" TEXT ENCODING DICT(16), "
+                + "\"note\" TEXT ENCODING NONE, \"at\" TIMESTAMP(3), \"at_s\" TIMESTAMP(0) ENCODING FIXED(32), "
+                + "\"at_ns\" TIMESTAMP(9), \"n\" BIGINT ENCODING FIXED(16), \"k\" TINYINT, \"flag\" BOOLEAN, "
+                + "\"pnl\" FLOAT) WITH (fragment_size = 4000000, sort_column = 'day')");
+    }
+
+    @Test
+    void fixedTimestampsAreSecondsOnlyAndPlainTextIsNoShardKey() {
+        StoreSchema ms = StoreSchema.of(StoreField.of("at", LogicalType.TIMESTAMP)
+                .withEncoding(ColumnEncoding.fixed(32)));
+        assertThatThrownBy(() -> HeavyDbDialect.createTable("t", ms, StorageOptions.defaults()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("only in seconds");
+        StoreSchema plain = StoreSchema.of(StoreField.of("s", LogicalType.STRING).withEncoding(ColumnEncoding.NONE));
+        StorageOptions sharded = new StorageOptions(List.of(), "s", Map.of("shard_count", "2"));
+        assertThatThrownBy(() -> HeavyDbDialect.createTable("t", plain, sharded))
+                .isInstanceOf(StoreException.class).hasMessageContaining("dictionary-encoded text");
     }
 }

@@ -17,14 +17,14 @@ import java.util.SplittableRandom;
  *
  * <p>Thread-safety: stateless; two processes making the same file at once each write their own temporary file.
  */
-final class GeneratedCsv {
-    static final int COLUMNS = 10;
+public final class GeneratedCsv {
+    public static final int COLUMNS = 10;
 
     private GeneratedCsv() {
     }
 
     /** The CSV file of {@code rows} rows, made if missing. */
-    static Path file(int rows) {
+    public static Path file(int rows) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "quiver-bench");
         Path file = dir.resolve("table-" + rows + "x" + COLUMNS + ".csv");
         if (Files.isRegularFile(file)) {
