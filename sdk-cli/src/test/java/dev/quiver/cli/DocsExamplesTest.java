@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./quiver} examples of docs/io.md run as written, in order (a later one may read an earlier one's
+ * The {@code ./quiver} examples of docs/io.md and docs/store.md run as written, in order (a later one may read an earlier one's
  * output): bundled data ({@code data/...}) is read from the checkout, every other file lives in a temporary directory.
  */
 class DocsExamplesTest {
@@ -77,20 +77,42 @@ class DocsExamplesTest {
     void theIoExamplesRun() throws IOException {
         List<List<String>> commands = commands(ROOT.resolve("docs/io.md"));
         assertThat(commands).hasSizeGreaterThanOrEqualTo(4);
-        for (List<String> command : commands) {
-            List<String> args = new ArrayList<>();
-            for (int i = 0; i < command.size(); i++) {
-                String a = command.get(i);
-                boolean path = i > 0 && (command.get(i - 1).equals("--input") || command.get(i - 1).equals("--output"));
-                args.add(!path ? a : a.startsWith("data/") ? ROOT.resolve(a).toString() : tmp.resolve(a).toString());
-            }
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    args.toArray(String[]::new));
-            assertThat(status).as(String.join(" ", command) + "\n" + err).isZero();
-        }
+        commands.forEach(this::run);
         assertThat(tmp.resolve("ranks.csv")).isNotEmptyFile();
         assertThat(tmp.resolve("bt").resolve("report.html")).isNotEmptyFile();
+    }
+
+    @Test
+    void theStoreExamplesRun() throws IOException {
+        List<List<String>> commands = commands(ROOT.resolve("docs/store.md"));
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(7);
+        commands.forEach(this::run);
+        assertThat(tmp.resolve("ibm.parquet")).isNotEmptyFile();
+        assertThat(tmp.resolve("research.duckdb")).isNotEmptyFile();
+    }
+
+    /**
+     * Runs one example: bundled data from the checkout, other {@code --input} and {@code --output} files and DuckDB
+     * files of {@code --store} in the temporary directory.
+     */
+    private void run(List<String> command) {
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < command.size(); i++) {
+            String a = command.get(i);
+            String option = i > 0 ? command.get(i - 1) : "";
+            boolean path = option.equals("--input") || option.equals("--output");
+            if (path) {
+                args.add(a.startsWith("data/") ? ROOT.resolve(a).toString() : tmp.resolve(a).toString());
+            } else if (option.equals("--store") && a.startsWith("duckdb:") && !a.equals("duckdb::memory:")) {
+                args.add("duckdb:" + tmp.resolve(a.substring("duckdb:".length())));
+            } else {
+                args.add(a);
+            }
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+        assertThat(status).as(String.join(" ", command) + "\n" + err).isZero();
     }
 }
