@@ -11,7 +11,6 @@ import dev.quiver.api.store.StoreField;
 import dev.quiver.api.store.StoreSchema;
 import dev.quiver.api.store.StoreSettings;
 import dev.quiver.api.store.TableDescription;
-import dev.quiver.api.table.Field;
 import dev.quiver.api.table.Int64Column;
 import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.Schema;
@@ -204,7 +203,7 @@ public final class DuckDbStore implements Store {
     public long load(LoadRequest request, TableStream data) {
         String table = request.table();
         StoreSchema target = request.schema().orElseGet(() -> StoreSchema.of(data.schema()));
-        checkColumns(table, target, data.schema());
+        target.requireLoadable(table, data.schema());
         List<String> sortKey = request.options().sortKey();
         for (String k : sortKey) {
             if (target.field(k).isEmpty()) {
@@ -235,7 +234,7 @@ public final class DuckDbStore implements Store {
                             throw new StoreException("there is no table '" + table + "' to append to; load it with "
                                     + "mode create");
                         }
-                        checkAppend(table, describe(c, table).schema(), target);
+                        describe(c, table).schema().requireAppendable(table, target);
                     }
                     case REPLACE -> {
                         if (exists) {
@@ -284,33 +283,6 @@ public final class DuckDbStore implements Store {
         } catch (RuntimeException e) {
             throw new StoreException("loading table '" + table + "' failed, and the table is as it was: "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** The data's columns must be the stored schema's, in order, of the same logical types. */
-    private static void checkColumns(String table, StoreSchema target, Schema data) {
-        List<Field> fields = data.fields();
-        boolean same = fields.size() == target.fields().size();
-        for (int i = 0; same && i < fields.size(); i++) {
-            StoreField t = target.fields().get(i);
-            same = t.name().equalsIgnoreCase(fields.get(i).name()) && t.type() == fields.get(i).logical();
-        }
-        if (!same) {
-            throw new StoreException("table '" + table + "': the data's columns " + fields + " are not the stored "
-                    + "schema's " + target.fields());
-        }
-    }
-
-    private static void checkAppend(String table, StoreSchema existing, StoreSchema incoming) {
-        boolean same = existing.fields().size() == incoming.fields().size();
-        for (int i = 0; same && i < existing.fields().size(); i++) {
-            StoreField e = existing.fields().get(i);
-            StoreField n = incoming.fields().get(i);
-            same = e.name().equalsIgnoreCase(n.name()) && e.type() == n.type();
-        }
-        if (!same) {
-            throw new StoreException("table '" + table + "' has columns " + existing.fields() + "; the rows to append "
-                    + "have " + incoming.fields());
         }
     }
 

@@ -88,4 +88,41 @@ public record StoreSchema(List<StoreField> fields) {
         }
         throw new IllegalArgumentException("no column '" + name + "' in " + names());
     }
+
+    /**
+     * Checks that data of this Quiver schema can be loaded into these columns: the same names (ignoring case), in
+     * order, of the same logical types.
+     *
+     * @throws StoreException naming the table and both column lists if not
+     */
+    public void requireLoadable(String table, Schema data) {
+        List<Field> given = data.fields();
+        boolean same = given.size() == fields.size();
+        for (int i = 0; same && i < given.size(); i++) {
+            same = fields.get(i).name().equalsIgnoreCase(given.get(i).name())
+                    && fields.get(i).type() == given.get(i).logical();
+        }
+        if (!same) {
+            throw new StoreException("table '" + table + "': the data's columns " + given + " are not the stored "
+                    + "columns " + fields);
+        }
+    }
+
+    /**
+     * Checks that rows of {@code incoming} can be appended to a table of these columns: the same names (ignoring
+     * case), in order, of the same logical types (nullability, units and encodings may differ).
+     *
+     * @throws StoreException naming the table and both column lists if not
+     */
+    public void requireAppendable(String table, StoreSchema incoming) {
+        boolean same = incoming.fields.size() == fields.size();
+        for (int i = 0; same && i < fields.size(); i++) {
+            same = fields.get(i).name().equalsIgnoreCase(incoming.fields.get(i).name())
+                    && fields.get(i).type() == incoming.fields.get(i).type();
+        }
+        if (!same) {
+            throw new StoreException("table '" + table + "' has columns " + fields + "; the rows to append have "
+                    + incoming.fields);
+        }
+    }
 }

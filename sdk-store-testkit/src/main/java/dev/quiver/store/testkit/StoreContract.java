@@ -73,6 +73,9 @@ public abstract class StoreContract {
 
     @AfterEach
     void closeStore() {
+        if (store == null) {
+            return; // the store could not be opened (a test that needs a server it does not have was skipped)
+        }
         store.close();
         assertThat(NativeMemory.bytesInUse()).as("off-heap memory left behind").isEqualTo(memoryBefore);
     }
@@ -419,15 +422,15 @@ public abstract class StoreContract {
                 .isInstanceOf(StoreException.class);
         String[] values = {"Robert'); DROP TABLE students;--", "a\"b", "back\\slash", "new\nline", ""};
         try (Table t = Table.of(StringColumn.encode("s", values))) {
-            store.load(LoadRequest.of("values", LoadMode.CREATE), t);
+            store.load(LoadRequest.of("hostile_values", LoadMode.CREATE), t);
         }
-        try (Table read = scanAll(ScanRequest.of("values"))) {
+        try (Table read = scanAll(ScanRequest.of("hostile_values"))) {
             List<String> got = new ArrayList<>();
             for (int r = 0; r < read.rowCount(); r++) {
                 got.add(((StringColumn) read.column(0)).get(r));
             }
             assertThat(got).containsExactlyInAnyOrder(values);
         }
-        assertThat(store.list()).containsExactly("values");
+        assertThat(store.list()).containsExactly("hostile_values");
     }
 }
