@@ -1,0 +1,21 @@
+/**
+ * Quiver's strategy portfolios: daily P&amp;L matrices of many strategies ({@link dev.quiver.portfolio.PnlMatrix}),
+ * their correlations as a blocked matrix product ({@code dev.quiver.portfolio.correlation}), the objectives a
+ * portfolio is scored by ({@code dev.quiver.portfolio.objective}) and the search for the best portfolio behind one
+ * SPI ({@code dev.quiver.portfolio.search}).
+ *
+ * @uses dev.quiver.portfolio.search.PortfolioOptimizer the search algorithms, built in and from plugin jars
+ */
+module dev.quiver.portfolio {
+    requires transitive dev.quiver.api;
+    requires dev.quiver.io;
+    // optional: the SIMD correlation kernel probes for it (--add-modules=jdk.incubator.vector) before linking
+    requires static jdk.incubator.vector;
+
+    exports dev.quiver.portfolio;
+    exports dev.quiver.portfolio.correlation;
+    exports dev.quiver.portfolio.objective;
+    exports dev.quiver.portfolio.search;
+
+    uses dev.quiver.portfolio.search.PortfolioOptimizer;
+}
