@@ -15,10 +15,11 @@ module dev.quiver.backtest {
     requires org.apache.arrow.vector;
     requires org.apache.arrow.memory.core;
     requires java.desktop;
+    // plots and HTML reports; its Plot is part of this module's API
+    requires transitive dev.quiver.report;
     requires static com.google.guice;
     // automatic modules (no module descriptor in their jars)
     requires xchart;
-    requires VectorGraphics2D;
 
     exports dev.quiver.backtest.engine;
     exports dev.quiver.backtest.metrics;

@@ -5,6 +5,8 @@ import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.Trade;
 import dev.quiver.backtest.sweep.SweepTable;
 import java.awt.Color;
+import dev.quiver.report.ChartFiles;
+import dev.quiver.report.Plot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,6 +10,8 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Timestamps;
 import dev.quiver.backtest.engine.EventBacktester;
 import dev.quiver.backtest.sweep.SweepTable;
+import dev.quiver.report.HtmlReport;
+import dev.quiver.report.Plot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +159,7 @@ public final class BacktestReport {
                                     RunOutcome.Completed best, BacktestConfig config, String metric, long[] plotNanos)
             throws IOException {
         List<Path> files = new ArrayList<>();
-        HtmlReport html = HtmlReport.builder("Backtest: " + title);
+        HtmlReport html = HtmlReport.builder("Backtest: " + title).footer(ReportTables.FOOTER);
         html.paragraph(bars.symbolCount() + " symbol" + (bars.symbolCount() == 1 ? "" : "s") + ", "
                 + bars.rowCount() + " bars" + span(bars) + "; initial cash " + config.initialCash() + ", fills at "
                 + (config.fill() == dev.quiver.api.backtest.FillTiming.CLOSE ? "the bar's close" : "the next open")
@@ -172,8 +174,10 @@ public final class BacktestReport {
             files.add(arrow);
             html.heading("Sweep: " + table.size() + " runs" + (table.failures() == 0 ? ""
                     : ", " + table.failures() + " failed"));
-            html.table("Best runs by " + metric, table, 25, List.of(metric, "total_return", "annual_return", "sharpe",
-                    "max_drawdown", "trades", "win_rate"));
+            List<String> shown = List.of(metric, "total_return", "annual_return", "sharpe", "max_drawdown", "trades",
+                    "win_rate");
+            html.table("Best runs by " + metric, ReportTables.sweepHeader(shown),
+                    ReportTables.sweepRows(table, 25, shown));
             List<String> numeric = numericParams(table);
             if (numeric.size() >= 2) {
                 long p0 = System.nanoTime();
@@ -206,7 +210,7 @@ public final class BacktestReport {
             plotNanos[0] += System.nanoTime() - p0;
             files.addAll(List.of(trades, equity, metrics, plot.png(), plot.svg()));
             html.heading((outcomes.size() > 1 ? "Best run: " : "Run: ") + label)
-                    .metrics("Metrics", result.metrics())
+                    .keyValues("Metrics", ReportTables.metrics(result.metrics()))
                     .plot("Equity with entries (green) and exits (red), drawdown beneath", plot)
                     .link("Trades (CSV)", trades).link("Equity curve (CSV)", equity).link("Metrics (JSON)", metrics);
         }

@@ -14,6 +14,8 @@ import dev.quiver.backtest.strategy.Strategies;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepPlan;
 import dev.quiver.backtest.sweep.SweepTable;
+import dev.quiver.report.HtmlReport;
+import dev.quiver.report.Plot;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +53,10 @@ class ReportTest {
 
         table.writeCsv(OUT.resolve("sweep.csv"));
         Path report = OUT.resolve("report.html");
-        HtmlReport.builder("Quiver <test> report").heading("sma_cross(20,100)").metrics("Metrics", result.metrics())
+        HtmlReport.builder("Quiver <test> report").heading("sma_cross(20,100)").keyValues("Metrics", ReportTables.metrics(result.metrics()))
                 .plot("Equity and drawdown", equity).heading("Sweep")
-                .table("Best runs by Sharpe", table, 10, List.of("sharpe", "total_return", "max_drawdown"))
+                .table("Best runs by Sharpe", ReportTables.sweepHeader(List.of("sharpe", "total_return", "max_drawdown")),
+                        ReportTables.sweepRows(table, 10, List.of("sharpe", "total_return", "max_drawdown")))
                 .plot("Sharpe by fast and slow", heat).link("All runs (CSV)", OUT.resolve("sweep.csv"))
                 .write(report);
         String html = Files.readString(report);

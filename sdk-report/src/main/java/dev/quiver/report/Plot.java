@@ -1,4 +1,4 @@
-package dev.quiver.backtest.report;
+package dev.quiver.report;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.quiver.backtest.report;
+package dev.quiver.report;
 
 import de.erichseifert.vectorgraphics2d.Document;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
@@ -22,7 +22,7 @@ import org.knowm.xchart.internal.chartpart.IChart;
  *
  * <p>Thread-safety: stateless; safe from any thread (each call draws its own image).
  */
-final class ChartFiles {
+public final class ChartFiles {
     static {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
@@ -32,11 +32,28 @@ final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** One chart of a stack and the height it gets. */
-    record Panel(IChart chart, int height) {
+    /**
+     * One chart of a stack and the height it gets.
+     *
+     * <p>Thread-safety: immutable as a record; the chart itself must not be changed while it is written.
+     *
+     * @param chart an XChart chart
+     * @param height its height in pixels
+     */
+    public record Panel(IChart chart, int height) {
     }
 
-    static Plot write(List<Panel> stack, int width, Path png, Path svg) throws IOException {
+    /** Writes one chart as {@code dir/name.png} and {@code dir/name.svg}. */
+    public static Plot write(IChart chart, int width, int height, Path dir, String name) throws IOException {
+        return write(List.of(new Panel(chart, height)), width, dir.resolve(name + ".png"), dir.resolve(name + ".svg"));
+    }
+
+    /**
+     * Writes charts stacked top to bottom, {@code width} pixels wide, as one PNG and one SVG.
+     *
+     * @throws IOException if a file cannot be written
+     */
+    public static Plot write(List<Panel> stack, int width, Path png, Path svg) throws IOException {
         int height = 0;
         for (Panel p : stack) {
             height += p.height();

@@ -1,8 +1,6 @@
-package dev.quiver.backtest.report;
+package dev.quiver.report;
 
-import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.io.AtomicFiles;
-import dev.quiver.backtest.sweep.SweepTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,13 +9,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A self-contained HTML report that links a backtest's files: headings, paragraphs, metric tables, plots (the PNG
- * shown, linked to its SVG), the top rows of a sweep table and links to data files. Paths are written relative to
+ * A self-contained HTML report that links a run's files: headings, paragraphs, tables of figures, plots (the PNG
+ * shown, linked to its SVG) and links to data files. Paths are written relative to
  * the report's directory, so the directory can be moved or served as is. The file is written atomically.
  *
  * <pre>{@code
  * HtmlReport.builder("sma_cross(10,50) on SPX")
- *     .metrics("Metrics", result.metrics())
+ *     .keyValues("Metrics", List.of(new String[] {"Sharpe", "1.23"}))
  *     .plot("Equity and drawdown", plot)
  *     .link("Trades (CSV)", dir.resolve("trades.csv"))
  *     .write(dir.resolve("report.html"));
@@ -28,6 +26,7 @@ import java.util.Objects;
 public final class HtmlReport {
     private final String title;
     private final List<Part> parts = new ArrayList<>();
+    private String footer = "";
 
     private interface Part {
         void render(StringBuilder html, Path dir);
@@ -54,21 +53,18 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Adds a table of a run's metrics. */
-    public HtmlReport metrics(String caption, Metrics m) {
-        Objects.requireNonNull(m, "metrics");
-        String[][] rows = {
-                {"total return", pct(m.totalReturn())}, {"annual return (CAGR)", pct(m.annualReturn())},
-                {"volatility (annualised)", pct(m.volatility())}, {"Sharpe", num(m.sharpe())},
-                {"Sortino", num(m.sortino())}, {"Calmar", num(m.calmar())},
-                {"max drawdown", pct(m.maxDrawdown())}, {"max drawdown duration (bars)", num(m.maxDrawdownBars())},
-                {"trades", num(m.trades())}, {"win rate", pct(m.winRate())}, {"profit factor", num(m.profitFactor())},
-                {"expectancy (per trade)", num(m.expectancy())}, {"exposure", pct(m.exposure())},
-                {"turnover (per year)", num(m.turnover())}};
+    /**
+     * Adds a two-column table of names and values (a run's metrics, a portfolio's figures).
+     *
+     * @param rows pairs of {@code {name, value}}, shown as given
+     */
+    public HtmlReport keyValues(String caption, List<String[]> rows) {
+        List<String[]> copy = List.copyOf(rows);
         parts.add((html, dir) -> {
             html.append("<table class=\"kv\"><caption>").append(escape(caption)).append("</caption>\n");
-            for (String[] r : rows) {
-                html.append("<tr><th>").append(r[0]).append("</th><td>").append(r[1]).append("</td></tr>\n");
+            for (String[] r : copy) {
+                html.append("<tr><th>").append(escape(r[0])).append("</th><td>").append(escape(r[1]))
+                        .append("</td></tr>\n");
             }
             html.append("</table>\n");
         });
@@ -89,29 +85,34 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Adds the first {@code maxRows} rows of a sweep table with the given metric columns. */
-    public HtmlReport table(String caption, SweepTable table, int maxRows, List<String> metrics) {
-        Objects.requireNonNull(table, "table");
-        List<String> columns = List.copyOf(metrics);
+    /**
+     * Adds a table with a header row; cells are text, shown as given (numbers formatted by the caller, for example
+     * with {@link #number}).
+     */
+    public HtmlReport table(String caption, List<String> header, List<List<String>> rows) {
+        List<String> head = List.copyOf(header);
+        List<List<String>> body = rows.stream().map(List::copyOf).toList();
         parts.add((html, dir) -> {
-            html.append("<table class=\"grid\"><caption>").append(escape(caption)).append("</caption>\n<tr><th>#</th>")
-                    .append("<th>run</th><th>status</th>");
-            for (String c : columns) {
-                html.append("<th>").append(escape(c)).append("</th>");
+            html.append("<table class=\"grid\"><caption>").append(escape(caption)).append("</caption>\n<tr>");
+            for (String h : head) {
+                html.append("<th>").append(escape(h)).append("</th>");
             }
             html.append("</tr>\n");
-            for (int i = 0; i < Math.min(maxRows, table.size()); i++) {
-                html.append("<tr><td>").append(i + 1).append("</td><td>").append(escape(table.run(i)))
-                        .append("</td><td>").append(table.completed(i) ? "ok"
-                                : "<span class=\"err\" title=\"" + escape(table.error(i)) + "\">failed</span>")
-                        .append("</td>");
-                for (String c : columns) {
-                    html.append("<td>").append(table.completed(i) ? num(table.metric(i, c)) : "").append("</td>");
+            for (List<String> row : body) {
+                html.append("<tr>");
+                for (String cell : row) {
+                    html.append("<td>").append(escape(cell)).append("</td>");
                 }
                 html.append("</tr>\n");
             }
             html.append("</table>\n");
         });
+        return this;
+    }
+
+    /** Sets the small print at the end of the report (conventions, units); none by default. */
+    public HtmlReport footer(String text) {
+        this.footer = Objects.requireNonNull(text, "text");
         return this;
     }
 
@@ -135,8 +136,10 @@ public final class HtmlReport {
         for (Part p : parts) {
             p.render(html, dir);
         }
-        html.append("<p><small>Quiver backtest report. Returns are fractions of equity shown in percent; ratios are "
-                + "annualised with a risk-free rate of 0 (see docs/backtest.md).</small></p>\n</body></html>\n");
+        if (!footer.isEmpty()) {
+            html.append("<p><small>").append(escape(footer)).append("</small></p>\n");
+        }
+        html.append("</body></html>\n");
         return html.toString();
     }
 
@@ -156,11 +159,13 @@ public final class HtmlReport {
         return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
     }
 
-    private static String pct(double v) {
+    /** {@code v} as a percentage with two decimals ({@code 0.1234} → {@code 12.34 %}); {@code –} for NaN. */
+    public static String percent(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f %%", 100 * v);
     }
 
-    private static String num(double v) {
+    /** {@code v} as a whole number when it is one, else with four decimals; {@code –} for NaN, ∞ for infinities. */
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
@@ -171,7 +176,8 @@ public final class HtmlReport {
                 : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static String escape(String s) {
+    /** {@code s} with HTML's special characters escaped. */
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
