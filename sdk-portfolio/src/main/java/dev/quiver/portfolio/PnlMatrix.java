@@ -32,6 +32,7 @@ import java.util.Objects;
  * <p>Thread-safety: immutable; {@link #values()} is the caller's to keep but {@link #row} views must not be written.
  */
 public final class PnlMatrix {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
     private final List<String> names;
     private final long[] dates;
     private final double[] values;
@@ -160,19 +161,13 @@ public final class PnlMatrix {
 
     private static long[] dates(Column column, Path file) {
         long[] dates = new long[column.size()];
-        if (column instanceof Int64Column l && l.logicalType() == LogicalType.DATE) {
+        if (column instanceof Int64Column l
+                && (l.logicalType() == LogicalType.DATE || l.logicalType() == LogicalType.TIMESTAMP)) {
             for (int r = 0; r < dates.length; r++) {
                 if (l.isMissing(r)) {
                     throw cell(file, r, column.name(), "", "every day needs a date");
                 }
-                dates[r] = l.get(r);
-            }
-        } else if (column instanceof Int64Column l && l.logicalType() == LogicalType.TIMESTAMP) {
-            for (int r = 0; r < dates.length; r++) {
-                if (l.isMissing(r)) {
-                    throw cell(file, r, column.name(), "", "every day needs a date");
-                }
-                dates[r] = Math.floorDiv(l.get(r), 86_400_000L);
+                dates[r] = Math.floorDiv(l.get(r), MILLIS_PER_DAY);
             }
         } else {
             throw DataFileException.at(file).column(column.name()).build("the date column holds "
@@ -208,7 +203,8 @@ public final class PnlMatrix {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean text = name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")
                 || name.endsWith(".csv.gz");
-        return (text ? at.line(r + 2L) : at.row(r)).build(problem);
+        String said = value.isEmpty() ? "the cell is empty; " + problem : "'" + value + "': " + problem;
+        return (text ? at.line(r + 2L) : at.row(r)).build(said);
     }
 
     /** The number of strategies (rows of the matrix). */
@@ -289,6 +285,23 @@ public final class PnlMatrix {
             }
         }
         return new PnlMatrix(names, dates, out);
+    }
+
+    /**
+     * The matrix as a wide table: a {@code Date} column (dates) and one float64 column per strategy, named as the
+     * strategy; what {@link #read} reads back. The columns copy the values.
+     */
+    public Table toWide() {
+        List<Column> columns = new ArrayList<>(names.size() + 1);
+        long[] millis = new long[dates.length];
+        for (int d = 0; d < dates.length; d++) {
+            millis[d] = dates[d] * MILLIS_PER_DAY;
+        }
+        columns.add(Int64Column.wrap("Date", millis).withLogicalType(LogicalType.DATE));
+        for (int s = 0; s < names.size(); s++) {
+            columns.add(Float64Column.wrap(names.get(s), row(s)));
+        }
+        return Table.of(columns);
     }
 
     /** The column index of each strategy name. */
