@@ -5,6 +5,9 @@
  * SPI ({@code dev.quiver.portfolio.search}).
  *
  * @uses dev.quiver.portfolio.search.PortfolioOptimizer the search algorithms, built in and from plugin jars
+ * @provides dev.quiver.portfolio.search.PortfolioOptimizer the eight built-in algorithms: {@code genetic},
+ *     {@code pso}, {@code annealing}, {@code differential_evolution}, {@code ant_colony}, {@code hill_climbing},
+ *     {@code bayesian}, {@code random_search}
  */
 module dev.quiver.portfolio {
     requires transitive dev.quiver.api;
@@ -18,4 +21,13 @@ module dev.quiver.portfolio {
     exports dev.quiver.portfolio.search;
 
     uses dev.quiver.portfolio.search.PortfolioOptimizer;
+    provides dev.quiver.portfolio.search.PortfolioOptimizer with
+            dev.quiver.portfolio.search.algorithms.GeneticAlgorithm,
+            dev.quiver.portfolio.search.algorithms.ParticleSwarm,
+            dev.quiver.portfolio.search.algorithms.SimulatedAnnealing,
+            dev.quiver.portfolio.search.algorithms.DifferentialEvolution,
+            dev.quiver.portfolio.search.algorithms.AntColony,
+            dev.quiver.portfolio.search.algorithms.HillClimbing,
+            dev.quiver.portfolio.search.algorithms.BayesianOptimization,
+            dev.quiver.portfolio.search.algorithms.RandomSearch;
 }
