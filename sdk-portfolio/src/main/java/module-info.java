@@ -12,6 +12,8 @@
 module dev.quiver.portfolio {
     requires transitive dev.quiver.api;
     requires dev.quiver.io;
+    requires dev.quiver.report;
+    requires xchart;
     // optional: the SIMD correlation kernel probes for it (--add-modules=jdk.incubator.vector) before linking
     requires static jdk.incubator.vector;
 
@@ -19,6 +21,7 @@ module dev.quiver.portfolio {
     exports dev.quiver.portfolio.correlation;
     exports dev.quiver.portfolio.objective;
     exports dev.quiver.portfolio.search;
+    exports dev.quiver.portfolio.report;
 
     uses dev.quiver.portfolio.search.PortfolioOptimizer;
     provides dev.quiver.portfolio.search.PortfolioOptimizer with

@@ -137,7 +137,7 @@ class BacktestCommandTest {
         Files.writeString(mine.resolve("thesis.txt"), "precious");
         Run refused = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output", mine.toString());
         assertThat(refused.status()).isEqualTo(1);
-        assertThat(refused.err()).contains("holds files that are not a Quiver report's");
+        assertThat(refused.err()).contains("holds files that are not a Quiver output's");
         assertThat(Files.readString(mine.resolve("thesis.txt"))).isEqualTo("precious");
 
         Run into = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output",

@@ -89,24 +89,27 @@ public final class PnlGenerator {
         }
 
         List<String> names = new ArrayList<>(strategies);
-        Set<Long> used = new HashSet<>();
+        Set<String> used = new HashSet<>();
         double[] values = new double[strategies * days];
         for (int s = 0; s < strategies; s++) {
-            long code;
+            String name;
+            int index;
+            int from;
             do {
-                code = random.nextLong(combinations);
-            } while (!used.add(code));
-            int target = (int) (code % TARGETS);
-            long rest = code / TARGETS;
-            int stop = (int) (rest % STOPS);
-            rest /= STOPS;
-            int length = (int) (rest % LENGTHS) + 15;
-            rest /= LENGTHS;
-            int from = (int) (rest % STARTS) + FIRST_START;
-            int index = (int) (rest / STARTS);
-            int to = Math.min(LAST_END, from + length);
-            names.add(String.format(Locale.ROOT, "%s %02d%02d-%02d%02d SL%d%%TP%d%%", INDICES[index], from / 60,
-                    from % 60, to / 60, to % 60, stop + 10, target + 10));
+                long code = random.nextLong(combinations);
+                int target = (int) (code % TARGETS);
+                long rest = code / TARGETS;
+                int stop = (int) (rest % STOPS);
+                rest /= STOPS;
+                int length = (int) (rest % LENGTHS) + 15;
+                rest /= LENGTHS;
+                from = (int) (rest % STARTS) + FIRST_START;
+                index = (int) (rest / STARTS);
+                int to = Math.min(LAST_END, from + length);
+                name = String.format(Locale.ROOT, "%s %02d%02d-%02d%02d SL%d%%TP%d%%", INDICES[index], from / 60,
+                        from % 60, to / 60, to % 60, stop + 10, target + 10);
+            } while (!used.add(name)); // windows cut at the close can repeat a name
+            names.add(name);
             double[] factor = cluster[index * hours + Math.min(hours - 1, (from - FIRST_START) / 60)];
 
             double beta = (0.3 + 0.6 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);

@@ -8,6 +8,7 @@ import dev.quiver.api.table.LogicalType;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.io.DataFileException;
+import dev.quiver.io.ReadOptions;
 import dev.quiver.io.TableFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,7 +81,12 @@ public final class PnlMatrix {
 
     /** Reads a wide P&amp;L file (CSV, Parquet or Arrow IPC, by its extension); see the class comment. */
     public static PnlMatrix read(Path file) {
-        try (Table table = TableFiles.read(file)) {
+        return read(file, ReadOptions.defaults());
+    }
+
+    /** Reads a wide P&amp;L file with these options (a format that overrides the extension, column types). */
+    public static PnlMatrix read(Path file, ReadOptions options) {
+        try (Table table = TableFiles.read(file, options)) {
             return fromWide(table, file);
         }
     }

@@ -6,6 +6,7 @@ import dev.quiver.api.backtest.Trade;
 import dev.quiver.backtest.sweep.SweepTable;
 import java.awt.Color;
 import dev.quiver.report.ChartFiles;
+import dev.quiver.report.ChartStyle;
 import dev.quiver.report.Plot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -74,7 +74,7 @@ public final class BacktestPlots {
         }
 
         XYChart top = new XYChartBuilder().width(WIDTH).height(480).title(title).yAxisTitle("equity").build();
-        style(top);
+        ChartStyle.plain(top);
         XYSeries line = top.addSeries("equity", dates, values);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(new Color(30, 80, 160));
@@ -83,7 +83,7 @@ public final class BacktestPlots {
         markers(top, "exits", result.trades(), times, equity, false);
 
         XYChart bottom = new XYChartBuilder().width(WIDTH).height(220).yAxisTitle("drawdown %").build();
-        style(bottom);
+        ChartStyle.plain(bottom);
         bottom.getStyler().setLegendVisible(false);
         XYSeries dd = bottom.addSeries("drawdown", dates, drawdown);
         dd.setMarker(SeriesMarkers.NONE);
@@ -126,19 +126,6 @@ public final class BacktestPlots {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(entries ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.TRIANGLE_DOWN);
         s.setMarkerColor(entries ? GREEN : RED);
-    }
-
-    private static void style(XYChart chart) {
-        var s = chart.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.InsideNW);
-        s.setDatePattern("yyyy-MM");
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotGridLinesColor(new Color(225, 225, 225));
-        s.setChartTitleBoxVisible(false);
-        s.setYAxisDecimalPattern("#,##0.##");
-        s.setMarkerSize(7);
-        s.setXAxisMaxLabelCount(16);
     }
 
     /**

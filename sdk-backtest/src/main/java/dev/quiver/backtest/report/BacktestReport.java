@@ -11,6 +11,7 @@ import dev.quiver.api.table.Timestamps;
 import dev.quiver.backtest.engine.EventBacktester;
 import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.report.HtmlReport;
+import dev.quiver.report.OutputDirectory;
 import dev.quiver.report.Plot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,13 +106,10 @@ public final class BacktestReport {
         RunOutcome.Completed chosen = best;
         long[] plotNanos = new long[1];
         List<Path> written = new ArrayList<>();
-        checkReplaceable(dir);
+        OutputDirectory.checkReplaceable(dir);
         long writeStart = System.nanoTime();
-        dev.quiver.api.io.AtomicFiles.writeDirectory(dir, tmp -> {
-            Files.writeString(tmp.resolve(MARKER), "written by Quiver's backtest report; the directory is replaced "
-                    + "whole by the next run into it\n");
-            written.addAll(write(tmp, bars, title, outcomes, table, chosen, config, metric, plotNanos));
-        });
+        OutputDirectory.write(dir, "backtest report",
+                tmp -> written.addAll(write(tmp, bars, title, outcomes, table, chosen, config, metric, plotNanos)));
         long writing = System.nanoTime() - writeStart - plotNanos[0];
         List<Path> files = new ArrayList<>();
         for (Path f : written) {
@@ -119,25 +117,6 @@ public final class BacktestReport {
         }
         return new Written(table, best == null ? null : best.run().label(), best == null ? null : best.result(),
                 files.getLast(), List.copyOf(files), new Timings(backtest, writing, plotNanos[0]));
-    }
-
-    /** The file that marks a directory as a report's, which a later run may replace whole. */
-    static final String MARKER = ".quiver-output";
-
-    /**
-     * The output directory is replaced whole, so it must be new, empty, or an earlier report's (it holds
-     * {@link #MARKER}): a directory of other files is refused rather than deleted.
-     */
-    private static void checkReplaceable(Path dir) throws IOException {
-        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(MARKER))) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            if (files.findAny().isPresent()) {
-                throw new IllegalArgumentException(dir + " holds files that are not a Quiver report's; the output "
-                        + "directory is replaced whole, so name a new directory (or an earlier report's)");
-            }
-        }
     }
 
     /** The best completed run by the table's order, or {@code null} if every run failed. */

@@ -2,6 +2,7 @@ package dev.quiver.io.csv;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.quiver.api.table.Field;
@@ -28,6 +29,8 @@ import java.util.Map;
  * <p>Thread-safety: immutable.
  */
 final class CsvLayout {
+    /** The most columns a CSV file may have: a wide table of strategies or symbols, not a corrupt file's guess. */
+    static final int MAX_COLUMNS = 1 << 20;
     final CsvFormat format;
     final List<String> names;
     /** For each column read, its position in the file. */
@@ -160,7 +163,9 @@ final class CsvLayout {
     }
 
     private static List<String> firstRecord(CsvSource src, long from, long to, CsvFormat format) {
-        try (CsvReader<CsvRecord> reader = reader(format).ofCsvRecord(new Utf8Reader(src.bytes(), from, to))) {
+        // wide tables (a column per strategy: 25,544 and more) pass FastCSV's default limit of 16,384 fields
+        CsvRecordHandler header = CsvRecordHandler.of(b -> b.maxFields(MAX_COLUMNS));
+        try (CsvReader<CsvRecord> reader = reader(format).build(header, new Utf8Reader(src.bytes(), from, to))) {
             for (CsvRecord r : reader) {
                 return r.getFields();
             }

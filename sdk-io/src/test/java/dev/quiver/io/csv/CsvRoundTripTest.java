@@ -49,6 +49,31 @@ class CsvRoundTripTest {
     }
 
     @Test
+    void readsTablesWiderThanFastCsvsDefaultLimit() throws IOException {
+        // a strategy matrix: a date and 30,000 columns, more than FastCSV's default 16,384 fields per record
+        int columns = 30_000;
+        StringBuilder text = new StringBuilder("Date");
+        for (int c = 0; c < columns; c++) {
+            text.append(",\"s ").append(c).append(", v%\"");
+        }
+        text.append('\n');
+        for (int r = 0; r < 3; r++) {
+            text.append("2024-01-0").append(r + 1);
+            for (int c = 0; c < columns; c++) {
+                text.append(',').append(r * columns + c);
+            }
+            text.append('\n');
+        }
+        Path f = dir.resolve("wide.csv");
+        Files.writeString(f, text);
+        try (Table t = TableFiles.read(f)) {
+            assertThat(t.columnCount()).isEqualTo(columns + 1);
+            assertThat(t.column(columns).name()).isEqualTo("s " + (columns - 1) + ", v%");
+            assertThat(t.rowCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void doublesRoundTripBitForBit() throws IOException {
         double[] values = {0.1, -0.0, 0.0, 1e-300, Double.MIN_VALUE, Double.MAX_VALUE, Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY, 1 / 3.0, 79237200, 123456789012345678.0};
