@@ -1,14 +1,18 @@
 package dev.quiver.cli;
 
+import dev.quiver.api.store.AdviceOptions;
 import dev.quiver.api.store.Identifiers;
 import dev.quiver.api.store.LoadMode;
 import dev.quiver.api.store.LoadRequest;
+import dev.quiver.api.store.ScanRequest;
+import dev.quiver.api.store.SchemaAdvice;
 import dev.quiver.api.store.StorageOptions;
 import dev.quiver.api.store.Store;
 import dev.quiver.api.store.StoreField;
 import dev.quiver.api.store.StoreSettings;
 import dev.quiver.api.store.Stores;
 import dev.quiver.api.store.TableDescription;
+import dev.quiver.api.store.TableProfile;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableStream;
 import dev.quiver.cli.io.OutputPaths;
@@ -81,6 +85,46 @@ final class StoreCommand implements Runnable {
         }
     }
 
+    /** What the schema advisor cannot see in the data: devices and query shape. */
+    static final class AdviceFlags {
+        @Option(names = "--gpus", paramLabel = "N", defaultValue = "0",
+                description = "Advice: the GPUs that will query the table (default: unknown, taken as one).")
+        private int gpus;
+
+        @Option(names = "--gpu-memory-gib", paramLabel = "GIB", defaultValue = "0",
+                description = "Advice: the memory of one GPU in GiB (default: unknown).")
+        private double gpuMemoryGib;
+
+        @Option(names = "--join-key", paramLabel = "COLUMN", defaultValue = "",
+                description = "Advice: the column the table is joined on (a GPU store may shard by it).")
+        private String joinKey;
+
+        @Option(names = "--range-column", paramLabel = "COLUMNS", split = ",",
+                description = "Advice: the columns range filters use, most used first (default: the date or "
+                        + "timestamp column).")
+        private List<String> rangeColumns = new ArrayList<>();
+
+        /** Creates the mixin; picocli fills its fields. */
+        AdviceFlags() {
+        }
+
+        AdviceOptions options() {
+            return new AdviceOptions(gpus, (long) (gpuMemoryGib * (1L << 30)), joinKey, rangeColumns);
+        }
+
+        /** Prints the advice for a profile, and the statements that apply what a load cannot. */
+        void print(Store store, String table, TableProfile profile, PrintWriter out) {
+            SchemaAdvice advice = store.advisor().advise(profile, options());
+            List<String> lines = advice.lines();
+            int statements = lines.indexOf("to apply after loading");
+            (statements < 0 ? lines : lines.subList(0, statements)).forEach(out::println);
+            if (statements >= 0) {
+                out.println("to apply after loading");
+                advice.statements(table).forEach(sql -> out.println("  " + sql + ";"));
+            }
+        }
+    }
+
     /** {@code quiver store load}. */
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = {"Load a table file (CSV, Parquet or Arrow) into a table, batch by batch and atomically: "
@@ -121,6 +165,13 @@ final class StoreCommand implements Runnable {
                         + "form ID, KEY, VALUE, e.g. --wide date:strategy=pnl.")
         private String wide;
 
+        @Option(names = "--advise", description = "Before loading, read the input once and print the schema "
+                + "advisor's advice for it (encodings, table options, reasons).")
+        private boolean advise;
+
+        @Mixin
+        private AdviceFlags adviceFlags;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -138,6 +189,12 @@ final class StoreCommand implements Runnable {
             long t0 = System.nanoTime();
             try (Store store = connection.open();
                  TableStream data = open()) {
+                if (advise) {
+                    try (TableStream first = open()) {
+                        adviceFlags.print(store, table, TableProfile.of(first), out);
+                    }
+                    t0 = System.nanoTime();
+                }
                 long rows = store.load(new LoadRequest(table, loadMode, java.util.Optional.empty(), storage), data);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 out.printf(Locale.ROOT, "%s: %,d rows loaded into %s (%s) in %.2f s%n", input, rows, table,
@@ -289,7 +346,8 @@ final class StoreCommand implements Runnable {
 
     /** {@code quiver store describe}. */
     @Command(name = "describe", mixinStandardHelpOptions = true,
-            description = "Print a table's columns (types, nullability, encodings), row count and options.")
+            description = "Print a table's columns (types, nullability, encodings), row count and options, and the "
+                    + "schema advisor's advice from one scan of its rows.")
     static final class Describe implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -299,6 +357,13 @@ final class StoreCommand implements Runnable {
 
         @Option(names = "--table", required = true, paramLabel = "NAME", description = "The table.")
         private String table;
+
+        @Option(names = "--no-advice", description = "Leave out the schema advisor's advice (which reads the whole "
+                + "table once).")
+        private boolean noAdvice;
+
+        @Mixin
+        private AdviceFlags adviceFlags;
 
         @Override
         public Integer call() {
@@ -317,6 +382,13 @@ final class StoreCommand implements Runnable {
                 if (!options.isEmpty()) {
                     out.println("options");
                     options.forEach((k, v) -> out.printf(Locale.ROOT, "  %-28s %s%n", k, v));
+                }
+                if (!noAdvice) {
+                    TableProfile profile;
+                    try (TableStream rows = store.scan(ScanRequest.of(d.name()))) {
+                        profile = TableProfile.of(rows);
+                    }
+                    adviceFlags.print(store, d.name(), profile, out);
                 }
             }
             return 0;

@@ -62,6 +62,11 @@ class StoreCommandTest {
         assertThat(describe.status()).as(describe.err()).isZero();
         assertThat(describe.out()).contains("table aapl: 1,260 rows").contains("Date").contains("Close")
                 .contains("sort_key").contains("float64");
+        assertThat(describe.out()).contains("advice for duckdb").contains("table options")
+                .contains("zone maps").contains("one row group").contains("no per-column codec");
+
+        Run quiet = quiver("store", "describe", "--store", store, "--table", "aapl", "--no-advice");
+        assertThat(quiet.out()).contains("table aapl").doesNotContain("advice for");
 
         Run query = quiver("store", "query", "--store", store, "--sql",
                 "SELECT date, close FROM aapl WHERE date >= ? AND close > ? ORDER BY date LIMIT 3",
@@ -92,8 +97,20 @@ class StoreCommandTest {
         Run q = quiver("store", "query", "--store", store, "--sql",
                 "SELECT count(DISTINCT symbol) AS symbols FROM closes");
         assertThat(q.out()).contains("30");
-        Run d = quiver("store", "describe", "--store", store, "--table", "closes");
+        Run d = quiver("store", "describe", "--store", store, "--table", "closes", "--gpus", "2");
         assertThat(d.out()).contains("symbol").contains("string").contains("close");
+        assertThat(d.out()).contains("ENUM (30 values)").contains("Date,symbol")
+                .contains("CREATE TYPE \"closes_symbol_enum\" AS ENUM").contains("no sharding");
+    }
+
+    @Test
+    void loadAdvisesBeforeLoading() {
+        String store = "duckdb:" + tmp.resolve("a.duckdb");
+        Run load = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
+                DATA.resolve("aapl_2013_2018.csv").toString(), "--advise", "--range-column", "Date");
+        assertThat(load.status()).as(load.err()).isZero();
+        assertThat(load.out()).contains("advice for duckdb").contains("sort_key").contains("by Date")
+                .contains("1,260 rows loaded into aapl");
     }
 
     @Test

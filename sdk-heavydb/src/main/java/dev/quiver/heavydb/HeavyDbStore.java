@@ -4,6 +4,7 @@ import dev.quiver.api.store.Identifiers;
 import dev.quiver.api.store.LoadMode;
 import dev.quiver.api.store.LoadRequest;
 import dev.quiver.api.store.ScanRequest;
+import dev.quiver.api.store.SchemaAdvisor;
 import dev.quiver.api.store.StorageOptions;
 import dev.quiver.api.store.Store;
 import dev.quiver.api.store.StoreCapabilities;
@@ -180,6 +181,12 @@ public final class HeavyDbStore implements Store {
 
     private void execute(String sql) {
         call("running " + sql, () -> client.sql_execute(session, sql, true, "", -1, -1));
+    }
+
+    /** HeavyDB's advisor: dictionary widths, DAYS and FIXED encodings, fragment_size, sort_column, sharding. */
+    @Override
+    public SchemaAdvisor advisor() {
+        return HeavyDbAdvisor.INSTANCE;
     }
 
     @Override

@@ -99,6 +99,14 @@ public interface Store extends AutoCloseable {
      */
     TableStream query(String sql, Object... params);
 
+    /**
+     * The store's schema advisor: encodings and table options for a table's {@link TableProfile}, with reasons, and
+     * what the store does not have. The default gives no advice.
+     */
+    default SchemaAdvisor advisor() {
+        return SchemaAdvisor.none(capabilities().sqlDialect());
+    }
+
     /** Closes the connection; streams still open are closed with it. */
     @Override
     void close();
