@@ -233,8 +233,9 @@ final class HeavyDbAdvisor implements SchemaAdvisor {
         String order = Double.isNaN(c.ascending()) ? "" : String.format(Locale.ROOT,
                 "; the data are %s (%.1f%% of steps ascend)", c.sorted() ? "sorted by it already"
                         : c.nearlySorted() ? "nearly sorted by it" : "not in its order", 100 * c.ascending());
-        String reason = how + ": HeavyDB sorts a load by it, so each fragment holds a narrow range of it and filters "
-                + "on it skip fragments by their min/max metadata" + order;
+        String reason = how + ": with rows in this column's order, each fragment holds a narrow range of it and "
+                + "filters on it can skip fragments by their min/max metadata (HeavyDB's documented sort_column "
+                + "option orders loaded data by it; load in this order as well)" + order;
         if (profile.rows() <= fragment) {
             reason += String.format(Locale.ROOT, "; at %,d rows the table is one fragment, so nothing is skipped "
                     + "until it grows past %,d rows", profile.rows(), fragment);

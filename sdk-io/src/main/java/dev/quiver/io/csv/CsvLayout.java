@@ -282,8 +282,8 @@ final class CsvLayout {
         protected void handleField(int idx, char[] buf, int off, int len, boolean quoted) {
             if (idx < pos.length && pos[idx] >= 0 && inferred[pos[idx]]) {
                 int i = pos[idx];
-                if (types[i] != LogicalType.STRING) {
-                    types[i] = CsvTypes.widen(types[i], CsvTypes.of(new String(buf, off, len), quoted, format));
+                if (types[i] != LogicalType.STRING && !CsvTypes.plainlyFits(types[i], buf, off, len)) {
+                    types[i] = CsvTypes.widen(types[i], CsvTypes.of(buf, off, len, quoted, format));
                 }
             }
         }

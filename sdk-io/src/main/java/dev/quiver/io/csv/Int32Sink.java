@@ -18,7 +18,6 @@ final class Int32Sink extends ColumnSink {
     private final LogicalType type;
     private final long min;
     private final long max;
-    private final CharView view = new CharView();
     private int[] overflow = new int[0];
 
     Int32Sink(CsvFormat format, MemorySegment region, int capacity, LogicalType type) {
@@ -47,7 +46,7 @@ final class Int32Sink extends ColumnSink {
                 return false;
             }
         } else {
-            long l = Int64Sink.parse(view, buf, off, len);
+            long l = Int64Sink.parse(buf, off, len);
             if (l == Int64Column.MISSING) {
                 if (!isNull(buf, off, len)) {
                     return false;

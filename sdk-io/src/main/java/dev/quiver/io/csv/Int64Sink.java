@@ -7,13 +7,12 @@ import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
- * 64-bit integers, parsed by {@link Long#parseLong(CharSequence, int, int, int)} over a reused view of the
- * tokeniser's buffer (no object per field).
+ * 64-bit integers, parsed straight from the tokeniser's buffer: no object per field and no exception for a field
+ * that is not an integer (type inference tries every number as an integer first).
  *
  * <p>Thread-safety: not thread-safe.
  */
 final class Int64Sink extends ColumnSink {
-    private final CharView view = new CharView();
     private long[] overflow = new long[0];
 
     Int64Sink(CsvFormat format, MemorySegment region, int capacity) {
@@ -26,7 +25,7 @@ final class Int64Sink extends ColumnSink {
         if (len == 0) {
             v = Int64Column.MISSING;
         } else {
-            v = parse(view, buf, off, len);
+            v = parse(buf, off, len);
             if (v == Int64Column.MISSING && !isNull(buf, off, len)) {
                 return false;
             }
@@ -35,8 +34,11 @@ final class Int64Sink extends ColumnSink {
         return true;
     }
 
-    /** The integer in the field (spaces around it allowed), or {@link Int64Column#MISSING} if it is none. */
-    static long parse(CharView view, char[] buf, int off, int len) {
+    /**
+     * The integer in the field (spaces around it allowed; an optional sign, then decimal digits), or
+     * {@link Int64Column#MISSING} if it is none or does not fit 64 bits.
+     */
+    static long parse(char[] buf, int off, int len) {
         while (len > 0 && buf[off] == ' ') {
             off++;
             len--;
@@ -47,16 +49,28 @@ final class Int64Sink extends ColumnSink {
         if (len == 0 || len > 20) {
             return Int64Column.MISSING;
         }
-        char c = buf[off];
-        if (c != '-' && c != '+' && (c < '0' || c > '9')) {
+        int i = off;
+        int end = off + len;
+        boolean negative = buf[i] == '-';
+        if (negative || buf[i] == '+') {
+            if (++i == end) {
+                return Int64Column.MISSING;
+            }
+        }
+        // accumulated as a negative number, whose range includes Long.MIN_VALUE
+        long v = 0;
+        for (; i < end; i++) {
+            int digit = buf[i] - '0';
+            if (digit < 0 || digit > 9 || v < (Long.MIN_VALUE + digit) / 10) {
+                return Int64Column.MISSING;
+            }
+            v = v * 10 - digit;
+        }
+        if (!negative && v == Long.MIN_VALUE) {
             return Int64Column.MISSING;
         }
-        try {
-            long v = Long.parseLong(view.of(buf, off, len), 0, len, 10);
-            return v == Int64Column.MISSING ? Int64Column.MISSING : v;
-        } catch (NumberFormatException e) {
-            return Int64Column.MISSING;
-        }
+        long r = negative ? v : -v;
+        return r == Int64Column.MISSING ? Int64Column.MISSING : r;
     }
 
     private void put(long v) {

@@ -49,6 +49,24 @@ class CsvRoundTripTest {
     }
 
     @Test
+    void integersParseWithoutExceptionsToTheEdgesOf64Bits() {
+        assertThat(parse("0")).isZero();
+        assertThat(parse(" -42 ")).isEqualTo(-42);
+        assertThat(parse("+7")).isEqualTo(7);
+        assertThat(parse("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+        assertThat(parse("-9223372036854775807")).isEqualTo(-Long.MAX_VALUE);
+        // Long.MIN_VALUE is the missing marker, so it (and anything beyond 64 bits) is no integer: a float64 column
+        for (String no : new String[] {"-9223372036854775808", "9223372036854775808", "1.5", "1e3", "-", "+", "",
+                "12a", "0x10", "١٢"}) {
+            assertThat(parse(no)).as(no).isEqualTo(dev.quiver.api.table.Int64Column.MISSING);
+        }
+    }
+
+    private static long parse(String s) {
+        return Int64Sink.parse(s.toCharArray(), 0, s.length());
+    }
+
+    @Test
     void readsTablesWiderThanFastCsvsDefaultLimit() throws IOException {
         // a strategy matrix: a date and 30,000 columns, more than FastCSV's default 16,384 fields per record
         int columns = 30_000;
