@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  *       scaled to unit variance.
  *   <li><b>Zero days</b>: {@code active} is 0 on days the strategy does not trade (each strategy trades on 40–95 % of
  *       the days), so its P&amp;L is exactly 0.
- *   <li><b>A minority of winners</b>: about 20 % of the strategies have an edge of +0.05 to +0.25 (in units of their
+ *   <li><b>A minority of winners</b>: about 20 % of the strategies have an edge of +0.02 to +0.12 (in units of their
  *       daily volatility), the others −0.12 to +0.02 (costs eat them).
  *   <li><b>Scale</b>: a daily volatility between 200 and 5,000 (log-uniform), values rounded to 2 decimals like
  *       currency.
@@ -115,7 +115,7 @@ public final class PnlGenerator {
             double beta = (0.3 + 0.6 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
             double idio = Math.sqrt(1 - beta * beta);
             boolean winner = random.nextDouble() < 0.2;
-            double edge = winner ? 0.05 + 0.2 * random.nextDouble() : -0.12 + 0.14 * random.nextDouble();
+            double edge = winner ? 0.02 + 0.1 * random.nextDouble() : -0.12 + 0.14 * random.nextDouble();
             double scale = 200 * Math.exp(random.nextDouble() * Math.log(5000.0 / 200));
             double activity = 0.4 + 0.55 * random.nextDouble();
             int base = s * days;

@@ -99,6 +99,21 @@ final class PortfolioPlots {
                 .yAxisTitle("best fitness").build());
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (SearchResult r : results) {
+            for (SearchResult.Point p : r.history()) {
+                low = Math.min(low, p.best());
+                high = Math.max(high, p.best());
+            }
+        }
+        // fitness spans decades when a portfolio has no drawdown (its ratio is then its ROI): a log axis keeps
+        // every curve visible
+        boolean logY = low > 0 && high / low > 100;
+        chart.getStyler().setYAxisLogarithmic(logY);
+        if (logY) {
+            chart.setYAxisTitle("best fitness (log scale)");
+        }
         for (SearchResult r : results) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
