@@ -54,6 +54,9 @@ class DemoTest {
         assertThat(lines.get(1)).startsWith("AAPL,2013-05-13,").contains(",79237200,,,,,,,,1,");
         assertThat(Files.readString(out.resolve("summary.txt"))).isEqualTo(first.out());
         assertThat(first.out()).contains("sweep sma_cross: 24 runs on SPX").contains("best of the sweep by Sharpe: ");
+        assertThat(first.out()).contains("generate 25544 × 82 P&L").contains("portfolio of 35: 8 algorithms");
+        assertThat(out.resolve("portfolio").resolve("summary.json")).isNotEmptyFile();
+        assertThat(out.resolve("portfolio").resolve("genetic").resolve("portfolio.json")).isNotEmptyFile();
         Path backtest = out.resolve("backtest");
         assertThat(Files.readAllLines(backtest.resolve("sweep.csv"))).hasSize(1 + 24);
         for (String f : List.of("report.html", "sweep.arrow", "heatmap.png", "heatmap.svg", "trades.csv",

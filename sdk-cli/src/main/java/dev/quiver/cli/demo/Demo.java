@@ -29,6 +29,15 @@ import dev.quiver.api.table.Field;
 import dev.quiver.api.table.TableBuilder;
 import java.lang.foreign.MemorySegment;
 import dev.quiver.features.FeaturePlan;
+import dev.quiver.portfolio.PnlGenerator;
+import dev.quiver.portfolio.PnlMatrix;
+import dev.quiver.portfolio.report.PortfolioReport;
+import dev.quiver.portfolio.search.Optimizers;
+import dev.quiver.portfolio.search.PortfolioOptimizer;
+import dev.quiver.portfolio.search.PortfolioProblem;
+import dev.quiver.portfolio.search.PortfolioSearch;
+import dev.quiver.portfolio.search.SearchResult;
+import dev.quiver.portfolio.search.SearchSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,13 +53,15 @@ import java.util.Objects;
 
 /**
  * The end-to-end demo: load real daily prices of several symbols, cache them as Arrow, compute features over the
- * panel (cached too), sweep a moving-average crossover over a parameter grid on the S&amp;P 500, print a summary with
- * timings and cache statistics, and write the outputs.
+ * panel (cached too), sweep a moving-average crossover over a parameter grid on the S&amp;P 500, choose a portfolio of
+ * 35 strategies from a generated 25,544 × 82 daily P&amp;L matrix with all eight search algorithms, print a summary
+ * with timings and cache statistics, and write the outputs.
  *
  * <p>Outputs, written atomically into the output directory: {@code features.csv} (every bar with its prices and
  * indicators; warm-up rows empty), {@code summary.txt} (what was printed) and {@code backtest/} (the sweep's
  * {@code report.html}, {@code sweep.csv}, {@code sweep.arrow}, {@code heatmap.png}, and the best run's trades, equity,
- * metrics and plot).
+ * metrics and plot), {@code strategies.csv} (the generated P&amp;L matrix) and {@code portfolio/} (the searches'
+ * {@code summary.json}, {@code report.html}, plots, and each algorithm's {@code portfolio.json} and equity).
  *
  * <p>Thread-safety: an instance serves one run at a time.
  */
@@ -104,9 +115,10 @@ public final class Demo {
      * @param features the output file of bars and indicators
      * @param summary the output file of the printed summary
      * @param report the sweep's HTML report
+     * @param portfolio the portfolio searches' HTML report
      */
     public record Result(int symbols, int bars, String pricesTier, String featuresTier, CacheStats stats,
-                         Path features, Path summary, Path report) {
+                         Path features, Path summary, Path report, Path portfolio) {
     }
 
     /**
@@ -164,6 +176,7 @@ public final class Demo {
                 long t6 = System.nanoTime();
                 out.printf("%-34s %10s  %s%n", "sweep sma_cross: " + sweep.table().size() + " runs on "
                         + SWEEP_SYMBOL, millis(t6 - t5), "");
+                PortfolioReport.Written portfolio = portfolio(outputDir, out);
                 out.println();
                 printLastBars(out, panel, features);
                 CacheStats stats = cache.stats();
@@ -176,18 +189,57 @@ public final class Demo {
                 out.printf(Locale.ROOT, "best of the sweep by Sharpe: %s (Sharpe %.3f, total return %.1f %%, max "
                                 + "drawdown %.1f %%, %d trades)%n", sweep.bestLabel(), best.sharpe(),
                         100 * best.totalReturn(), 100 * best.maxDrawdown(), best.trades());
-                out.printf("outputs: %s, %s, %s%n", featuresFile, summaryFile, sweep.report());
+                out.printf("outputs: %s, %s, %s, %s%n", featuresFile, summaryFile, sweep.report(),
+                        portfolio.report());
                 out.flush();
                 String summary = buffer.toString();
                 AtomicFiles.writeText(summaryFile, w -> w.write(summary));
                 console.print(summary);
                 console.flush();
                 return new Result(panel.symbolCount(), panel.rowCount(), pricesTier, featuresTier, stats,
-                        featuresFile, summaryFile, sweep.report());
+                        featuresFile, summaryFile, sweep.report(), portfolio.report());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("demo: " + e.getMessage(), e);
         }
+    }
+
+    /** The demo's strategy universe: the size of the workload behind the portfolio module. */
+    static final int STRATEGIES = 25_544;
+    static final int DAYS = 82;
+
+    /**
+     * Generates the strategy matrix (written as {@code strategies.csv}), then runs every search algorithm at its
+     * defaults for a portfolio of 35 and writes their report into {@code portfolio/}; prints one line per step and
+     * one per algorithm.
+     */
+    private static PortfolioReport.Written portfolio(Path outputDir, PrintWriter out) throws IOException {
+        long t0 = System.nanoTime();
+        PnlMatrix matrix = PnlGenerator.generate(STRATEGIES, DAYS, 42, java.time.LocalDate.of(2024, 1, 1));
+        Path file = outputDir.resolve("strategies.csv");
+        try (Table wide = matrix.toWide()) {
+            TableFiles.write(wide, file);
+        }
+        long t1 = System.nanoTime();
+        out.printf("%-34s %10s  %s%n", "generate " + STRATEGIES + " × " + DAYS + " P&L", millis(t1 - t0),
+                "strategies.csv");
+        PortfolioProblem problem = PortfolioProblem.builder(PnlMatrix.read(file)).size(35).build();
+        List<SearchResult> results = new ArrayList<>();
+        for (PortfolioOptimizer o : Optimizers.all()) {
+            results.add(PortfolioSearch.run(problem, o, SearchSettings.seed(42)));
+        }
+        long t2 = System.nanoTime();
+        out.printf("%-34s %10s  %s%n", "portfolio of 35: " + results.size() + " algorithms", millis(t2 - t1), "");
+        PortfolioReport.Written written = PortfolioReport.write(outputDir.resolve("portfolio"),
+                "strategies.csv (generated)", problem, results, java.util.Set.of());
+        out.printf("%-34s %10s  %s%n", "write the portfolio report", millis(System.nanoTime() - t2), "");
+        for (SearchResult r : results.stream().sorted(java.util.Comparator.comparingDouble(SearchResult::fitness)
+                .reversed()).toList()) {
+            PortfolioProblem.Evaluation e = problem.evaluate(r.members());
+            out.printf(Locale.ROOT, "    %-22s fitness %12.2f  roi %11.2f  max drawdown %9.2f  mean corr %7.4f%n",
+                    r.algorithm(), e.fitness(), e.roi(), e.maxDrawdown(), e.meanCorrelation());
+        }
+        return written;
     }
 
     /**
