@@ -66,6 +66,10 @@ final class GenerateCommand implements Runnable {
                 description = "The first day (weekends are skipped).")
         private LocalDate start;
 
+        @Option(names = "--decimals", paramLabel = "N", defaultValue = "2",
+                description = "Round values to N decimals (like currency); -1 keeps full doubles.")
+        private int decimals;
+
         @Option(names = "--output", paramLabel = "FILE", required = true,
                 description = "Output file; its extension picks the format (.csv, .parquet, .arrow, .arrows).")
         private Path output;
@@ -79,7 +83,7 @@ final class GenerateCommand implements Runnable {
             OutputPaths.checkFile(output, List.of(), "--output");
             files.write().build().formatOf(output);
             long t0 = System.nanoTime();
-            PnlMatrix m = PnlGenerator.generate(strategies, days, seed, start);
+            PnlMatrix m = PnlGenerator.generate(strategies, days, seed, start, decimals);
             long t1 = System.nanoTime();
             try (Table wide = m.toWide()) {
                 TableFiles.write(wide, output, files.write().build());
