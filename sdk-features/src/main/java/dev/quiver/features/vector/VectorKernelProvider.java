@@ -5,6 +5,7 @@ import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import dev.quiver.api.provider.Availability;
+import dev.quiver.api.provider.VectorSupport;
 import dev.quiver.features.averages.Ema;
 import dev.quiver.features.averages.Sma;
 import dev.quiver.features.momentum.Rsi;
@@ -43,7 +44,7 @@ import java.util.List;
  * Like Lucene's {@code VectorizationProvider}, the probe checks that {@code jdk.incubator.vector} is in the module
  * graph, that the JVM is HotSpot with C2 enabled (not {@code -Xint}, not {@code -XX:TieredStopAtLevel=1}), and that
  * the CPU's preferred vector holds at least 256 bits; otherwise the provider is unavailable, the scalar provider
- * computes everything, and discovery logs one line saying why and to {@value VectorProbe#HOW_TO_ENABLE}. No Vector API
+ * computes everything, and discovery logs one line saying why and to {@value dev.quiver.api.provider.VectorSupport#HOW_TO_ENABLE}. No Vector API
  * class is loaded before the module check succeeds, so the scalar path never links {@code jdk.incubator.vector}.
  *
  * <p>Registered for {@link java.util.ServiceLoader} in {@code module-info} and {@code META-INF/services}.
@@ -128,14 +129,9 @@ public final class VectorKernelProvider implements FeatureKernelProvider {
 
         private static Availability probe() {
             try {
-                Availability runtime = VectorProbe.probe(ModuleLayer.boot(), System::getProperty);
+                Availability runtime = VectorSupport.availability(VectorKernelProvider.class);
                 if (!runtime.available()) {
                     return runtime;
-                }
-                Module own = VectorKernelProvider.class.getModule();
-                Module vector = ModuleLayer.boot().findModule(VectorProbe.MODULE).orElseThrow();
-                if (own.isNamed() && !own.canRead(vector)) {
-                    own.addReads(vector); // requires static: resolved by --add-modules, but read only if required
                 }
                 int bits = VectorKernels.preferredBits(); // the module is there: now its classes may be touched
                 if (bits < MIN_VECTOR_BITS) {

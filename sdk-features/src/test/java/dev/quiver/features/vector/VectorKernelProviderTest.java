@@ -42,7 +42,7 @@ class VectorKernelProviderTest {
 
     @Test
     void withoutTheModuleItIsUnavailableAndSaysHowToEnableIt() {
-        Availability a = VectorProbe.probe(ModuleLayer.empty(), HOTSPOT::get);
+        Availability a = dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.empty(), HOTSPOT::get);
         assertThat(a.available()).isFalse();
         assertThat(a.reason()).isEqualTo("jdk.incubator.vector is not in the module graph");
         assertThat(a.howToEnable()).isEqualTo("run with --add-modules=jdk.incubator.vector");
@@ -50,20 +50,20 @@ class VectorKernelProviderTest {
 
     @Test
     void withoutC2ItIsUnavailable() {
-        assertThat(VectorProbe.probe(ModuleLayer.boot(), HOTSPOT::get).available()).isTrue();
-        Availability interpreted = VectorProbe.probe(ModuleLayer.boot(), Map.of("java.vm.name",
+        assertThat(dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.boot(), HOTSPOT::get).available()).isTrue();
+        Availability interpreted = dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.boot(), Map.of("java.vm.name",
                 "OpenJDK 64-Bit Server VM", "java.vm.info", "interpreted mode, sharing")::get);
         assertThat(interpreted.available()).isFalse();
         assertThat(interpreted.reason()).contains("-Xint");
-        Availability c1 = VectorProbe.probe(ModuleLayer.boot(), Map.of("java.vm.name",
+        Availability c1 = dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.boot(), Map.of("java.vm.name",
                 "OpenJDK 64-Bit Server VM", "java.vm.info", "mixed mode, emulated-client, sharing")::get);
         assertThat(c1.available()).isFalse();
         assertThat(c1.reason()).contains("C2");
-        Availability j9 = VectorProbe.probe(ModuleLayer.boot(), Map.of("java.vm.name", "Eclipse OpenJ9 VM",
+        Availability j9 = dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.boot(), Map.of("java.vm.name", "Eclipse OpenJ9 VM",
                 "java.vm.info", "JRE 25")::get);
         assertThat(j9.available()).isFalse();
         assertThat(j9.reason()).contains("not HotSpot");
-        assertThat(VectorProbe.probe(ModuleLayer.boot(), k -> null).available()).isFalse();
+        assertThat(dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.boot(), k -> null).available()).isFalse();
     }
 
     @Test
@@ -117,7 +117,7 @@ class VectorKernelProviderTest {
 
         @Override
         public Availability availability() {
-            return VectorProbe.probe(ModuleLayer.empty(), HOTSPOT::get);
+            return dev.quiver.api.provider.VectorSupport.probe(ModuleLayer.empty(), HOTSPOT::get);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.quiver.portfolio.search;
 
 import dev.quiver.portfolio.PnlMatrix;
+import dev.quiver.portfolio.correlation.StandardizedRows;
 import dev.quiver.portfolio.objective.Objective;
 import dev.quiver.portfolio.objective.PnlStatistics;
 import java.util.Arrays;
@@ -33,8 +34,7 @@ public final class PortfolioProblem {
     private final Zones zones;
     private final double maxCorrelation;
     private final double[] pnl;
-    private final double[] standardised;
-    private final double[] normSquared;
+    private final StandardizedRows rows;
     private final double[] strategyScores;
     private final int days;
     private final int strategies;
@@ -60,34 +60,10 @@ public final class PortfolioProblem {
             }
             zones.checkSatisfiable(size);
         }
-        this.standardised = new double[pnl.length];
-        this.normSquared = new double[strategies];
+        this.rows = StandardizedRows.of(matrix);
         this.strategyScores = new double[strategies];
-        double[] row = new double[days];
         for (int s = 0; s < strategies; s++) {
-            int base = s * days;
-            double mean = 0;
-            for (int d = 0; d < days; d++) {
-                mean += pnl[base + d];
-            }
-            mean /= days;
-            double ss = 0;
-            for (int d = 0; d < days; d++) {
-                double c = pnl[base + d] - mean;
-                ss += c * c;
-            }
-            if (ss > 0) {
-                double scale = 1 / Math.sqrt(ss);
-                double n2 = 0;
-                for (int d = 0; d < days; d++) {
-                    double z = (pnl[base + d] - mean) * scale;
-                    standardised[base + d] = z;
-                    n2 += z * z;
-                }
-                normSquared[s] = n2;
-            }
-            System.arraycopy(pnl, base, row, 0, days);
-            strategyScores[s] = objective.score(row);
+            strategyScores[s] = objective.score(matrix.row(s));
         }
     }
 
@@ -147,13 +123,7 @@ public final class PortfolioProblem {
     }
 
     double dot(int a, int b) {
-        int ia = a * days;
-        int ib = b * days;
-        double sum = 0;
-        for (int d = 0; d < days; d++) {
-            sum += standardised[ia + d] * standardised[ib + d];
-        }
-        return sum;
+        return rows.dot(a, b);
     }
 
     double[] pnl() {
@@ -161,11 +131,11 @@ public final class PortfolioProblem {
     }
 
     double[] standardised() {
-        return standardised;
+        return rows.values();
     }
 
     double normSquared(int s) {
-        return normSquared[s];
+        return rows.normSquared(s);
     }
 
     /** {@code score × (1 − w × mean correlation)}. */
@@ -186,13 +156,14 @@ public final class PortfolioProblem {
         }
         double[] sum = new double[days];
         double[] zsum = new double[days];
+        double[] z = rows.values();
         double norms = 0;
         for (int s : members) {
             for (int d = 0; d < days; d++) {
                 sum[d] += pnl[s * days + d];
-                zsum[d] += standardised[s * days + d];
+                zsum[d] += z[s * days + d];
             }
-            norms += normSquared[s];
+            norms += rows.normSquared(s);
         }
         double mean = meanCorrelation(zsum, norms, members.length);
         double score = objective.score(sum);

@@ -1,0 +1,54 @@
+package dev.quiver.portfolio.correlation;
+
+/**
+ * The micro-kernel of the blocked product {@code C = Z Zᵀ}: one block of {@link #ROWS} rows × {@link #columns()}
+ * columns of dot products over the days. Every implementation computes each dot product the same way, a fused
+ * multiply-add per day in day order starting from 0, so the scalar and SIMD kernels agree bit for bit and results do
+ * not depend on the thread count or the tiling.
+ *
+ * <p>Thread-safety: implementations are stateless; one instance serves every thread.
+ */
+interface ProductKernel {
+    /** Rows per block. */
+    int ROWS = 4;
+
+    /** Columns per block (a multiple of the vector length; divides {@link StandardizedRows#PAD}). */
+    int columns();
+
+    /**
+     * Writes {@code out[r × columns() + c] = Σ_d z[i0 + r][d] × z[j0 + c][d]} for the {@link #ROWS} rows from
+     * {@code i0} (rows at or past {@code rowEnd} are computed as zeros) and the block's columns from {@code j0}
+     * (within the padded strategies).
+     */
+    void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out);
+
+    /** The plain Java kernel, the reference every SIMD kernel equals. */
+    ProductKernel SCALAR = new ProductKernel() {
+        @Override
+        public int columns() {
+            return 16;
+        }
+
+        @Override
+        public void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out) {
+            int days = z.days();
+            int stride = z.paddedStrategies();
+            double[] rows = z.rows();
+            double[] byDay = z.byDay();
+            java.util.Arrays.fill(out, 0, ROWS * 16, 0);
+            for (int r = 0; r < ROWS; r++) {
+                int i = i0 + r;
+                if (i >= rowEnd) {
+                    continue;
+                }
+                for (int c = 0; c < 16; c++) {
+                    double sum = 0;
+                    for (int d = 0; d < days; d++) {
+                        sum = Math.fma(rows[i * days + d], byDay[d * stride + j0 + c], sum);
+                    }
+                    out[r * 16 + c] = sum;
+                }
+            }
+        }
+    };
+}
