@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT, showDefaultValues = true, usageHelpAutoWidth = true,
         description = "Fast, trustworthy quantitative research on the JVM.",
         subcommands = {DemoCommand.class, FeaturesCommand.class, BacktestCommand.class, StrategiesCommand.class,
-                PortfolioCommand.class, GenerateCommand.class, StoreCommand.class, CacheCommand.class,
+                PortfolioCommand.class, CorrelateCommand.class, GenerateCommand.class, StoreCommand.class, CacheCommand.class,
                 ProvidersCommand.class, CommandLine.HelpCommand.class})
 public final class QuiverCommand implements Runnable {
 

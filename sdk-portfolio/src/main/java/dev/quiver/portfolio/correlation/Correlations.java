@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 
 /**
  * Pearson correlations of strategies as a blocked matrix product, never pair by pair: each strategy's series is
- * standardised once ({@link StandardizedRows}), and {@code C = Z Zᵀ} is computed in blocks of 4 rows × 2 vectors of
+ * standardised once ({@link StandardizedRows}), and {@code C = Z Zᵀ} is computed in blocks of 4 rows × 4 vectors of
  * columns by a SIMD micro-kernel (the Vector API, when {@code --add-modules=jdk.incubator.vector} is given and C2
  * compiles; else a plain Java kernel with bit-for-bit the same results), over row ranges on several threads.
  * <ul>
@@ -88,21 +88,29 @@ public final class Correlations {
             int i1 = Math.min(n, i0 + TASK_ROWS);
             for (int j0 = i0 / cols * cols; j0 < n; j0 += cols) {
                 for (int ib = i0; ib < i1; ib += ProductKernel.ROWS) {
-                    kernel.block(z, ib, i1, j0, out);
+                    kernel.block(z, ib, i1, j0, out, null);
                     for (int r = 0; r < ProductKernel.ROWS && ib + r < i1; r++) {
                         int i = ib + r;
                         for (int k = 0; k < cols && j0 + k < n; k++) {
                             int j = j0 + k;
                             if (j > i) {
-                                double v = clamp(out[r * cols + k]);
-                                c[i * n + j] = v;
-                                c[j * n + i] = v;
+                                c[i * n + j] = clamp(out[r * cols + k]);
                             }
                         }
                     }
                 }
             }
         });
+        // the lower triangle mirrors the upper, copied in tiles that stay in cache
+        for (int ti = 0; ti < n; ti += 64) {
+            for (int tj = ti; tj < n; tj += 64) {
+                for (int i = ti; i < Math.min(n, ti + 64); i++) {
+                    for (int j = Math.max(tj, i + 1); j < Math.min(n, tj + 64); j++) {
+                        c[j * n + i] = c[i * n + j];
+                    }
+                }
+            }
+        }
         for (int i = 0; i < n; i++) {
             c[i * n + i] = z.constant(i) ? 0 : 1;
         }
@@ -141,12 +149,18 @@ public final class Correlations {
         run(tasks, threads, t -> {
             PairHeap heap = new PairHeap(keep);
             double[] out = new double[ProductKernel.ROWS * cols];
+            double[] extremes = new double[2];
             int i0 = t * TASK_ROWS;
             int i1 = Math.min(n, i0 + TASK_ROWS);
             for (int j0 = i0 / cols * cols; j0 < n; j0 += cols) {
                 for (int ib = i0; ib < i1; ib += ProductKernel.ROWS) {
-                    kernel.block(z, ib, i1, j0, out);
+                    kernel.block(z, ib, i1, j0, out, extremes);
                     double threshold = heap.threshold();
+                    double reach = order == Order.HIGHEST ? extremes[1] : order == Order.LOWEST ? -extremes[0]
+                            : Math.max(extremes[1], -extremes[0]);
+                    if (reach < threshold) {
+                        continue; // nothing in this block can enter (most blocks, once the heap is full)
+                    }
                     for (int r = 0; r < ProductKernel.ROWS && ib + r < i1; r++) {
                         int i = ib + r;
                         int from = Math.max(0, i + 1 - j0);

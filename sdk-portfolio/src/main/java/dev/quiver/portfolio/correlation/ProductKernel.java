@@ -18,9 +18,10 @@ interface ProductKernel {
     /**
      * Writes {@code out[r × columns() + c] = Σ_d z[i0 + r][d] × z[j0 + c][d]} for the {@link #ROWS} rows from
      * {@code i0} (rows at or past {@code rowEnd} are computed as zeros) and the block's columns from {@code j0}
-     * (within the padded strategies).
+     * (within the padded strategies); if {@code extremes} is not null, also its smallest and largest value over the
+     * live rows ({@code extremes[0]}, {@code extremes[1]}), which lets a top-k scan skip a block in one comparison.
      */
-    void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out);
+    void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out, double[] extremes);
 
     /** The plain Java kernel, the reference every SIMD kernel equals. */
     ProductKernel SCALAR = new ProductKernel() {
@@ -30,9 +31,9 @@ interface ProductKernel {
         }
 
         @Override
-        public void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out) {
+        public void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out, double[] extremes) {
             int days = z.days();
-            int stride = z.paddedStrategies();
+            int base = z.panelBase(j0);
             double[] rows = z.rows();
             double[] byDay = z.byDay();
             java.util.Arrays.fill(out, 0, ROWS * 16, 0);
@@ -44,10 +45,20 @@ interface ProductKernel {
                 for (int c = 0; c < 16; c++) {
                     double sum = 0;
                     for (int d = 0; d < days; d++) {
-                        sum = Math.fma(rows[i * days + d], byDay[d * stride + j0 + c], sum);
+                        sum = Math.fma(rows[i * days + d], byDay[base + d * StandardizedRows.PAD + c], sum);
                     }
                     out[r * 16 + c] = sum;
                 }
+            }
+            if (extremes != null) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < Math.min(ROWS, rowEnd - i0) * 16; k++) {
+                    min = Math.min(min, out[k]);
+                    max = Math.max(max, out[k]);
+                }
+                extremes[0] = min;
+                extremes[1] = max;
             }
         }
     };

@@ -6,8 +6,9 @@ import dev.quiver.portfolio.PnlMatrix;
  * Each strategy's daily P&amp;L standardised for correlation: centred on its mean and divided by the square root of
  * its sum of squares, so that Pearson's correlation of two strategies is the dot product of their rows. A strategy
  * with zero variance (a constant series, one that never trades) gets a row of zeros: its correlation with every
- * other is 0. Held twice: strategy-major ({@code [s × days + d]}) and day-major with the strategies padded to
- * {@link #paddedStrategies()} (zeros beyond the last), the layout the blocked product streams.
+ * other is 0. Held twice: strategy-major ({@code [s × days + d]}) and packed in panels of 64 strategies, each
+ * panel day-major ({@code [panel][d][s mod 64]}, zeros beyond the last strategy): the layout the blocked product
+ * streams, so a block's columns are read from one contiguous panel for every day.
  *
  * <p>Thread-safety: immutable once built; shared by every thread of a product.
  */
@@ -47,7 +48,7 @@ public final class StandardizedRows {
                 for (int d = 0; d < days; d++) {
                     double z = (values[base + d] - mean) * scale;
                     rows[base + d] = z;
-                    byDay[d * padded + s] = z;
+                    byDay[(s / PAD) * days * PAD + d * PAD + s % PAD] = z;
                     n2 += z * z;
                 }
                 normSquared[s] = n2;
@@ -78,7 +79,7 @@ public final class StandardizedRows {
         return days;
     }
 
-    /** The strategies of the day-major layout, padded with zero rows to a multiple of 64. */
+    /** The strategies of the packed layout, padded with zeros to a multiple of 64. */
     int paddedStrategies() {
         return padded;
     }
@@ -95,9 +96,14 @@ public final class StandardizedRows {
         return rows;
     }
 
-    /** Day-major values, {@code [d × paddedStrategies() + s]}; not to be written. */
+    /** Packed values: {@code [panelBase(s) + d × PAD]} is strategy {@code s} on day {@code d}; not to be written. */
     double[] byDay() {
         return byDay;
+    }
+
+    /** Where strategy {@code s}'s day 0 is in {@link #byDay()}; its day {@code d} is {@code d × PAD} further. */
+    int panelBase(int s) {
+        return (s / PAD) * days * PAD + s % PAD;
     }
 
     /** {@code |z_s|²}: 1 up to rounding, or 0 for a constant strategy. */

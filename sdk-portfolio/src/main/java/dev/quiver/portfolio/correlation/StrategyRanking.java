@@ -21,16 +21,36 @@ public final class StrategyRanking {
             throw new IllegalArgumentException("the number of strategies must be positive, not " + n);
         }
         int strategies = m.strategies();
+        int days = m.days();
+        double[] values = m.values();
+        double[] row = new double[days];
         double[] score = new double[strategies];
         for (int s = 0; s < strategies; s++) {
-            score[s] = metric.score(m.row(s));
+            System.arraycopy(values, s * days, row, 0, days);
+            score[s] = metric.score(row);
         }
-        Integer[] order = new Integer[strategies];
-        Arrays.setAll(order, i -> i);
+        int want = Math.min(n, strategies);
+        // the want-th best score, by a primitive sort; then the strategies above it, and those equal to it by index
+        double[] sorted = score.clone();
+        Arrays.sort(sorted);
+        double cut = sorted[strategies - want];
+        int[] out = new int[want];
+        int k = 0;
+        for (int s = 0; s < strategies; s++) {
+            if (score[s] > cut) {
+                out[k++] = s;
+            }
+        }
+        for (int s = 0; s < strategies && k < want; s++) {
+            if (score[s] == cut) {
+                out[k++] = s;
+            }
+        }
+        Integer[] order = new Integer[want];
+        Arrays.setAll(order, i -> out[i]);
         Arrays.sort(order, (a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a])
                 : Integer.compare(a, b));
-        int[] out = new int[Math.min(n, strategies)];
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < want; i++) {
             out[i] = order[i];
         }
         return out;
