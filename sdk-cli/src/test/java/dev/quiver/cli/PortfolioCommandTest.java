@@ -171,6 +171,46 @@ class PortfolioCommandTest {
     }
 
     @Test
+    void correlateWritesTheTopMatrixAndTheTopPairs() throws Exception {
+        Path corr = tmp.resolve("corr.csv");
+        Run top = quiver("correlate", "--input", matrix.toString(), "--top", "50", "--by", "sharpe", "--output",
+                corr.toString());
+        assertThat(top.status()).as(top.err()).isZero();
+        assertThat(top.out()).contains("the 50 × 50 matrix of the top 50 by sharpe");
+        List<CsvRecord> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(corr)) {
+            r.forEach(rows::add);
+        }
+        assertThat(rows).hasSize(51);
+        assertThat(rows.getFirst().getField(0)).isEqualTo("strategy");
+        for (int i = 1; i <= 50; i++) {
+            assertThat(rows.get(i).getField(0)).isEqualTo(rows.getFirst().getField(i));
+            assertThat(Double.parseDouble(rows.get(i).getField(i))).isEqualTo(1.0);
+            assertThat(rows.get(i).getField(1)).isEqualTo(rows.get(1).getField(i));
+        }
+
+        Path pairs = tmp.resolve("pairs.parquet");
+        Run p = quiver("correlate", "--input", matrix.toString(), "--pairs", "25", "--order", "lowest", "--output",
+                pairs.toString());
+        assertThat(p.status()).as(p.err()).isZero();
+        assertThat(p.out()).contains("the 25 lowest pairs of 79,800");
+        try (dev.quiver.api.table.Table t = dev.quiver.io.TableFiles.read(pairs)) {
+            assertThat(t.schema().names()).containsExactly("a", "b", "correlation");
+            assertThat(t.rowCount()).isEqualTo(25);
+            double previous = -1;
+            for (int i = 0; i < 25; i++) {
+                double r = t.float64("correlation").get(i);
+                assertThat(r).isGreaterThanOrEqualTo(previous).isLessThan(0);
+                previous = r;
+            }
+        }
+        Run both = quiver("correlate", "--input", matrix.toString(), "--top", "5", "--pairs", "5", "--output",
+                tmp.resolve("x.csv").toString());
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("one of --top N or --pairs K");
+    }
+
+    @Test
     void listAlgorithmsShowsEveryParameterWithItsDefault() {
         Run list = quiver("portfolio", "--list-algorithms");
         assertThat(list.status()).isZero();
