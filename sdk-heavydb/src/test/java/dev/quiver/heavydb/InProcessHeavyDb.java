@@ -53,10 +53,13 @@ import org.apache.thrift.transport.TTransportException;
  * DuckDB's timestamp of that unit); Arrow IPC payloads are decoded with Arrow Java and loaded; results go back as
  * Arrow IPC streams in {@code df_buffer}, as HeavyDB's WIRE transport sends them. Every request is logged.
  *
+ * <p>Published in sdk-heavydb's test jar for sdk-bench, which measures the protocol path against it.
+ *
  * <p>Thread-safety: the server serves its threads; the log is concurrent.
  */
-final class InProcessHeavyDb implements AutoCloseable {
-    static final String PASSWORD = "HyperInteractive";
+public final class InProcessHeavyDb implements AutoCloseable {
+    /** The password the server accepts (HeavyDB's default). */
+    public static final String PASSWORD = "HyperInteractive";
     private static final Pattern CREATE = Pattern.compile("CREATE TABLE \"([^\"]+)\" \\((.*?)\\)(?: WITH \\((.*)\\))?$");
     private static final Pattern COLUMN = Pattern.compile("\"([^\"]+)\" (.+)");
 
@@ -73,7 +76,15 @@ final class InProcessHeavyDb implements AutoCloseable {
     private final TServer server;
     private final Thread thread;
 
-    InProcessHeavyDb() throws TTransportException {
+    /** Whether calls are logged (tests read the log; a benchmark turns it off). */
+    private volatile boolean recording = true;
+
+    /**
+     * Starts a server on a free local port.
+     *
+     * @throws TTransportException if no socket can be opened
+     */
+    public InProcessHeavyDb() throws TTransportException {
         socket = new TServerSocket(0);
         server = new TThreadPoolServer(new TThreadPoolServer.Args(socket)
                 .processor(new Heavy.Processor<>(new Service())).minWorkerThreads(2).maxWorkerThreads(8));
@@ -85,8 +96,19 @@ final class InProcessHeavyDb implements AutoCloseable {
         }
     }
 
+    private void record(String line) {
+        if (recording) {
+            log.add(line);
+        }
+    }
+
+    /** Stops logging calls (a benchmark makes millions). */
+    public void stopRecording() {
+        recording = false;
+    }
+
     /** The location of this server, without a password. */
-    String location() {
+    public String location() {
         return "heavydb://admin@localhost:" + socket.getServerSocket().getLocalPort() + "/heavyai";
     }
 
@@ -221,7 +243,7 @@ final class InProcessHeavyDb implements AutoCloseable {
     private final class Service implements Heavy.Iface {
         @Override
         public String connect(String user, String passwd, String dbname) throws TDBException {
-            log.add("connect " + user + " " + dbname);
+            record("connect " + user + " " + dbname);
             if (!PASSWORD.equals(passwd)) {
                 throw new TDBException("Invalid credentials.");
             }
@@ -230,12 +252,12 @@ final class InProcessHeavyDb implements AutoCloseable {
 
         @Override
         public void disconnect(String session) {
-            log.add("disconnect " + session);
+            record("disconnect " + session);
         }
 
         @Override
         public List<String> get_tables(String session) throws TDBException {
-            log.add("get_tables " + session);
+            record("get_tables " + session);
             try {
                 return duck.list();
             } catch (StoreException e) {
@@ -245,7 +267,7 @@ final class InProcessHeavyDb implements AutoCloseable {
 
         @Override
         public TTableDetails get_table_details(String session, String table) throws TDBException {
-            log.add("get_table_details " + table);
+            record("get_table_details " + table);
             String key = table.toLowerCase(Locale.ROOT);
             List<String> columns = declared.get(key);
             if (columns == null) {
@@ -265,7 +287,7 @@ final class InProcessHeavyDb implements AutoCloseable {
         @Override
         public TQueryResult sql_execute(String session, String query, boolean columnar, String nonce, int firstN,
                                         int atMostN) throws TDBException {
-            log.add("sql_execute " + query);
+            record("sql_execute " + query);
             try {
                 if (query.startsWith("RENAME TABLE ")) {
                     rename(query);
@@ -286,7 +308,7 @@ final class InProcessHeavyDb implements AutoCloseable {
         @Override
         public TDataFrame sql_execute_df(String session, String query, TDeviceType device, int deviceId, int firstN,
                                          TArrowTransport transport) throws TDBException {
-            log.add("sql_execute_df " + transport + " " + query);
+            record("sql_execute_df " + transport + " " + query);
             if (transport != TArrowTransport.WIRE) {
                 throw new TDBException("only WIRE here");
             }
@@ -326,7 +348,7 @@ final class InProcessHeavyDb implements AutoCloseable {
                     rows += reader.getVectorSchemaRoot().getRowCount();
                     tables.add(ArrowTables.toTable(reader.getVectorSchemaRoot(), reader));
                 }
-                log.add("load_table_binary_arrow " + table + " names=" + names + " batches=" + batches + " rows="
+                record("load_table_binary_arrow " + table + " names=" + names + " batches=" + batches + " rows="
                         + rows + " " + types);
                 // the table's declared timestamps are plain (no time zone); Arrow's are UTC instants: same values
                 try (TableStream s = TableStream.of(tables.get(0).schema(), tables)) {
