@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The portfolio workload on the seed's 25,544 strategies × 82 days, through the public API:
  * <ul>
  *   <li>{@code readMatrix}: {@code PnlMatrix.read} of the wide CSV (values to 2 decimals, about 13 MB; full doubles,
- *       about 39 MB like the seed's file) against {@code readMatrixPlain}, FastCSV's records with
+ *       about 29 MB, nearer the seed's 39 MB file) against {@code readMatrixPlain}, FastCSV's records with
  *       {@code Double.parseDouble} into a strategy-major array (the plain reader a user would write);</li>
  *   <li>{@code fitnessFull}: one portfolio of 35 scored from scratch ({@code PortfolioProblem.evaluate}) against
  *       {@code fitnessIncremental}: the fitness after one swap ({@code Candidate.fitnessIfSwapped}), O(days);</li>
