@@ -55,8 +55,9 @@ public final class PortfolioReport {
      * @param report the HTML report
      * @param json {@code portfolio.json} or {@code summary.json}
      * @param best the best result (the only one, or the fittest of several)
+     * @param plotNanos the time spent drawing plots, part of the write
      */
-    public record Written(Path report, Path json, SearchResult best) {
+    public record Written(Path report, Path json, SearchResult best, long plotNanos) {
     }
 
     /**
@@ -78,36 +79,39 @@ public final class PortfolioReport {
                 .thenComparing(SearchResult::algorithm));
         SearchResult best = ordered.getFirst();
         boolean several = results.size() > 1;
+        long[] plotNanos = new long[1];
         OutputDirectory.write(dir, "portfolio report", tmp -> {
             if (several) {
                 List<Map<String, Object>> summary = new ArrayList<>();
                 for (SearchResult r : ordered) {
                     Path sub = tmp.resolve(r.algorithm());
                     Files.createDirectories(sub);
-                    one(sub, title, problem, r, inverted, List.of(r));
+                    one(sub, title, problem, r, inverted, List.of(r), plotNanos);
                     summary.add(json(problem, r, inverted));
                 }
                 JsonFiles.write(tmp.resolve("summary.json"), summary);
-                summaryReport(tmp, title, problem, ordered);
+                summaryReport(tmp, title, problem, ordered, plotNanos);
             } else {
-                one(tmp, title, problem, best, inverted, results);
+                one(tmp, title, problem, best, inverted, results, plotNanos);
             }
         });
         return new Written(dir.resolve("report.html"), dir.resolve(several ? "summary.json" : "portfolio.json"),
-                best);
+                best, plotNanos[0]);
     }
 
     private static void one(Path dir, String title, PortfolioProblem problem, SearchResult r, Set<Integer> inverted,
-                            List<SearchResult> curves) throws IOException {
+                            List<SearchResult> curves, long[] plotNanos) throws IOException {
         int[] members = r.members();
         PortfolioProblem.Evaluation e = problem.evaluate(members);
         JsonFiles.write(dir.resolve("portfolio.json"), json(problem, r, inverted));
         Path equityCsv = dir.resolve("equity.csv");
         writeEquity(problem.matrix(), e.pnl(), equityCsv);
+        long p0 = System.nanoTime();
         Plot equity = PortfolioPlots.equity(problem.matrix().dates(), e.pnl(), r.algorithm() + ": " + members.length
                 + " strategies of " + title, dir);
         Plot correlation = PortfolioPlots.correlation(problem, members, dir);
         Plot convergence = PortfolioPlots.convergence(curves, dir);
+        plotNanos[0] += System.nanoTime() - p0;
 
         PnlMatrix m = problem.matrix();
         List<List<String>> rows = new ArrayList<>();
@@ -147,13 +151,15 @@ public final class PortfolioReport {
             + "max drawdown is the largest fall of equity from its running peak (the peak starts at 0); fitness = "
             + "objective × (1 − w × mean pairwise Pearson correlation); see docs/portfolio.md.";
 
-    private static void summaryReport(Path dir, String title, PortfolioProblem problem, List<SearchResult> ordered)
-            throws IOException {
+    private static void summaryReport(Path dir, String title, PortfolioProblem problem, List<SearchResult> ordered,
+                                      long[] plotNanos) throws IOException {
         SearchResult best = ordered.getFirst();
         PortfolioProblem.Evaluation e = problem.evaluate(best.members());
+        long p0 = System.nanoTime();
         Plot convergence = PortfolioPlots.convergence(ordered, dir);
         Plot equity = PortfolioPlots.equity(problem.matrix().dates(), e.pnl(), "best: " + best.algorithm() + " on "
                 + title, dir);
+        plotNanos[0] += System.nanoTime() - p0;
         List<List<String>> rows = new ArrayList<>();
         for (SearchResult r : ordered) {
             PortfolioProblem.Evaluation re = problem.evaluate(r.members());
