@@ -102,12 +102,7 @@ final class DuckDbAdvisor implements SchemaAdvisor {
 
     private static void sortKey(TableProfile profile, AdviceOptions options, List<ColumnProfile> enums,
                                 List<SchemaAdvice.Option> out, List<String> notes) {
-        Optional<ColumnProfile> first = options.rangeColumns().stream()
-                .flatMap(name -> profile.column(name).stream()).findFirst();
-        if (first.isEmpty()) {
-            first = profile.columns().stream().filter(c -> c.type().isTemporal() && c.values() > 0)
-                    .max(Comparator.comparingDouble(c -> Double.isNaN(c.ascending()) ? 0 : c.ascending()));
-        }
+        Optional<ColumnProfile> first = profile.rangeColumn(options.rangeColumns());
         List<String> key = new ArrayList<>();
         first.ifPresent(c -> key.add(c.name()));
         enums.stream().sorted(Comparator.comparingLong(ColumnProfile::distinct))

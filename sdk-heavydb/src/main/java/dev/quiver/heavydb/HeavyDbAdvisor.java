@@ -11,7 +11,6 @@ import dev.quiver.api.store.TimeUnit;
 import dev.quiver.api.table.LogicalType;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -216,14 +215,11 @@ final class HeavyDbAdvisor implements SchemaAdvisor {
 
     private static void sortColumn(TableProfile profile, AdviceOptions options, long fragment,
                                    List<SchemaAdvice.Option> out, List<String> notes) {
-        Optional<ColumnProfile> chosen = options.rangeColumns().stream()
-                .flatMap(name -> profile.column(name).stream()).findFirst();
-        String how = "the first range column given";
-        if (chosen.isEmpty()) {
-            chosen = profile.columns().stream().filter(c -> c.type().isTemporal() && c.values() > 0)
-                    .max(Comparator.comparingDouble(c -> Double.isNaN(c.ascending()) ? 0 : c.ascending()));
-            how = "the date/timestamp column (range predicates usually filter on time)";
-        }
+        Optional<ColumnProfile> chosen = profile.rangeColumn(options.rangeColumns());
+        boolean given = chosen.isPresent() && options.rangeColumns().stream()
+                .anyMatch(name -> name.equalsIgnoreCase(chosen.get().name()));
+        String how = given ? "the first range column given"
+                : "the date/timestamp column (range predicates usually filter on time)";
         if (chosen.isEmpty()) {
             notes.add("no sort_column: the table has no date or timestamp column; name the column your range "
                     + "filters use (--range-column) to get one");

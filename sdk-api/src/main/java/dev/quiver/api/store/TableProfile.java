@@ -10,6 +10,7 @@ import dev.quiver.api.table.TableStream;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +68,19 @@ public record TableProfile(long rows, List<ColumnProfile> columns) {
     /** The profile of the column of this name, ignoring case. */
     public Optional<ColumnProfile> column(String name) {
         return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * The column range filters most likely use, which a store's sort order should follow: the first of
+     * {@code rangeColumns} the table has, else its most sorted date or timestamp column with values, else none.
+     */
+    public Optional<ColumnProfile> rangeColumn(List<String> rangeColumns) {
+        Optional<ColumnProfile> given = rangeColumns.stream().flatMap(name -> column(name).stream()).findFirst();
+        if (given.isPresent()) {
+            return given;
+        }
+        return columns.stream().filter(c -> c.type().isTemporal() && c.values() > 0)
+                .max(Comparator.comparingDouble(c -> Double.isNaN(c.ascending()) ? 0 : c.ascending()));
     }
 
     /**
