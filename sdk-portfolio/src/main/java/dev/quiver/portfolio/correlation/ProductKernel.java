@@ -34,7 +34,7 @@ interface ProductKernel {
         public void block(StandardizedRows z, int i0, int rowEnd, int j0, double[] out, double[] extremes) {
             int days = z.days();
             int base = z.panelBase(j0);
-            double[] rows = z.rows();
+            double[] rows = z.values();
             double[] byDay = z.byDay();
             java.util.Arrays.fill(out, 0, ROWS * 16, 0);
             for (int r = 0; r < ROWS; r++) {

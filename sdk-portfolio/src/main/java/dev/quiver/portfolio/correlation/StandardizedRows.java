@@ -18,7 +18,6 @@ public final class StandardizedRows {
 
     private final int strategies;
     private final int days;
-    private final int padded;
     private final double[] rows;
     private final double[] byDay;
     private final double[] normSquared;
@@ -26,7 +25,7 @@ public final class StandardizedRows {
     private StandardizedRows(double[] values, int strategies, int days) {
         this.strategies = strategies;
         this.days = days;
-        this.padded = (strategies + PAD - 1) / PAD * PAD;
+        int padded = (strategies + PAD - 1) / PAD * PAD;
         this.rows = new double[strategies * days];
         this.byDay = new double[padded * days];
         this.normSquared = new double[strategies];
@@ -79,20 +78,11 @@ public final class StandardizedRows {
         return days;
     }
 
-    /** The strategies of the packed layout, padded with zeros to a multiple of 64. */
-    int paddedStrategies() {
-        return padded;
-    }
-
     /**
      * The standardised values, strategy-major ({@code [s × days() + d]}), without a copy: for incremental sums
      * (a portfolio's {@code Σ z}). Callers must not write to it.
      */
     public double[] values() {
-        return rows;
-    }
-
-    double[] rows() {
         return rows;
     }
 
@@ -116,12 +106,10 @@ public final class StandardizedRows {
         return normSquared[s] == 0;
     }
 
-    /** Strategy {@code s}'s standardised value on day {@code d}. */
-    public double value(int s, int d) {
-        return rows[s * days + d];
-    }
-
-    /** Pearson's correlation of {@code a} and {@code b}, the dot product of their rows (fused multiply-adds in day order). */
+    /**
+     * Pearson's correlation of {@code a} and {@code b}: the dot product of their rows, fused multiply-adds in day
+     * order (as the product kernels compute it).
+     */
     public double dot(int a, int b) {
         int ia = a * days;
         int ib = b * days;

@@ -29,7 +29,7 @@ final class VectorProductKernel implements ProductKernel {
         int days = z.days();
         int stride = StandardizedRows.PAD;
         int base = z.panelBase(j0);
-        double[] rows = z.rows();
+        double[] rows = z.values();
         double[] byDay = z.byDay();
         // rows past the end read row i0 (any valid row) and are zeroed after
         int r0 = i0 * days;

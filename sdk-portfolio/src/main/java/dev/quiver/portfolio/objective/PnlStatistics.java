@@ -54,15 +54,9 @@ public final class PnlStatistics {
 
     /** {@code roi / maxDrawdown}, or {@code roi} when the drawdown is 0. */
     public static double ratio(double[] pnl) {
-        double equity = 0;
-        double peak = 0;
-        double worst = 0;
-        for (double v : pnl) {
-            equity += v;
-            peak = Math.max(peak, equity);
-            worst = Math.max(worst, peak - equity);
-        }
-        return worst == 0 ? equity : equity / worst;
+        double roi = roi(pnl);
+        double mdd = maxDrawdown(pnl);
+        return mdd == 0 ? roi : roi / mdd;
     }
 
     /** {@code mean / sd × √252}, the sample sd; 0 when the sd is 0 or there are fewer than two days. */

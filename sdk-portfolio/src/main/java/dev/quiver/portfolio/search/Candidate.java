@@ -177,9 +177,8 @@ public final class Candidate {
             double zs = zsum[d] - z[bo + d] + z[bi + d];
             s2 += zs * zs;
         }
-        int k = members.length;
         double n2 = norms - problem.normSquared(outgoing) + problem.normSquared(incoming);
-        double mean = k < 2 ? 0 : (s2 - n2) / ((double) k * (k - 1));
+        double mean = PortfolioProblem.meanCorrelation(s2, n2, members.length);
         context.evaluated(1);
         return problem.fitness(problem.objective().score(scratch), mean);
     }

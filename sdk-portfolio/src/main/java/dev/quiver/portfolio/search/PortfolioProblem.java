@@ -173,14 +173,16 @@ public final class PortfolioProblem {
 
     /** {@code (|Σz|² − Σ|z|²) / (k (k − 1))}, 0 for fewer than two strategies. */
     static double meanCorrelation(double[] zsum, double norms, int k) {
-        if (k < 2) {
-            return 0;
-        }
         double s2 = 0;
         for (double v : zsum) {
             s2 += v * v;
         }
-        return (s2 - norms) / ((double) k * (k - 1));
+        return meanCorrelation(s2, norms, k);
+    }
+
+    /** The same from {@code |Σz|²} already summed. */
+    static double meanCorrelation(double sumSquared, double norms, int k) {
+        return k < 2 ? 0 : (sumSquared - norms) / ((double) k * (k - 1));
     }
 
     /** Whether {@code members} is a valid portfolio: the size, distinct strategies in range, zones, the cap. */
