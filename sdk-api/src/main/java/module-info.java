@@ -15,6 +15,7 @@ module dev.quiver.api {
 
     uses dev.quiver.api.cache.CacheProvider;
     uses dev.quiver.api.feature.FeatureKernelProvider;
+    uses dev.quiver.api.feature.PlanExecutor;
     uses dev.quiver.api.backtest.BacktesterProvider;
     uses dev.quiver.api.store.StoreProvider;
 }

@@ -22,12 +22,15 @@ module dev.quiver.features {
     exports dev.quiver.features;
     exports dev.quiver.features.guice;
     exports dev.quiver.features.vector;
+    exports dev.quiver.features.execution;
 
     // Guice calls FeaturesModule's @Provides methods reflectively
     opens dev.quiver.features.guice to com.google.guice;
 
     uses dev.quiver.api.feature.FeatureKernelProvider;
+    uses dev.quiver.api.feature.PlanExecutor;
 
     provides dev.quiver.api.feature.FeatureKernelProvider with dev.quiver.features.ScalarKernelProvider,
             dev.quiver.features.vector.VectorKernelProvider;
+    provides dev.quiver.api.feature.PlanExecutor with dev.quiver.features.execution.CpuExecutor;
 }

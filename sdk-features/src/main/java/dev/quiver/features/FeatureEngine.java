@@ -3,11 +3,14 @@ package dev.quiver.features;
 import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.PlanExecutor;
 import dev.quiver.api.param.Params;
 import dev.quiver.api.provider.ProviderDiscovery;
 import dev.quiver.api.provider.ProviderInfo;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
+import dev.quiver.features.execution.ColumnPool;
+import dev.quiver.features.execution.CpuExecutor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,10 +43,11 @@ import java.util.concurrent.ForkJoinPool;
  *
  * <h2>Computation</h2>
  * {@link #compute} runs its kernels as a one-stage {@link FeaturePlan} (the same code path as {@link #plan}): one
- * off-heap {@code FLOAT64} column per kernel output; the time-series kernels run in parallel across groups of
- * symbols and across kernels on the engine's {@link ForkJoinPool}, each task a call of
- * {@link FeatureKernel#computeSymbols} over one contiguous group, which SIMD kernels compute several series at a
- * time. Every task reads and writes only its group's rows, so the result is the same whatever the pool's
+ * off-heap {@code FLOAT64} column per kernel output, borrowed from the engine's {@link ColumnPool}. Plans run on a
+ * {@link PlanExecutor} chosen per run by the engine's {@link Device}: the {@link CpuExecutor} runs the time-series
+ * kernels in parallel across groups of symbols and across kernels on the engine's {@link ForkJoinPool}, each task a
+ * call of {@link FeatureKernel#computeSymbols} over one contiguous group, which SIMD kernels compute several series
+ * at a time. Every task reads and writes only its group's rows, so the result is the same whatever the pool's
  * parallelism. Small panels, pools of parallelism 1, and inputs in thread-confined memory are computed on the
  * calling thread.
  *
@@ -51,15 +55,25 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class FeatureEngine {
     private static final String SPI = "features";
+    private static final String EXECUTORS = "executors";
     private static final System.Logger LOG = System.getLogger(FeatureEngine.class.getName());
 
     private final ProviderDiscovery<FeatureKernelProvider> discovery;
-    private final ForkJoinPool pool;
+    private final ProviderDiscovery<PlanExecutor> executors;
+    private final PlanRunner runner;
     private final Map<String, OperatorDescriptor> operators;
 
-    private FeatureEngine(ProviderDiscovery<FeatureKernelProvider> discovery, ForkJoinPool pool) {
+    private FeatureEngine(ProviderDiscovery<FeatureKernelProvider> discovery, ProviderDiscovery<PlanExecutor> executors,
+                          Device device, ForkJoinPool pool, ColumnPool memory) {
         this.discovery = discovery;
-        this.pool = pool;
+        this.executors = executors;
+        List<ProviderInfo> unavailable = new ArrayList<>();
+        for (ProviderInfo info : executors.describe()) {
+            if (!info.available()) {
+                unavailable.add(info);
+            }
+        }
+        this.runner = new PlanRunner(executors.available(), unavailable, device, pool, memory);
         Map<String, OperatorDescriptor> merged = new LinkedHashMap<>();
         for (FeatureKernelProvider p : discovery.available()) {
             List<OperatorDescriptor> listed;
@@ -120,6 +134,24 @@ public final class FeatureEngine {
     }
 
     /**
+     * Every plan executor found, available or not, in preference order (for {@code quiver providers}); the
+     * {@code cpu} executor is always among them.
+     */
+    public List<ProviderInfo> executors() {
+        return executors.describe();
+    }
+
+    /** The device plans run on ({@link Builder#device}). */
+    public Device device() {
+        return runner.device();
+    }
+
+    /** The pool that output columns and temporaries are borrowed from ({@link Builder#memory}). */
+    public ColumnPool memory() {
+        return runner.memory();
+    }
+
+    /**
      * The provider that computes the named operator.
      *
      * @throws IllegalArgumentException if no available provider has the operator; the message lists those there are
@@ -169,7 +201,7 @@ public final class FeatureEngine {
      *     unavailable
      */
     public FeaturePlan plan(List<String> specs) {
-        return FeaturePlan.compile(this, List.copyOf(specs), pool);
+        return FeaturePlan.compile(this, List.copyOf(specs), runner);
     }
 
     /**
@@ -263,7 +295,7 @@ public final class FeatureEngine {
                 }
             }
         }
-        return FeaturePlan.ofKernels(ks, pool).compute(panel);
+        return FeaturePlan.ofKernels(ks, runner).compute(panel);
     }
 
     String unknownOperator(String op) {
@@ -315,6 +347,10 @@ public final class FeatureEngine {
         private ProviderDiscovery<FeatureKernelProvider> discovery;
         private final List<FeatureKernelProvider> plugins = new ArrayList<>();
         private ForkJoinPool pool;
+        private ProviderDiscovery<PlanExecutor> executors;
+        private final List<PlanExecutor> executorPlugins = new ArrayList<>();
+        private Device device = Device.AUTO;
+        private ColumnPool memory = ColumnPool.shared();
 
         private Builder() {
         }
@@ -349,6 +385,39 @@ public final class FeatureEngine {
         }
 
         /**
+         * Uses exactly this discovery's plan executors (tests, custom class loaders). By default the engine
+         * discovers them with {@code ProviderDiscovery.load("executors", PlanExecutor.class)}, and always has the
+         * {@code cpu} one.
+         */
+        public Builder executors(ProviderDiscovery<PlanExecutor> executors) {
+            this.executors = Objects.requireNonNull(executors, "executors");
+            return this;
+        }
+
+        /** Adds plan executors to those {@link java.util.ServiceLoader} finds (Guice's {@code Multibinder} set). */
+        public Builder executorPlugins(Collection<? extends PlanExecutor> plugins) {
+            for (PlanExecutor e : plugins) {
+                executorPlugins.add(Objects.requireNonNull(e, "executor"));
+            }
+            return this;
+        }
+
+        /** Where plans run: {@link Device#AUTO} (the default), {@link Device#CPU} or {@link Device#GPU}. */
+        public Builder device(Device device) {
+            this.device = Objects.requireNonNull(device, "device");
+            return this;
+        }
+
+        /**
+         * Borrows output columns and temporaries from this pool instead of {@link ColumnPool#shared()};
+         * {@link ColumnPool#unpooled()} allocates fresh memory for every computation.
+         */
+        public Builder memory(ColumnPool memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
          * The engine. Loads and probes the providers now, once.
          *
          * @throws IllegalStateException if both a discovery and plugins were given (give the plugins to the
@@ -361,7 +430,19 @@ public final class FeatureEngine {
             }
             ProviderDiscovery<FeatureKernelProvider> d = discovery != null ? discovery
                     : ProviderDiscovery.builder(SPI, FeatureKernelProvider.class).additional(plugins).build();
-            return new FeatureEngine(d, pool);
+            if (executors != null && !executorPlugins.isEmpty()) {
+                throw new IllegalStateException("give either an executor discovery or executor plugins, not both");
+            }
+            ProviderDiscovery<PlanExecutor> e = executors;
+            if (e == null) {
+                List<PlanExecutor> extra = new ArrayList<>(executorPlugins);
+                e = ProviderDiscovery.builder(EXECUTORS, PlanExecutor.class).additional(extra).build();
+                if (e.available().stream().noneMatch(x -> x.device().equals("cpu"))) {
+                    extra.add(new CpuExecutor()); // a custom class loader that does not see this module's services
+                    e = ProviderDiscovery.builder(EXECUTORS, PlanExecutor.class).additional(extra).build();
+                }
+            }
+            return new FeatureEngine(d, e, device, pool, memory);
         }
     }
 }

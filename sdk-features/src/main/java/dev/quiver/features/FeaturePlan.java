@@ -3,8 +3,9 @@ package dev.quiver.features;
 import dev.quiver.api.cache.Cache;
 import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.Fingerprint;
+import dev.quiver.api.feature.ExecutionPlan;
 import dev.quiver.api.feature.FeatureKernel;
-import dev.quiver.api.feature.OperatorKind;
+import dev.quiver.api.feature.ScratchMemory;
 import dev.quiver.api.table.Column;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Int32Column;
@@ -13,9 +14,6 @@ import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
-import dev.quiver.api.table.TableBuilder;
-import dev.quiver.features.crosssection.CrossSection;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * A compiled feature set: the specs of {@link FeatureEngine#plan(List)} resolved to kernels, with common
@@ -41,15 +37,16 @@ import java.util.stream.IntStream;
  *       names, e.g. {@code sma(20)}, which {@code sma(close,20)} also names) runs once, however often the specs use
  *       it.</li>
  *   <li><b>Stages.</b> A computation runs once its inputs are ready: the panel's columns first, then nested
- *       expressions, innermost first. Inner results that no spec asks for are temporary off-heap columns, freed as
- *       soon as their last reader has run.</li>
- *   <li><b>Parallel.</b> Within a stage, the panel's symbols are split into contiguous groups (a few per thread,
- *       at most 64 symbols each) and time-series kernels run one task per (kernel, group), through
- *       {@link FeatureKernel#computeSymbols}: SIMD kernels compute a group's series several at a time, one per
- *       lane. The built-in cross-sectional kernels of a stage run together in one pass over the dates, parallel
- *       over blocks of dates, each input copied into date-major order once per block for all of them. All run on the engine's {@link ForkJoinPool}. Every
- *       task writes only its own rows, and {@code computeSymbols} gives each symbol what {@code computeSeries}
- *       gives it, so the result does not depend on the thread count.</li>
+ *       expressions, innermost first ({@link #execution()} is the plan as an executor sees it).</li>
+ *   <li><b>Executors.</b> The whole plan runs on one {@link dev.quiver.api.feature.PlanExecutor}, chosen per run
+ *       by the engine's {@link Device} ({@link #executor(Panel)} says which, and why): the
+ *       {@link dev.quiver.features.execution.CpuExecutor CPU executor} (stages of kernels over groups of symbols on
+ *       the engine's pool; see its comment), or a device that keeps intermediates in its own memory. If a device
+ *       fails mid-plan, the plan is computed again on the CPU, with a warning.</li>
+ *   <li><b>Memory.</b> Output columns and inner results are borrowed from the engine's
+ *       {@link dev.quiver.features.execution.ColumnPool}: a computation over a panel the size of the last one
+ *       reuses its pages (no page faults, no zero-fill), and closing the result gives its columns back.
+ *       {@link #compute(Panel, FeatureBuffers)} computes into columns the caller owns instead.</li>
  *   <li><b>Inputs.</b> {@code FLOAT64} columns are read in place; {@code INT64} and {@code INT32} columns are
  *       converted to doubles (missing to {@code NaN}); a {@code STRING} column feeds only cross-sectional operators
  *       (a group column of {@code xs_neutralize}), as its dictionary codes. Names match exactly, else by a unique
@@ -66,54 +63,24 @@ import java.util.stream.IntStream;
  */
 public final class FeaturePlan {
     private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE;
-    /** Below this many output values a fork costs more than it saves. */
-    private static final long PARALLEL_THRESHOLD = 1L << 16;
-    private static final Thread NO_OWNER = Thread.ofVirtual().unstarted(() -> { });
     // bump when the plan's arithmetic or layout changes what is cached
     private static final String PLAN_VERSION = "plan-1";
 
     private final List<String> specs;
-    private final List<Step> steps;
-    private final List<Output> outputs;
-    private final List<String> inputColumns;
-    private final ForkJoinPool pool;
+    private final ExecutionPlan execution;
+    private final PlanRunner runner;
 
-    /**
-     * One computation.
-     *
-     * @param kernel the kernel
-     * @param provider the provider's name
-     * @param inputs for each kernel input: a panel column ({@code column != null}) or a step's output part
-     * @param level 1 + the highest level of the steps it reads (panel columns are level 0)
-     */
-    private record Step(FeatureKernel kernel, String provider, List<Input> inputs, int level) {
-        boolean crossSectional() {
-            return kernel.descriptor().kind() == OperatorKind.CROSS_SECTIONAL;
-        }
-    }
-
-    /** A kernel input: a column of the panel, or part {@code part} of step {@code step}. */
-    private record Input(String column, int step, int part) {
-    }
-
-    /** A requested column: its name and the step output that fills it. */
-    private record Output(String name, int step, int part, String spec) {
-    }
-
-    private FeaturePlan(List<String> specs, List<Step> steps, List<Output> outputs, List<String> inputColumns,
-                        ForkJoinPool pool) {
+    private FeaturePlan(List<String> specs, ExecutionPlan execution, PlanRunner runner) {
         this.specs = specs;
-        this.steps = steps;
-        this.outputs = outputs;
-        this.inputColumns = inputColumns;
-        this.pool = pool;
+        this.execution = execution;
+        this.runner = runner;
     }
 
     /** Compiles specs; {@link FeatureEngine#plan(List)} is the public entry. */
-    static FeaturePlan compile(FeatureEngine engine, List<String> specs, ForkJoinPool pool) {
+    static FeaturePlan compile(FeatureEngine engine, List<String> specs, PlanRunner runner) {
         SpecBinder binder = new SpecBinder(engine);
         Compiler c = new Compiler();
-        List<Output> outputs = new ArrayList<>();
+        List<ExecutionPlan.Output> outputs = new ArrayList<>();
         Map<String, String> claimed = new HashMap<>();
         for (String text : specs) {
             FeatureSpec spec = FeatureSpec.parse(Objects.requireNonNull(text, "spec"));
@@ -142,11 +109,10 @@ public final class FeaturePlan {
                     throw new IllegalArgumentException("feature column '" + name + "' is requested twice, by '"
                             + previous + "' and by '" + text + "'; give one a name with label=expr");
                 }
-                outputs.add(new Output(name, step, p, text));
+                outputs.add(new ExecutionPlan.Output(name, step, p));
             }
         }
-        return new FeaturePlan(List.copyOf(specs), List.copyOf(c.steps), List.copyOf(outputs),
-                List.copyOf(c.columns), pool);
+        return new FeaturePlan(List.copyOf(specs), new ExecutionPlan(c.columns, c.steps, outputs), runner);
     }
 
     /**
@@ -154,34 +120,31 @@ public final class FeaturePlan {
      * output names: what {@link FeatureEngine#compute} runs, so that single kernels and feature sets share one code
      * path. The caller has checked that no two kernels give the same output name.
      */
-    static FeaturePlan ofKernels(List<FeatureKernel> kernels, ForkJoinPool pool) {
-        List<Step> steps = new ArrayList<>();
-        List<Output> outputs = new ArrayList<>();
+    static FeaturePlan ofKernels(List<FeatureKernel> kernels, PlanRunner runner) {
+        List<ExecutionPlan.Step> steps = new ArrayList<>();
+        List<ExecutionPlan.Output> outputs = new ArrayList<>();
         List<String> columns = new ArrayList<>();
+        List<String> specs = new ArrayList<>();
         for (FeatureKernel kernel : kernels) {
-            List<Input> inputs = new ArrayList<>();
+            List<ExecutionPlan.Source> inputs = new ArrayList<>();
             for (String column : kernel.inputs()) {
-                inputs.add(new Input(column, -1, 0));
                 if (!columns.contains(column)) {
                     columns.add(column);
                 }
+                inputs.add(new ExecutionPlan.Column(columns.indexOf(column)));
             }
-            steps.add(new Step(kernel, "kernel", List.copyOf(inputs), 1));
+            steps.add(new ExecutionPlan.Step(kernel, "kernel", inputs, 1));
             for (int p = 0; p < kernel.outputs().size(); p++) {
-                outputs.add(new Output(kernel.outputs().get(p), steps.size() - 1, p, kernel.outputs().get(p)));
+                outputs.add(new ExecutionPlan.Output(kernel.outputs().get(p), steps.size() - 1, p));
             }
-        }
-        List<String> specs = new ArrayList<>();
-        for (FeatureKernel kernel : kernels) {
             specs.add(String.join(",", kernel.outputs()));
         }
-        return new FeaturePlan(List.copyOf(specs), List.copyOf(steps), List.copyOf(outputs), List.copyOf(columns),
-                pool);
+        return new FeaturePlan(List.copyOf(specs), new ExecutionPlan(columns, steps, outputs), runner);
     }
 
     /** Builds the steps bottom-up, one per distinct computation. */
     private static final class Compiler {
-        final List<Step> steps = new ArrayList<>();
+        final List<ExecutionPlan.Step> steps = new ArrayList<>();
         final List<String> columns = new ArrayList<>();
         final Map<String, Integer> byName = new HashMap<>();
 
@@ -191,24 +154,24 @@ public final class FeaturePlan {
             if (known != null) {
                 return known;
             }
-            List<Input> inputs = new ArrayList<>();
-            int level = 1;
+            List<ExecutionPlan.Source> inputs = new ArrayList<>();
+            int stage = 1;
             for (SpecBinder.Source s : node.inputs()) {
                 switch (s.node()) {
                     case SpecBinder.ColumnNode col -> {
-                        inputs.add(new Input(col.column(), -1, 0));
                         if (!columns.contains(col.column())) {
                             columns.add(col.column());
                         }
+                        inputs.add(new ExecutionPlan.Column(columns.indexOf(col.column())));
                     }
                     case SpecBinder.KernelNode inner -> {
                         int step = add(inner);
-                        inputs.add(new Input(null, step, s.part()));
-                        level = Math.max(level, steps.get(step).level() + 1);
+                        inputs.add(new ExecutionPlan.Part(step, s.part()));
+                        stage = Math.max(stage, steps.get(step).stage() + 1);
                     }
                 }
             }
-            steps.add(new Step(node.kernel(), node.provider().name(), List.copyOf(inputs), level));
+            steps.add(new ExecutionPlan.Step(node.kernel(), node.provider().name(), inputs, stage));
             byName.put(key, steps.size() - 1);
             return steps.size() - 1;
         }
@@ -221,8 +184,8 @@ public final class FeaturePlan {
 
     /** The names of the output columns, in order. */
     public List<String> columns() {
-        List<String> names = new ArrayList<>(outputs.size());
-        for (Output o : outputs) {
+        List<String> names = new ArrayList<>(execution.outputs().size());
+        for (ExecutionPlan.Output o : execution.outputs()) {
             names.add(o.name());
         }
         return List.copyOf(names);
@@ -230,12 +193,25 @@ public final class FeaturePlan {
 
     /** The panel columns the plan reads, as the specs name them. */
     public List<String> inputColumns() {
-        return inputColumns;
+        return execution.inputColumns();
     }
 
     /** The number of distinct computations (kernels) the plan runs: shared sub-expressions count once. */
     public int kernelCount() {
-        return steps.size();
+        return execution.steps().size();
+    }
+
+    /** The plan as a {@link dev.quiver.api.feature.PlanExecutor} receives it. */
+    public ExecutionPlan execution() {
+        return execution;
+    }
+
+    /**
+     * The executor this plan would run on over the panel, and why (the engine's {@link Device} and each preferred
+     * executor's refusal): what {@code quiver features} prints.
+     */
+    public ExecutorChoice executor(Panel panel) {
+        return runner.choose(execution, Objects.requireNonNull(panel, "panel"));
     }
 
     /**
@@ -243,24 +219,25 @@ public final class FeaturePlan {
      * the output columns: what {@code quiver features --explain} would print, and what the fingerprint digests.
      */
     public String explain() {
+        List<ExecutionPlan.Step> steps = execution.steps();
         StringBuilder b = new StringBuilder();
-        int maxLevel = steps.stream().mapToInt(Step::level).max().orElse(0);
-        for (int level = 1; level <= maxLevel; level++) {
-            for (Step s : steps) {
-                if (s.level() != level) {
-                    continue;
-                }
+        for (int stage = 1; stage <= execution.stages(); stage++) {
+            for (int index : execution.stage(stage)) {
+                ExecutionPlan.Step s = steps.get(index);
                 List<String> in = new ArrayList<>();
-                for (Input i : s.inputs()) {
-                    in.add(i.column() != null ? i.column() : steps.get(i.step()).kernel().outputs().get(i.part()));
+                for (ExecutionPlan.Source i : s.inputs()) {
+                    in.add(switch (i) {
+                        case ExecutionPlan.Column c -> execution.inputColumns().get(c.index());
+                        case ExecutionPlan.Part p -> steps.get(p.step()).kernel().outputs().get(p.part());
+                    });
                 }
-                b.append("stage ").append(level).append(": ").append(String.join(", ", s.kernel().outputs()))
+                b.append("stage ").append(stage).append(": ").append(String.join(", ", s.kernel().outputs()))
                         .append(" [").append(s.provider()).append(", ")
                         .append(s.crossSectional() ? "cross-sectional" : "time series").append("] <- ")
                         .append(String.join(", ", in)).append('\n');
             }
         }
-        for (Output o : outputs) {
+        for (ExecutionPlan.Output o : execution.outputs()) {
             b.append("column ").append(o.name()).append(" = ")
                     .append(steps.get(o.step()).kernel().outputs().get(o.part())).append('\n');
         }
@@ -276,7 +253,7 @@ public final class FeaturePlan {
     public Fingerprint fingerprint(Fingerprint input) {
         List<Class<?>> code = new ArrayList<>();
         code.add(FeaturePlan.class);
-        for (Step s : steps) {
+        for (ExecutionPlan.Step s : execution.steps()) {
             code.add(s.kernel().getClass());
         }
         return Fingerprint.builder()
@@ -301,215 +278,138 @@ public final class FeaturePlan {
 
     /**
      * Computes the features: a new off-heap table of the panel's row count holding the output columns, in order,
-     * and nothing else. Row {@code r} belongs to row {@code r} of the panel. Close the table to free its memory;
-     * every temporary column is freed before this method returns, whether it succeeds or fails.
+     * and nothing else. Row {@code r} belongs to row {@code r} of the panel. Its columns are borrowed from the
+     * engine's column pool: close the table to give them back (a table that is never closed holds its memory, and
+     * shows in {@link dev.quiver.api.table.NativeMemory}). Every temporary column is given back before this method
+     * returns, whether it succeeds or fails.
      *
      * @throws IllegalArgumentException if an input column is missing, ambiguous, or of a type the kernel cannot
      *     read
      */
     public Table compute(Panel panel) {
         Objects.requireNonNull(panel, "panel");
-        int rows = panel.rowCount();
-        Table table = panel.table();
-        try (Temporaries temps = new Temporaries(); TableBuilder result = TableBuilder.offHeap()) {
-            boolean shared = true;
-            Map<String, MemorySegment> columns = new HashMap<>();
-            MemorySegment[][] ins = new MemorySegment[steps.size()][];
-            MemorySegment[][] outs = new MemorySegment[steps.size()][];
-            for (int s = 0; s < steps.size(); s++) {
-                Step step = steps.get(s);
-                ins[s] = new MemorySegment[step.inputs().size()];
-                for (int i = 0; i < ins[s].length; i++) {
-                    Input in = step.inputs().get(i);
-                    if (in.column() != null) {
-                        ins[s][i] = columns.get(in.column() + "|" + step.crossSectional());
-                        if (ins[s][i] == null) {
-                            ins[s][i] = input(table, in.column(), step, temps);
-                            columns.put(in.column() + "|" + step.crossSectional(), ins[s][i]);
-                        }
-                        shared &= ins[s][i].isAccessibleBy(NO_OWNER);
-                    }
-                }
-                outs[s] = new MemorySegment[step.kernel().outputs().size()];
+        long bytes = (long) panel.rowCount() * Double.BYTES;
+        List<ExecutionPlan.Output> outputs = execution.outputs();
+        List<ScratchMemory.Lease> leases = new ArrayList<>(outputs.size());
+        try {
+            MemorySegment[] segments = new MemorySegment[outputs.size()];
+            List<Column> columns = new ArrayList<>(outputs.size());
+            for (int j = 0; j < segments.length; j++) {
+                ScratchMemory.Lease lease = runner.memory().lend(bytes);
+                leases.add(lease);
+                segments[j] = lease.segment();
+                columns.add(Float64Column.wrap(outputs.get(j).name(), segments[j]));
             }
-            // requested outputs are written straight into the result; a second request of one output is a copy
-            List<Output> copies = new ArrayList<>();
-            List<MemorySegment> copyTargets = new ArrayList<>();
-            for (Output o : outputs) {
-                if (outs[o.step()][o.part()] == null) {
-                    outs[o.step()][o.part()] = result.allocateFloat64(o.name(), rows);
-                } else {
-                    copies.add(o);
-                    copyTargets.add(result.allocateFloat64(o.name(), rows));
-                }
-            }
-            int[] lastUse = new int[steps.size()];
-            for (Step step : steps) {
-                for (Input in : step.inputs()) {
-                    if (in.column() == null) {
-                        lastUse[in.step()] = Math.max(lastUse[in.step()], step.level());
-                    }
-                }
-            }
-            Map<Integer, List<Temporaries.Region>> freeAfter = new HashMap<>();
-            for (int s = 0; s < steps.size(); s++) {
-                for (int p = 0; p < outs[s].length; p++) {
-                    if (outs[s][p] == null) {
-                        Temporaries.Region region = temps.allocate(rows);
-                        outs[s][p] = region.segment();
-                        // an output nobody reads (a part of a multi-output kernel) is freed after its own stage
-                        freeAfter.computeIfAbsent(Math.max(lastUse[s], steps.get(s).level()), l -> new ArrayList<>())
-                                .add(region);
-                    }
-                }
-            }
-            for (int s = 0; s < steps.size(); s++) {
-                for (int i = 0; i < ins[s].length; i++) {
-                    Input in = steps.get(s).inputs().get(i);
-                    if (in.column() == null) {
-                        // a kernel reads an earlier stage's output through a read-only view, as it reads columns
-                        ins[s][i] = outs[in.step()][in.part()].asReadOnly();
-                    }
-                }
-            }
-            int maxLevel = steps.stream().mapToInt(Step::level).max().orElse(0);
-            ForkJoinPool p = pool != null ? pool : ForkJoinPool.commonPool();
-            boolean parallel = shared && p.getParallelism() > 1
-                    && (long) rows * steps.size() >= PARALLEL_THRESHOLD;
-            for (int level = 1; level <= maxLevel; level++) {
-                runStage(panel, level, ins, outs, parallel ? p : null);
-                for (Temporaries.Region r : freeAfter.getOrDefault(level, List.of())) {
-                    r.free();
-                }
-            }
-            for (int i = 0; i < copies.size(); i++) {
-                Output o = copies.get(i);
-                MemorySegment.copy(outs[o.step()][o.part()], 0, copyTargets.get(i), 0, (long) rows * Double.BYTES);
-            }
-            return result.build();
-        }
-    }
-
-    private void runStage(Panel panel, int level, MemorySegment[][] ins, MemorySegment[][] outs, ForkJoinPool pool) {
-        List<Integer> series = new ArrayList<>();
-        List<Integer> crossSections = new ArrayList<>();
-        List<Integer> together = new ArrayList<>();
-        for (int s = 0; s < steps.size(); s++) {
-            if (steps.get(s).level() == level) {
-                FeatureKernel kernel = steps.get(s).kernel();
-                if (!steps.get(s).crossSectional()) {
-                    series.add(s);
-                } else if (CrossSection.isMember(kernel)) {
-                    together.add(s); // one pass over the dates for all of them, each input copied once
-                } else {
-                    crossSections.add(s);
-                }
-            }
-        }
-        if (!together.isEmpty()) {
-            crossSections.add(-1);
-        }
-        int[] groups = SymbolGroups.bounds(panel.symbolCount(), pool == null ? 1 : pool.getParallelism());
-        int groupCount = groups.length - 1;
-        // group-major: consecutive tasks are the stage's kernels over one group of symbols, and a parallel stream
-        // hands each thread contiguous ranges of tasks, so a group's input rows stay in its cache across kernels
-        int seriesTasks = series.size() * groupCount;
-        int count = seriesTasks + crossSections.size();
-        IntStream tasks = IntStream.range(0, count);
-        Runnable all = () -> (pool != null ? tasks.parallel() : tasks).forEach(i -> {
-            if (i >= seriesTasks) {
-                int s = crossSections.get(i - seriesTasks);
-                if (s < 0) {
-                    computeTogether(panel, together, ins, outs);
-                } else {
-                    FeatureKernel kernel = steps.get(s).kernel();
-                    try {
-                        kernel.compute(panel, ins[s], outs[s]);
-                    } catch (RuntimeException e) {
-                        throw explained(kernel, steps.get(s).provider(), e);
-                    }
-                }
-            } else {
-                int s = series.get(i % series.size());
-                int g = i / series.size();
-                FeatureKernel kernel = steps.get(s).kernel();
-                try {
-                    kernel.computeSymbols(panel, groups[g], groups[g + 1], ins[s], outs[s]);
-                } catch (RuntimeException e) {
-                    throw explained(kernel, steps.get(s).provider(), e);
-                }
-            }
-        });
-        if (pool != null) {
-            // a parallel stream started inside a pool's task forks into that pool, as do the cross-sectional
-            // kernels' own parallel streams over dates
-            pool.submit(all).join();
-        } else {
-            all.run();
+            computeInto(panel, segments);
+            return Table.owning(columns, () -> giveBack(leases));
+        } catch (RuntimeException | Error e) {
+            giveBack(leases);
+            throw e;
         }
     }
 
     /**
-     * A kernel's failure, saying which kernel: a write to a read-only input (the JDK's "Attempt to write a read-only
-     * segment") becomes a sentence naming the kernel, its class and its provider.
+     * Computes the features into buffers the caller owns, overwriting what they hold, and returns their table view:
+     * the values {@link #compute(Panel)} gives, without allocating output memory.
+     *
+     * @param into buffers of this plan ({@link #buffers(int)}) of the panel's row count
+     * @return {@code into.table()}, valid until the next computation into {@code into} or its closing
+     * @throws IllegalArgumentException if the buffers have other columns or another row count, or as
+     *     {@link #compute(Panel)}
      */
-    private static RuntimeException explained(FeatureKernel kernel, String provider, RuntimeException e) {
-        String m = e.getMessage();
-        if (e instanceof IllegalArgumentException && m != null && m.contains("read-only")) {
-            return new IllegalStateException("kernel " + kernel.outputs().get(0) + " (" + kernel.getClass().getName()
-                    + ", provider " + provider + ") wrote to one of its inputs; a kernel's inputs are read-only: it "
-                    + "may write only its outputs", e);
+    public Table compute(Panel panel, FeatureBuffers into) {
+        Objects.requireNonNull(panel, "panel");
+        if (!into.columns().equals(columns()) || into.rowCount() != panel.rowCount()) {
+            throw new IllegalArgumentException("these buffers hold " + into.columns().size() + " columns of "
+                    + into.rowCount() + " rows; this plan computes " + columns().size() + " columns and the panel "
+                    + "has " + panel.rowCount() + " rows: make them with plan.buffers(panel.rowCount())");
         }
-        return e;
+        computeInto(panel, into.segments());
+        return into.table();
     }
 
-    private void computeTogether(Panel panel, List<Integer> stepIndices, MemorySegment[][] ins,
-                                 MemorySegment[][] outs) {
-        List<FeatureKernel> kernels = new ArrayList<>(stepIndices.size());
-        MemorySegment[][] in = new MemorySegment[stepIndices.size()][];
-        MemorySegment[][] out = new MemorySegment[stepIndices.size()][];
-        for (int k = 0; k < stepIndices.size(); k++) {
-            int s = stepIndices.get(k);
-            kernels.add(steps.get(s).kernel());
-            in[k] = ins[s];
-            out[k] = outs[s];
-        }
-        CrossSection.computeTogether(panel, kernels, in, out);
+    /**
+     * Buffers for {@link #compute(Panel, FeatureBuffers)}: one zeroed off-heap column per output, of {@code rows}
+     * rows. The caller closes them.
+     *
+     * @throws IllegalArgumentException if {@code rows} is negative
+     */
+    public FeatureBuffers buffers(int rows) {
+        return new FeatureBuffers(columns(), rows);
     }
 
-    private static MemorySegment input(Table table, String name, Step step, Temporaries temps) {
-        Column column = findColumn(table, name, step.kernel());
-        return switch (column) {
-            case Float64Column f -> f.data();
+    private static void giveBack(List<ScratchMemory.Lease> leases) {
+        for (ScratchMemory.Lease lease : leases) {
+            lease.close();
+        }
+    }
+
+    /** Resolves the inputs and runs the plan into {@code outputs}. */
+    private void computeInto(Panel panel, MemorySegment[] outputs) {
+        Table table = panel.table();
+        List<String> names = execution.inputColumns();
+        List<ScratchMemory.Lease> temps = new ArrayList<>();
+        try {
+            MemorySegment[] inputs = new MemorySegment[names.size()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = input(table, i, temps);
+            }
+            runner.run(execution, panel, inputs, outputs);
+        } finally {
+            giveBack(temps);
+        }
+    }
+
+    /** Input column {@code index} as doubles: in place when {@code FLOAT64}, else converted into a temporary. */
+    private MemorySegment input(Table table, int index, List<ScratchMemory.Lease> temps) {
+        String name = execution.inputColumns().get(index);
+        FeatureKernel reader = null;
+        boolean crossSectionalOnly = true;
+        for (ExecutionPlan.Step step : execution.steps()) {
+            for (ExecutionPlan.Source source : step.inputs()) {
+                if (source instanceof ExecutionPlan.Column c && c.index() == index) {
+                    if (reader == null || (crossSectionalOnly && !step.crossSectional())) {
+                        reader = step.kernel();
+                    }
+                    crossSectionalOnly &= step.crossSectional();
+                }
+            }
+        }
+        Column column = findColumn(table, name, reader);
+        if (column instanceof Float64Column f) {
+            return f.data();
+        }
+        if (column instanceof StringColumn && !crossSectionalOnly) {
+            throw new IllegalArgumentException(reader.outputs().get(0) + ": input column '" + column.name()
+                    + "' is " + column.type() + "; text columns feed only cross-sectional operators (as group "
+                    + "codes)");
+        }
+        ScratchMemory.Lease lease = runner.memory().lend((long) column.size() * Double.BYTES);
+        temps.add(lease);
+        MemorySegment seg = lease.segment();
+        switch (column) {
             case Int64Column c -> {
-                MemorySegment seg = temps.allocate(c.size()).segment();
                 for (int r = 0; r < c.size(); r++) {
                     long v = c.get(r);
                     seg.setAtIndex(F64, r, v == Int64Column.MISSING ? Double.NaN : (double) v);
                 }
-                yield seg.asReadOnly();
             }
             case Int32Column c -> {
-                MemorySegment seg = temps.allocate(c.size()).segment();
                 for (int r = 0; r < c.size(); r++) {
                     int v = c.get(r);
                     seg.setAtIndex(F64, r, v == Int32Column.MISSING ? Double.NaN : (double) v);
                 }
-                yield seg.asReadOnly();
             }
-            case StringColumn c when step.crossSectional() -> {
-                MemorySegment seg = temps.allocate(c.size()).segment();
+            case StringColumn c -> {
                 for (int r = 0; r < c.size(); r++) {
                     int code = c.code(r);
                     seg.setAtIndex(F64, r, code == StringColumn.MISSING_CODE ? Double.NaN : code);
                 }
-                yield seg.asReadOnly();
             }
-            default -> throw new IllegalArgumentException(step.kernel().outputs().get(0) + ": input column '"
-                    + column.name() + "' is " + column.type() + "; "
-                    + (column instanceof StringColumn ? "text columns feed only cross-sectional operators "
-                    + "(as group codes)" : "features read numeric columns"));
-        };
+            default -> throw new IllegalArgumentException(reader.outputs().get(0) + ": input column '"
+                    + column.name() + "' is " + column.type() + "; features read numeric columns");
+        }
+        return seg.asReadOnly();
     }
 
     private static Column findColumn(Table table, String name, FeatureKernel kernel) {
@@ -535,53 +435,6 @@ public final class FeaturePlan {
 
     @Override
     public String toString() {
-        return "FeaturePlan[" + outputs.size() + " columns, " + steps.size() + " kernels]";
-    }
-
-    /**
-     * The off-heap temporaries of one computation, each in its own arena so that it can be freed as soon as its
-     * last reader has run; closing frees whatever is left.
-     */
-    private static final class Temporaries implements AutoCloseable {
-        private final List<Region> regions = new ArrayList<>();
-
-        /** One temporary column. */
-        final class Region {
-            private final Arena arena = Arena.ofShared();
-            private final NativeMemory.Handle tracking;
-            private final MemorySegment segment;
-            private boolean freed;
-
-            Region(int rows) {
-                long bytes = (long) rows * Double.BYTES;
-                segment = arena.allocate(Math.max(bytes, 1), Double.BYTES).asSlice(0, bytes);
-                tracking = NativeMemory.track(bytes);
-            }
-
-            MemorySegment segment() {
-                return segment;
-            }
-
-            void free() {
-                if (!freed) {
-                    freed = true;
-                    arena.close();
-                    tracking.release();
-                }
-            }
-        }
-
-        Region allocate(int rows) {
-            Region r = new Region(rows);
-            regions.add(r);
-            return r;
-        }
-
-        @Override
-        public void close() {
-            for (Region r : regions) {
-                r.free();
-            }
-        }
+        return "FeaturePlan[" + execution.outputs().size() + " columns, " + execution.steps().size() + " kernels]";
     }
 }

@@ -17,10 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The base of a one-output recursive kernel vectorised across symbols: {@link #computeSymbols} (and
  * {@link #compute}, every symbol) takes the group's series {@link #LANES} at a time, one per lane. Each block of
- * {@link #BLOCK} time steps of the {@code LANES} series is bulk-copied, input by input, into a lane-major scratch
- * block (lane {@code k}'s row {@code t} at {@code [k·BLOCK + t]}), stepped
- * through by the subclass with one gather per time step ({@link #load}) and one scatter ({@link #store}), and
- * bulk-copied back. Lanes whose series has ended, or that have no series, read {@code NaN}, which every recursive
+ * {@link #BLOCK} time steps of the {@code LANES} series is copied, input by input, into a time-major scratch block
+ * (lane {@code k}'s row {@code t} at {@code [t·LANES + k]}), stepped through by the subclass with one contiguous
+ * vector load per time step ({@link #load}) and one store ({@link #store}), and copied back. (Gathers and scatters
+ * from a lane-major block cost more than the whole recursion step; the transposing copies run at memory speed
+ * within the L1 cache.) Lanes whose series has ended, or that have no series, read {@code NaN}, which every recursive
  * kernel treats as a missing value that leaves its state unchanged, and their outputs are not copied back.
  *
  * <p>{@link #computeSeries} and {@link #incremental()} are the scalar kernel's: a single series has no lanes to
@@ -34,7 +35,6 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
     /** Time steps per scratch block: two blocks of {@code BLOCK × LANES} doubles stay in the L1 cache. */
     static final int BLOCK = 128;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-    private static final int[] LANE_OFFSETS = laneOffsets();
 
     private final FeatureKernel scalar;
 
@@ -50,7 +50,7 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
     abstract double[][] newState();
 
     /**
-     * Steps every lane through {@code steps} rows of the lane-major {@code in} blocks, one per input
+     * Steps every lane through {@code steps} rows of the time-major {@code in} blocks, one per input
      * ({@link #load}), writing {@code out} ({@link #store}); the state carries from one call to the next.
      */
     abstract void steps(double[][] state, double[][] in, double[] out, int steps);
@@ -73,8 +73,7 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
         FeatureKernels.checkShapes(this, panel.rowCount(), in, out);
         int inputs = in.length;
         MemorySegment y = out[0];
-        // lane-major blocks: lane k's rows t are at [k·BLOCK + t]; bulk copies in and out, gathers and scatters
-        // between them and the registers
+        // time-major blocks: lane k's row t is at [t·LANES + k]; one contiguous vector per time step
         double[][] rowsIn = new double[inputs][LANES * BLOCK];
         double[] rowsOut = new double[LANES * BLOCK];
         int[] start = new int[LANES];
@@ -92,33 +91,38 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
                 int steps = Math.min(BLOCK, longest - t0);
                 for (int k = 0; k < LANES; k++) {
                     int valid = Math.clamp(length[k] - t0, 0, steps);
+                    long base = (long) start[k] + t0;
                     for (int i = 0; i < inputs; i++) {
-                        if (valid > 0) {
-                            MemorySegment.copy(in[i], D, ((long) start[k] + t0) * Double.BYTES, rowsIn[i],
-                                    k * BLOCK, valid);
+                        MemorySegment src = in[i];
+                        double[] dst = rowsIn[i];
+                        for (int t = 0; t < valid; t++) {
+                            dst[t * LANES + k] = src.getAtIndex(D, base + t);
                         }
-                        Arrays.fill(rowsIn[i], k * BLOCK + valid, k * BLOCK + steps, Double.NaN);
+                        for (int t = valid; t < steps; t++) {
+                            dst[t * LANES + k] = Double.NaN;
+                        }
                     }
                 }
                 steps(state, rowsIn, rowsOut, steps);
                 for (int k = 0; k < LANES; k++) {
                     int valid = Math.clamp(length[k] - t0, 0, steps);
-                    if (valid > 0) {
-                        MemorySegment.copy(rowsOut, k * BLOCK, y, D, ((long) start[k] + t0) * Double.BYTES, valid);
+                    long base = (long) start[k] + t0;
+                    for (int t = 0; t < valid; t++) {
+                        y.setAtIndex(D, base + t, rowsOut[t * LANES + k]);
                     }
                 }
             }
         }
     }
 
-    /** Row {@code t} of every lane of a lane-major block. */
+    /** Row {@code t} of every lane of a time-major block: one contiguous load. */
     static DoubleVector load(double[] rows, int t) {
-        return DoubleVector.fromArray(S, rows, t, LANE_OFFSETS, 0);
+        return DoubleVector.fromArray(S, rows, t * LANES);
     }
 
-    /** Writes row {@code t} of every lane of a lane-major block. */
+    /** Writes row {@code t} of every lane of a time-major block: one contiguous store. */
     static void store(DoubleVector v, double[] rows, int t) {
-        v.intoArray(rows, t, LANE_OFFSETS, 0);
+        v.intoArray(rows, t * LANES);
     }
 
     @Override
@@ -154,14 +158,6 @@ abstract class AcrossSymbolsKernel implements FeatureKernel {
     @Override
     public final int warmUp() {
         return scalar.warmUp();
-    }
-
-    private static int[] laneOffsets() {
-        int[] offsets = new int[LANES];
-        for (int k = 0; k < LANES; k++) {
-            offsets[k] = k * BLOCK;
-        }
-        return offsets;
     }
 
     /** Lanes filled with a value. */

@@ -33,8 +33,8 @@ import java.util.List;
  *       {@code trange}, carry the last complete close across missing bars) and cannot be vectorised along time, so
  *       {@link FeatureKernel#computeSymbols computeSymbols(panel, first, end, ...)} (which the engine calls for each
  *       group of symbols, and {@code compute(panel, ...)} for all of them) runs {@code L} symbols at once, one per
- *       lane: blocks of the series are copied into a scratch block, stepped through time (one gather and one
- *       scatter per step) with lane masks for missing values, warm-up and series of unequal lengths, and copied
+ *       lane: blocks of the series are transposed into a time-major scratch block, stepped through time (one
+ *       contiguous vector load and store per step) with lane masks for missing values, warm-up and series of unequal lengths, and copied
  *       back. Each lane performs the scalar kernel's operations in the same order, so the outputs equal the scalar
  *       kernel's (and TA-Lib's) <b>bit for bit</b>, however the symbols are grouped. {@code computeSeries} (one
  *       series) and the incremental form are the scalar kernel's.</li>

@@ -1,4 +1,4 @@
-package dev.quiver.features;
+package dev.quiver.features.execution;
 
 /**
  * How a plan splits a panel's symbols into the contiguous groups that are its units of work for time-series

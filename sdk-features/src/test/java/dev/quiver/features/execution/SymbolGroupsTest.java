@@ -1,4 +1,4 @@
-package dev.quiver.features;
+package dev.quiver.features.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
