@@ -18,11 +18,11 @@ import java.util.List;
  *
  * <p><b>Arithmetic</b>, as {@link dev.quiver.features.volatility.RollingMoments}' for one series: running sums of
  * deviations from anchors {@code Kx, Ky} (the window's means as of the last resummation), updated once per pair
- * with the entering and the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. They are recomputed exactly
- * from the window (means, then deviations) every {@code n} pairs, and as soon as {@code Mxx} or {@code Myy} falls
+ * with the entering and the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. The anchors move to the window's
+ * means in O(1) every {@code n} pairs; the sums are recomputed exactly from the window (means, then deviations) at
+ * the latest every {@code 16n} pairs, and as soon as {@code Mxx} or {@code Myy} falls
  * below {@code 2⁻⁸} of the squared deviations that entered and left since the last resummation (cancellation). The
- * relative error of each moment is then at most about {@code n·2⁸·ε} of its scale, a few ulps times {@code n} in
- * practice, whatever the level of the series; TA-Lib's raw sums {@code Σx², Σxy} lose {@code log10(level²/var)}
+ * error of each moment is then a few ulps of its scale in practice (a few hundred at worst), whatever the level of the series; TA-Lib's raw sums {@code Σx², Σxy} lose {@code log10(level²/var)}
  * digits instead. Exactly constant windows are detected exactly (a count of trailing values equal to the newest,
  * per series).
  *
@@ -37,6 +37,7 @@ import java.util.List;
  */
 final class RollingComoments {
     private static final double CANCELLATION = 0x1p-8;
+    private static final int RESUM_WINDOWS = 16;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
     private final int n;
@@ -53,6 +54,7 @@ final class RollingComoments {
     private int next;
     private int run;
     private int since;
+    private int centred;
     private int equalX;
     private int equalY;
     private double lastX;
@@ -98,6 +100,7 @@ final class RollingComoments {
         int next = this.next;
         int run = this.run;
         int since = this.since;
+        int centred = this.centred;
         int equalX = this.equalX;
         int equalY = this.equalY;
         double lastX = this.lastX;
@@ -125,6 +128,7 @@ final class RollingComoments {
             if (!Double.isFinite(a) || !Double.isFinite(b)) {
                 run = 0;
                 since = 0;
+                centred = 0;
                 equalX = 0;
                 equalY = 0;
                 sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;
@@ -163,9 +167,24 @@ final class RollingComoments {
                 out.setAtIndex(D, i, Double.NaN);
                 continue;
             }
+            if (++centred >= n) {
+                // the anchors move to the window's means in O(1), as RollingMoments' does
+                double movedX = anchorX + sx * invN;
+                double movedY = anchorY + sy * invN;
+                double deltaX = movedX - anchorX;
+                double deltaY = movedY - anchorY;
+                anchorX = movedX;
+                anchorY = movedY;
+                sxy -= deltaX * sy + deltaY * (sx - n * deltaX);
+                sxx -= deltaX * (2.0 * sx - n * deltaX);
+                syy -= deltaY * (2.0 * sy - n * deltaY);
+                sx -= n * deltaX;
+                sy -= n * deltaY;
+                centred = 0;
+            }
             double mxx = sxx - sx * sx * invN;
             double myy = syy - sy * sy * invN;
-            if (since >= n || mxx < scaleX * CANCELLATION || myy < scaleY * CANCELLATION) {
+            if (since >= RESUM_WINDOWS * n || mxx < scaleX * CANCELLATION || myy < scaleY * CANCELLATION) {
                 // exact resummation: the window's means become the anchors, then the deviations from them
                 int oldest = next - n;
                 double sumX = 0.0;
@@ -198,6 +217,7 @@ final class RollingComoments {
                 syy = scaleY = ayy;
                 sxy = axy;
                 since = 0;
+                centred = 0;
                 mxx = sxx - sx * sx * invN;
                 myy = syy - sy * sy * invN;
             }
@@ -219,6 +239,7 @@ final class RollingComoments {
         this.next = next;
         this.run = run;
         this.since = since;
+        this.centred = centred;
         this.equalX = equalX;
         this.equalY = equalY;
         this.lastX = lastX;
@@ -257,6 +278,7 @@ final class RollingComoments {
         previousY = Double.NaN;
         run = 0;
         since = 0;
+        centred = 0;
         equalX = 0;
         equalY = 0;
         sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;

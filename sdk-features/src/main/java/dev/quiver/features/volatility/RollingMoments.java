@@ -21,14 +21,17 @@ import java.util.List;
  * mean as of the last resummation, so the deviations are of the size of the window's spread, not of the series'
  * level: a series at 1e9 that moves by 1e-3 loses nothing to the level (TA-Lib's {@code E[x²] − E[x]²} loses all
  * its digits there), and for positive series within a factor 2 of the anchor each {@code x − K} is exact (Sterbenz).
+ * Every {@code n} values the anchor moves to the window's current mean, in O(1) ({@code Σ(d − δ) = s₁ − nδ},
+ * {@code Σ(d − δ)² = s₂ − δ(2s₁ − nδ)}), so the deviations stay of the size of the spread while the series drifts.
  * The sums are recomputed exactly from the window (two passes: its mean, which becomes the anchor, then the
- * deviations) every {@code n} values, so rounding residue never outlives a window, and also as soon as
- * {@code M₂} falls below {@code 2⁻⁸} of the sum of the squared deviations that entered and left since the last
- * resummation, the scale of the rounding error the running sums may carry: a window that calms after a spike is
- * resummed rather than read off the spike's residue. The relative error of {@code M₂} is thus at most about
- * {@code n·2⁸·ε} (a few ulps times {@code n} in practice), the accuracy of a two-pass computation in the cases that
- * matter. Each resummation costs O(n) and the periodic ones come every {@code n} values; an early one needs the
- * variance to fall 256-fold against the recent deviations, which a series cannot do every value for long.
+ * deviations) as soon as {@code M₂} falls below {@code 2⁻⁸} of the sum of the squared deviations that entered and
+ * left since the last resummation, the scale of the rounding error the running sums may carry (a window that calms
+ * after a spike is resummed rather than read off the spike's residue), and at the latest every {@code 16n}
+ * values, so rounding residue never outlives sixteen windows. The relative error of {@code M₂} stays within a few
+ * hundred ulps in the worst case and a few ulps in practice, the accuracy of a two-pass computation (checked
+ * against exact arithmetic in {@code RollingAccuracyTest}). Each resummation costs O(n); the periodic ones come
+ * every {@code 16n} values, and an early one needs the variance to fall 256-fold against the recent deviations,
+ * which a series cannot do every value for long: O(1) per value amortised.
  *
  * <p><b>Exactly constant windows</b> are detected exactly (a count of trailing values equal to the newest): their
  * variance and standard deviation are exactly 0 and their z-score {@code NaN}, never rounding residue.
@@ -55,6 +58,8 @@ public final class RollingMoments {
 
     /** Resummation when {@code M₂ < CANCELLATION · scale}: the running sums have lost about 8 bits to cancellation. */
     private static final double CANCELLATION = 0x1p-8;
+    /** Exact resummation at the latest every {@code RESUM_WINDOWS · n} values. */
+    private static final int RESUM_WINDOWS = 16;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
     private final int n;
@@ -68,6 +73,7 @@ public final class RollingMoments {
     private int next;       // the ring slot of the next value
     private int run;        // values in the window, up to n
     private int since;      // values added since the last resummation
+    private int centred;    // values added since the anchor last moved
     private int equal;      // trailing values equal to the newest, up to n
     private double last;    // the newest value
     private double anchor;
@@ -112,6 +118,7 @@ public final class RollingMoments {
         int next = this.next;
         int run = this.run;
         int since = this.since;
+        int centred = this.centred;
         int equal = this.equal;
         double last = this.last;
         double anchor = this.anchor;
@@ -123,6 +130,7 @@ public final class RollingMoments {
             if (!Double.isFinite(x)) {
                 run = 0;
                 since = 0;
+                centred = 0;
                 equal = 0;
                 s1 = 0.0;
                 s2 = 0.0;
@@ -147,8 +155,18 @@ public final class RollingMoments {
                 out.setAtIndex(D, i, Double.NaN);
                 continue;
             }
+            if (++centred >= n) {
+                // the anchor moves to the window's mean, so that deviations stay of the size of the spread while the
+                // series drifts: Σ(d − δ) = s₁ − nδ, Σ(d − δ)² = s₂ − δ(2s₁ − nδ), O(1) and no rounding beyond M₂'s
+                double moved = anchor + s1 * invN;
+                double delta = moved - anchor;
+                anchor = moved;
+                s2 -= delta * (2.0 * s1 - n * delta);
+                s1 -= n * delta;
+                centred = 0;
+            }
             double m2 = s2 - s1 * s1 * invN;
-            if (since >= n || m2 < scale * CANCELLATION) {
+            if (since >= RESUM_WINDOWS * n || m2 < scale * CANCELLATION) {
                 // exact resummation: the window's mean becomes the anchor, then the deviations from it
                 int oldest = next - n;
                 double sum = 0.0;
@@ -167,6 +185,7 @@ public final class RollingMoments {
                 s2 = b;
                 scale = b;
                 since = 0;
+                centred = 0;
                 m2 = s2 - s1 * s1 * invN;
             }
             boolean constant = equal >= n;
@@ -181,6 +200,7 @@ public final class RollingMoments {
         this.next = next;
         this.run = run;
         this.since = since;
+        this.centred = centred;
         this.equal = equal;
         this.last = last;
         this.anchor = anchor;
@@ -207,6 +227,7 @@ public final class RollingMoments {
     public void clear() {
         run = 0;
         since = 0;
+        centred = 0;
         equal = 0;
         s1 = 0.0;
         s2 = 0.0;
