@@ -273,15 +273,9 @@ final class RollingComoments {
         return scratch.getAtIndex(D, 0);
     }
 
+    /** Empties the window and forgets the previous prices: a missing pair, through {@link #run}'s own reset. */
     void clear() {
-        previousX = Double.NaN;
-        previousY = Double.NaN;
-        run = 0;
-        since = 0;
-        centred = 0;
-        equalX = 0;
-        equalY = 0;
-        sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;
+        update(Double.NaN, Double.NaN);
     }
 
     /** The batch kernel of {@code corr} and {@code beta}: a fresh window run over each series. Immutable. */

@@ -107,10 +107,9 @@ final class RollingExtreme {
         return scratch.getAtIndex(D, 0);
     }
 
+    /** Empties the window: a missing value, through {@link #run}'s own reset. */
     void clear() {
-        position = 0;
-        run = 0;
-        prefix = Double.NEGATIVE_INFINITY;
+        update(Double.NaN);
     }
 
     /** The batch kernel of {@code min} and {@code max}. Immutable. */

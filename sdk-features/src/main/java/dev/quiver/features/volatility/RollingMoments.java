@@ -223,15 +223,9 @@ public final class RollingMoments {
         return scratch.getAtIndex(D, 0);
     }
 
-    /** Empties the window. */
+    /** Empties the window: a missing value, through {@link #run}'s own reset. */
     public void clear() {
-        run = 0;
-        since = 0;
-        centred = 0;
-        equal = 0;
-        s1 = 0.0;
-        s2 = 0.0;
-        scale = 0.0;
+        update(Double.NaN);
     }
 
     /**
