@@ -5,24 +5,114 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.SingleInputKernel;
 import dev.quiver.features.kernel.SingleInputState;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
- * The rolling extreme of the last {@code n} values over a {@link MonotonicDeque}: one kernel and one state shared by
- * {@link RollingMax} and {@link RollingMin}. The batch kernel runs the deque's steps with its indices in local
- * variables; the incremental state runs the deque itself.
+ * The largest (or smallest) of the last {@code n} finite values, in O(1) per value whatever the series: the
+ * van Herk / Gil-Werman algorithm. The stream is cut into blocks of {@code n} values, counted from the first value
+ * after a gap; a window ending at position {@code p} of the current block is the tail {@code p+1 .. n−1} of the
+ * previous block and the head {@code 0 .. p} of the current one, so its extreme is that of the previous block's
+ * suffix extreme at {@code p+1} (computed once, when that block completed) and the current block's running prefix
+ * extreme. That is three {@link Math#max} per value (the suffix pass counted), none of them a data-dependent branch,
+ * where a monotonic deque's pop loop ends at a mispredicted branch on most values and a rescan (TA-Lib's
+ * {@code MIN}/{@code MAX}) costs O(n) whenever the extreme leaves the window.
  *
- * <p>Thread-safety: the kernel is immutable; a state is single-threaded.
+ * <p>The minimum is the maximum of the negated values, negated back (negation is exact), so one loop serves both.
+ * Ties and signed zeros follow {@link Math#max}/{@link Math#min}, which do not depend on the order of their
+ * arguments: the result is the window's {@code Math.max} (or {@code Math.min}) fold, exactly.
+ *
+ * <p>{@link #run} holds the per-value arithmetic, with the state in local variables (the JIT keeps them in registers)
+ * and written back at the end; {@link #update} runs it over a one-value segment, so the batch kernel and the
+ * incremental state are one piece of code and agree bit for bit. It is the shared engine of {@link RollingMax} and
+ * {@link RollingMin}; the extreme is all it gives (not its age), which is what a rolling min or max, a Donchian
+ * channel, Williams %R or a stochastic needs.
+ *
+ * <p>Thread-safety: not thread-safe; one instance per series.
  */
 final class RollingExtreme {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
-    private RollingExtreme() {
+    private final int n;
+    /** +1 for the maximum, −1 for the minimum: values are multiplied by it in and out. */
+    private final double sign;
+    /** The current block's values (times {@link #sign}), by position. */
+    private final double[] block;
+    /** {@code suffix[k]}: the extreme of the previous block's positions {@code k .. n−1}; {@code suffix[n] = −∞}. */
+    private final double[] suffix;
+    private MemorySegment scratch; // the one row of update(x), made on first use: batch kernels never need it
+    private int position; // of the next value in the current block
+    private int run;      // finite values since the last gap, up to n
+    private double prefix = Double.NEGATIVE_INFINITY;
+
+    RollingExtreme(int n, boolean max) {
+        this.n = n;
+        this.sign = max ? 1.0 : -1.0;
+        this.block = new double[n];
+        this.suffix = new double[n + 1];
+        this.suffix[n] = Double.NEGATIVE_INFINITY;
     }
 
-    /** The batch kernel. Immutable. */
+    /** Consumes rows {@code [from, to)} of {@code in}, writing each row's extreme ({@code NaN} until full) to {@code out}. */
+    void run(MemorySegment in, MemorySegment out, int from, int to) {
+        final int n = this.n;
+        final double sign = this.sign;
+        final double[] block = this.block;
+        final double[] suffix = this.suffix;
+        int position = this.position;
+        int run = this.run;
+        double prefix = this.prefix;
+        for (int i = from; i < to; i++) {
+            double x = in.getAtIndex(D, i);
+            if (!Double.isFinite(x)) {
+                position = 0;
+                run = 0;
+                prefix = Double.NEGATIVE_INFINITY;
+                out.setAtIndex(D, i, Double.NaN);
+                continue;
+            }
+            double v = x * sign;
+            block[position] = v;
+            prefix = Math.max(prefix, v);
+            double extreme = Math.max(suffix[position + 1], prefix);
+            if (++position == n) {
+                // the block is complete: its suffix extremes serve the next n windows
+                double s = Double.NEGATIVE_INFINITY;
+                for (int k = n - 1; k >= 0; k--) {
+                    s = Math.max(s, block[k]);
+                    suffix[k] = s;
+                }
+                position = 0;
+                prefix = Double.NEGATIVE_INFINITY;
+            }
+            if (run < n) {
+                run++;
+            }
+            out.setAtIndex(D, i, run == n ? extreme * sign : Double.NaN);
+        }
+        this.position = position;
+        this.run = run;
+        this.prefix = prefix;
+    }
+
+    /** Consumes one value: {@link #run} over one row. */
+    double update(double x) {
+        if (scratch == null) {
+            scratch = Arena.ofAuto().allocate(D);
+        }
+        scratch.setAtIndex(D, 0, x);
+        run(scratch, scratch, 0, 1);
+        return scratch.getAtIndex(D, 0);
+    }
+
+    /** Empties the window: a missing value, through {@link #run}'s own reset. */
+    void clear() {
+        update(Double.NaN);
+    }
+
+    /** The batch kernel of {@code min} and {@code max}. Immutable. */
     static final class Kernel extends SingleInputKernel {
         private final int n;
         private final boolean max;
@@ -35,111 +125,31 @@ final class RollingExtreme {
 
         @Override
         protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            if (max) {
-                computeMax(in, out, from, to);
-            } else {
-                computeMin(in, out, from, to);
-            }
-        }
-
-        /*
-         * MonotonicDeque.add with the deque's head, size and run in locals (the JIT keeps them in registers; fields
-         * are read and written through memory every value): the same comparisons in the same order, one loop per
-         * direction, so the outputs equal the incremental state's. Here the ring has a power-of-two length (an index
-         * mask, no wrap test) and holds each candidate's row in the segment, not its count since the last clear: the
-         * deque empties at a missing value, so both expire a candidate at the same row.
-         */
-
-        private void computeMax(MemorySegment in, MemorySegment out, int from, int to) {
-            int mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1; // a power-of-two ring of at least n slots
-            double[] values = new double[mask + 1];
-            int[] positions = new int[mask + 1];
-            int head = 0;
-            int size = 0;
-            int run = 0;
-            for (int i = from; i < to; i++) {
-                double x = in.getAtIndex(D, i);
-                if (!Double.isFinite(x)) {
-                    head = 0;
-                    size = 0;
-                    run = 0;
-                    out.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                if (size > 0 && positions[head] <= i - n) {
-                    head = (head + 1) & mask;
-                    size--;
-                }
-                while (size > 0 && values[(head + size - 1) & mask] <= x) {
-                    size--;
-                }
-                int slot = (head + size) & mask;
-                values[slot] = x;
-                positions[slot] = i;
-                size++;
-                if (run < n) {
-                    run++;
-                }
-                out.setAtIndex(D, i, run == n ? values[head] : Double.NaN);
-            }
-        }
-
-        private void computeMin(MemorySegment in, MemorySegment out, int from, int to) {
-            int mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1; // a power-of-two ring of at least n slots
-            double[] values = new double[mask + 1];
-            int[] positions = new int[mask + 1];
-            int head = 0;
-            int size = 0;
-            int run = 0;
-            for (int i = from; i < to; i++) {
-                double x = in.getAtIndex(D, i);
-                if (!Double.isFinite(x)) {
-                    head = 0;
-                    size = 0;
-                    run = 0;
-                    out.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                if (size > 0 && positions[head] <= i - n) {
-                    head = (head + 1) & mask;
-                    size--;
-                }
-                while (size > 0 && values[(head + size - 1) & mask] >= x) {
-                    size--;
-                }
-                int slot = (head + size) & mask;
-                values[slot] = x;
-                positions[slot] = i;
-                size++;
-                if (run < n) {
-                    run++;
-                }
-                out.setAtIndex(D, i, run == n ? values[head] : Double.NaN);
-            }
+            new RollingExtreme(n, max).run(in, out, from, to);
         }
 
         @Override
         public IncrementalKernel incremental() {
-            return new State(n, max);
+            return new State(new RollingExtreme(n, max));
         }
     }
 
     /** The incremental state. */
-    static final class State extends SingleInputState {
-        private final MonotonicDeque deque;
+    private static final class State extends SingleInputState {
+        private final RollingExtreme extreme;
 
-        State(int n, boolean max) {
-            this.deque = new MonotonicDeque(n, max);
+        State(RollingExtreme extreme) {
+            this.extreme = extreme;
         }
 
         @Override
         protected double step(double x) {
-            return deque.add(x);
+            return extreme.update(x);
         }
 
         @Override
         protected void clear() {
-            deque.clear();
+            extreme.clear();
         }
     }
 }

@@ -1,15 +1,10 @@
 package dev.quiver.features.statistics;
 
-import dev.quiver.api.feature.IncrementalKernel;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.feature.OperatorKind;
 import dev.quiver.api.param.ParamSpec;
-import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.Operator;
-import dev.quiver.features.kernel.SingleInputKernel;
-import dev.quiver.features.kernel.SingleInputState;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import dev.quiver.features.volatility.RollingMoments;
 import java.util.List;
 
 /**
@@ -24,10 +19,12 @@ import java.util.List;
  *   <li><b>Input.</b> One column, default {@code close}.</li>
  *   <li><b>Warm-up.</b> {@code n − 1} rows.</li>
  *   <li><b>Output scale.</b> Standard deviations (dimensionless).</li>
- *   <li><b>Arithmetic.</b> Two passes over the window, oldest value first: the mean, then the sum of squared
- *       deviations from it. Exact to a few ulps whatever the level of the series (no running sum of squares, whose
- *       cancellation loses digits on prices far from zero), at O(n) per row. A constant window has no spread: the
- *       output is {@code NaN} there (TA-Lib's quotient gives ±∞ or {@code NaN}). Matches TTR's
+ *   <li><b>Arithmetic.</b> {@link RollingMoments}: running sums of deviations from the window's mean, resummed
+ *       exactly every {@code n} rows and whenever cancellation sets in, O(1) per row amortised; {@code x − mean} is
+ *       the newest deviation less the mean deviation, so neither loses digits to the level of the series (no
+ *       running sum of squares of raw values, whose cancellation loses digits on prices far from zero). Accurate to
+ *       a few ulps of the spread times {@code n}, as a two-pass computation. An exactly constant window (detected
+ *       exactly) has no spread: the output is {@code NaN} there (TA-Lib's quotient gives ±∞ or {@code NaN}). Matches TTR's
  *       {@code (x − SMA) / runSD} within 1e-9, and {@code (x − SMA) / STDDEV} from TA-Lib within 1e-7 for
  *       {@code n ≥ 5}, the gap being the cancellation in TA-Lib's {@code E[x²] − E[x]²}.</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞): every window that contains one outputs {@code NaN}; the output
@@ -48,88 +45,9 @@ public final class ZScore {
             List.of("close"), List.of(""));
 
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
-    public static final Operator OPERATOR = Operator.of(DESCRIPTOR, Kernel::new);
-
-    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    public static final Operator OPERATOR = Operator.of(DESCRIPTOR,
+            (d, p, in) -> new RollingMoments.Kernel(d, p, in, RollingMoments.Output.Z_SCORE));
 
     private ZScore() {
-    }
-
-    /** One value: the window's z-score after it, shared by the batch and incremental forms. */
-    static double step(RollingWindow w, int ddof, double x) {
-        if (!Double.isFinite(x)) {
-            w.clear();
-            return Double.NaN;
-        }
-        if (!w.add(x)) {
-            return Double.NaN;
-        }
-        int n = w.n;
-        double[] ring = w.ring;
-        int start = w.next; // the window, oldest first, is ring[start .. start + n)
-        double first = ring[start];
-        double sum = 0.0;
-        boolean constant = true;
-        for (int k = start; k < start + n; k++) {
-            double v = ring[k];
-            sum += v;
-            constant &= v == first;
-        }
-        if (constant) {
-            return Double.NaN;
-        }
-        double mean = sum / n;
-        double squares = 0.0;
-        for (int k = start; k < start + n; k++) {
-            double d = ring[k] - mean;
-            squares += d * d;
-        }
-        return (x - mean) / Math.sqrt(squares / (n - ddof));
-    }
-
-    /** The batch kernel. Immutable. */
-    private static final class Kernel extends SingleInputKernel {
-        private final int n;
-        private final int ddof;
-
-        Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
-            super(descriptor, params, inputs, params.getInt("n") - 1);
-            this.n = params.getInt("n");
-            this.ddof = params.getInt("ddof");
-        }
-
-        @Override
-        protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            RollingWindow w = new RollingWindow(n);
-            for (int i = from; i < to; i++) {
-                out.setAtIndex(D, i, step(w, ddof, in.getAtIndex(D, i)));
-            }
-        }
-
-        @Override
-        public IncrementalKernel incremental() {
-            return new State(n, ddof);
-        }
-    }
-
-    /** The incremental state. */
-    private static final class State extends SingleInputState {
-        private final RollingWindow w;
-        private final int ddof;
-
-        State(int n, int ddof) {
-            this.w = new RollingWindow(n);
-            this.ddof = ddof;
-        }
-
-        @Override
-        protected double step(double x) {
-            return ZScore.step(w, ddof, x);
-        }
-
-        @Override
-        protected void clear() {
-            w.clear();
-        }
     }
 }

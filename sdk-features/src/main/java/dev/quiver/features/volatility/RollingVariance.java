@@ -15,6 +15,9 @@ package dev.quiver.features.volatility;
  * <p>A missing value is not passed in: the caller calls {@link #clear()} and starts a new window. Negative results
  * of rounding (a flat window) are returned as 0.
  *
+ * <p>{@code bbands} keeps its batch loop equal to this class bit for bit; {@code stddev} and {@code var} now run
+ * {@link RollingMoments}, which also re-centres and resums on cancellation and is one loop for batch and incremental.
+ *
  * <p>Thread-safety: not thread-safe; one instance per series.
  */
 public final class RollingVariance {
