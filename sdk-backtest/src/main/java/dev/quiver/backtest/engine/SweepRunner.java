@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * Runs a sweep's runs on a number of threads: workers take the next run from a shared counter, so a slow run never
@@ -28,8 +27,14 @@ final class SweepRunner {
     private SweepRunner() {
     }
 
-    static List<RunOutcome> run(List<StrategyRun> runs, int parallelism, Function<StrategyRun, BacktestResult> body,
-                                ProgressListener listener) {
+    /** What one run of a sweep does. */
+    @FunctionalInterface
+    interface Body {
+        /** Runs {@code run}, the {@code i}-th of the sweep. */
+        BacktestResult run(StrategyRun run, int i);
+    }
+
+    static List<RunOutcome> run(List<StrategyRun> runs, int parallelism, Body body, ProgressListener listener) {
         int n = runs.size();
         RunOutcome[] outcomes = new RunOutcome[n];
         AtomicInteger next = new AtomicInteger();
@@ -37,7 +42,7 @@ final class SweepRunner {
         notify(() -> listener.onStart(n));
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                RunOutcome outcome = runOne(runs.get(i), body);
+                RunOutcome outcome = runOne(runs.get(i), i, body);
                 outcomes[i] = outcome;
                 int finished = done.incrementAndGet();
                 notify(() -> listener.onRunFinished(outcome, finished, n));
@@ -77,9 +82,9 @@ final class SweepRunner {
         return Arrays.asList(outcomes);
     }
 
-    private static RunOutcome runOne(StrategyRun run, Function<StrategyRun, BacktestResult> body) {
+    private static RunOutcome runOne(StrategyRun run, int i, Body body) {
         try {
-            return new RunOutcome.Completed(run, body.apply(run));
+            return new RunOutcome.Completed(run, body.run(run, i));
         } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
             // one run's failure is its outcome; the sweep goes on (an OutOfMemoryError still ends it)
             return new RunOutcome.Failed(run, e);

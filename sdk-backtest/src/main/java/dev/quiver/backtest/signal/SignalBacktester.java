@@ -5,18 +5,13 @@ import dev.quiver.api.backtest.BacktestResult;
 import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.FillTiming;
 import dev.quiver.api.backtest.Metrics;
-import dev.quiver.api.backtest.Trade;
-import dev.quiver.api.table.Column;
-import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Panel;
-import dev.quiver.api.table.Table;
 import dev.quiver.backtest.engine.CommissionModel;
 import dev.quiver.backtest.engine.SlippageModel;
-import dev.quiver.backtest.internal.ColumnArrays;
+import dev.quiver.backtest.internal.Account;
+import dev.quiver.backtest.internal.BarColumns;
+import dev.quiver.backtest.internal.CurveScratch;
 import dev.quiver.backtest.internal.EquityMetrics;
-import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,10 +32,6 @@ import java.util.Objects;
  * thread records curves into its own reused scratch array).
  */
 public final class SignalBacktester {
-    /** Curves up to this length are recorded into a per-thread array, reused run after run. */
-    private static final int MAX_CACHED_SCRATCH = 1 << 20;
-    private static final ThreadLocal<double[]> EQUITY = ThreadLocal.withInitial(() -> new double[0]);
-
     private final CommissionModel commission;
     private final SlippageModel slippage;
 
@@ -82,135 +73,65 @@ public final class SignalBacktester {
             throw new IllegalArgumentException("signals: " + entries.length + " entries and " + exits.length
                     + " exits for " + n + " bars");
         }
-        Table t = bars.table();
-        // plain arrays (the columns' own where they are heap arrays): a segment read per value costs more than the
-        // bookkeeping around it
-        double[] open = ColumnArrays.doubles(priceColumn(t, "open"), n);
-        double[] close = ColumnArrays.doubles(priceColumn(t, "close"), n);
-        double[] volume = ColumnArrays.doubles(priceColumn(t, "volume"), n);
-        long[] times = ColumnArrays.longs(t.int64(bars.timeColumn()).data(), n);
-        String symbol = n == 0 ? "" : bars.symbol(0);
-        CommissionModel fees = commission != null ? commission : CommissionModel.bps(config.commissionBps(), 0);
-        SlippageModel slip = slippage != null ? slippage : SlippageModel.fixedBps(config.slippageBps());
+        BarColumns columns = BarColumns.of(bars);
+        double[][] prices = columns.prices("signal backtest", "open", "close", "volume");
+        double[] open = prices[0];
+        double[] close = prices[1];
+        double[] volume = prices[2];
+        long[] times = columns.time;
         boolean atClose = config.fill() == FillTiming.CLOSE;
+        // the event engine's fill model and books, for one symbol
+        Account account = Account.of(config, commission, slippage, 1);
+        account.addSymbol(n == 0 ? "" : bars.symbol(0));
 
-        double[] equity = scratch(n);  // the curve copies it
-        List<Trade> trades = new ArrayList<>();
-        double cash = config.initialCash();
-        double position = 0;
-        double mark = Double.NaN;
-        double entryPrice = 0;
-        double openFees = 0;
-        long entryTime = 0;
-        double pending = 0;            // the quantity of the open market order, 0 if none
-        long barsInMarket = 0;
-        double traded = 0;
-
-        for (int i = 0; i < n; i++) {
-            long now = times[i];
-            double c = close[i];
-            double q = 0;              // the quantity to fill now, if any
-            double raw = Double.NaN;
-            double v = Double.NaN;
-            if (pending != 0) {
-                double o = open[i];
-                if (o == o) {
-                    q = pending;
-                    raw = o;
-                    v = volume[i];
-                    pending = 0;
-                }
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                if (q != 0) {
-                    double price = slip.fillPrice(raw, q, v);
-                    double fee = fees.fee(q, price);
-                    cash -= q * price + fee;
-                    traded += Math.abs(q * price);
-                    if (mark != mark) {
-                        mark = price;
+        CurveScratch scratch = CurveScratch.claim(n);
+        try {
+            double[] equity = scratch.equity;
+            double pending = 0;            // the quantity of the open market order, 0 if none
+            long barsInMarket = 0;
+            for (int i = 0; i < n; i++) {
+                long now = times[i];
+                double c = close[i];
+                if (pending != 0) {
+                    // a market order from an earlier bar fills at this open, if there is one
+                    double o = open[i];
+                    if (o == o) {
+                        account.fill(0, pending, o, volume[i], now);
+                        pending = 0;
                     }
-                    if (position == 0) {
-                        entryPrice = price;
-                        entryTime = now;
-                        openFees = fee;
-                        position = q;
-                    } else {
-                        double closed = position;
-                        double fees2 = openFees + fee;
-                        double profit = (price - entryPrice) * closed - fees2;
-                        trades.add(new Trade(symbol, entryTime, now, entryPrice, price, closed, profit,
-                                profit / Math.abs(entryPrice * closed), fees2));
-                        position = 0;
-                        openFees = 0;
-                        entryPrice = 0;
-                    }
-                    q = 0;
                 }
-                if (pass == 1) {
-                    break;
-                }
-                // the strategy's turn: the mark is this close, then the signals
-                if (c == c) {
-                    mark = c;
-                }
-                boolean entry = entries[i];
-                boolean exit = exits[i];
-                if ((entry || exit) && pending == 0) {
+                account.setMark(0, c);
+                // the strategy's turn: no new order while one is open
+                if ((entries[i] || exits[i]) && pending == 0) {
+                    double position = account.position(0);
                     double order = 0;
-                    if (entry && position == 0) {
-                        double size = sizing.quantity(cash, c);
+                    if (entries[i] && position == 0) {
+                        double size = sizing.quantity(account.cash(), c);
                         if (size > 0 && Double.isFinite(size)) {
                             order = size;
                         }
-                    } else if (exit && position > 0) {
+                    } else if (exits[i] && position > 0) {
                         order = -position;
                     }
                     if (order != 0) {
                         if (atClose && c == c) {
-                            q = order;
-                            raw = c;
-                            v = volume[i];
+                            account.fill(0, order, c, volume[i], now);
                         } else {
                             pending = order;
                         }
                     }
                 }
+                equity[i] = account.equity();
+                if (account.inMarket()) {
+                    barsInMarket++;
+                }
             }
-            equity[i] = position != 0 ? cash + position * mark : cash;
-            if (position != 0) {
-                barsInMarket++;
-            }
+            Metrics metrics = EquityMetrics.compute(i -> times[i], equity, n, account.trades(), barsInMarket,
+                    account.tradedValue(), config.initialCash(), config.periodsPerYear());
+            return new BacktestResult(account.trades(), new EquityCurve(times, equity), metrics);
+        } finally {
+            scratch.release();
         }
-        Metrics metrics = EquityMetrics.compute(i -> times[i], equity, n, trades, barsInMarket, traded,
-                config.initialCash(), config.periodsPerYear());
-        EquityCurve curve = new EquityCurve(times, equity);
-        return new BacktestResult(trades, curve, metrics);
-    }
-
-    private static double[] scratch(int n) {
-        double[] equity = EQUITY.get();
-        if (equity.length == n) {
-            return equity;
-        }
-        equity = new double[n];
-        if (n <= MAX_CACHED_SCRATCH) {
-            EQUITY.set(equity);
-        }
-        return equity;
-    }
-
-    private static MemorySegment priceColumn(Table table, String name) {
-        if (!table.schema().contains(name)) {
-            throw new IllegalArgumentException("signal backtest: the panel has no '" + name + "' column; its columns"
-                    + " are " + table.schema().names());
-        }
-        Column c = table.column(name);
-        if (c.type() != ColumnType.FLOAT64) {
-            throw new IllegalArgumentException("signal backtest: column '" + name + "' is " + c.type()
-                    + "; prices must be FLOAT64");
-        }
-        return c.data();
     }
 
     /**
