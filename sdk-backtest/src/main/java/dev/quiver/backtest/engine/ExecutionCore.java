@@ -41,7 +41,7 @@ import java.util.Objects;
  */
 final class ExecutionCore implements StrategyContext {
     static final long BEFORE_FIRST_BAR = Long.MIN_VALUE;
-    private static final EquityCurve EMPTY_CURVE = new EquityCurve(new long[0], new double[0]);
+    
 
     private final Strategy strategy;
     private final BacktestConfig config;
@@ -152,10 +152,14 @@ final class ExecutionCore implements StrategyContext {
     }
 
     /**
-     * Rows {@code [from, to)} of a one-symbol index, one bar per timestamp, each timestamp ended after its bar: what
-     * {@link #beginTimestamp}, {@link #step} and {@link #endTimestamp} do per row, in one loop. The loop calls the
-     * strategy itself (not through {@code step}), so that the engine's own per-bar work compiles into it whatever
-     * the size of the strategy's code.
+     * Rows {@code [from, to)} of an index, one bar per timestamp, all of this run's symbol 0 (a one-symbol panel, or
+     * one symbol's rows of a larger one), each timestamp ended after its bar: what {@link #beginTimestamp},
+     * {@link #step} and {@link #endTimestamp} do per row, in one loop.
+     *
+     * <p>The historical loops call the strategy themselves, not through {@code step}, so that the engine's own
+     * per-bar work compiles into the loop whatever the size of the strategy's code (a {@code step} with a large
+     * strategy inlined into it is too big to inline into its caller). Nor do they reset the in-bar flag in a
+     * {@code finally}: a strategy that throws ends a historical run, and its core is dropped.
      */
     void runSeries(BarIndex index, int from, int to) {
         double[] open = index.open;
@@ -164,48 +168,34 @@ final class ExecutionCore implements StrategyContext {
         double[] close = index.close;
         double[] volume = index.volume;
         long[] time = index.time;
-        Strategy strategy = this.strategy;
-        BarCursor b = bar;
         for (int r = from; r < to; r++) {
             long t = time[r];
             now = t;
             arrive(0, t, open[r], high[r], low[r], close[r], volume[r]);
             inBar = true;
-            try {
-                strategy.onBar(b, this);
-            } finally {
-                inBar = false;
-            }
+            strategy.onBar(bar, this);
+            inBar = false;
             endTimestamp();
         }
     }
 
     /** Every bar of a several-symbol index, by timestamp, then symbol (see {@link #runSeries}). */
     void runPanel(BarIndex index) {
-        double[] open = index.open;
-        double[] high = index.high;
-        double[] low = index.low;
-        double[] close = index.close;
-        double[] volume = index.volume;
         long[] dates = index.dates;
         int[] dateEnd = index.dateEnd;
         int[] rows = index.rows;
         int[] symbolOf = index.symbolOfVisit;
-        Strategy strategy = this.strategy;
-        BarCursor b = bar;
         int k = 0;
         for (int d = 0; d < dates.length; d++) {
             long t = dates[d];
             now = t;
             for (int end = dateEnd[d]; k < end; k++) {
                 int row = rows[k];
-                arrive(symbolOf[k], t, open[row], high[row], low[row], close[row], volume[row]);
+                arrive(symbolOf[k], t, index.open[row], index.high[row], index.low[row], index.close[row],
+                        index.volume[row]);
                 inBar = true;
-                try {
-                    strategy.onBar(b, this);
-                } finally {
-                    inBar = false;
-                }
+                strategy.onBar(bar, this);
+                inBar = false;
             }
             endTimestamp();
         }
@@ -259,7 +249,7 @@ final class ExecutionCore implements StrategyContext {
 
     /** Ends the run keeping only its metrics: no trades, an empty curve (the arrays may be a sweep's scratch). */
     BacktestResult finishSummary() {
-        return new BacktestResult(List.of(), EMPTY_CURVE, finishMetrics());
+        return new BacktestResult(List.of(), CurveScratch.NO_CURVE, finishMetrics());
     }
 
     private Metrics finishMetrics() {

@@ -1,5 +1,7 @@
 package dev.quiver.backtest.internal;
 
+import dev.quiver.api.backtest.EquityCurve;
+
 /**
  * The equity-curve arrays of one thread, reused run after run: a historical run (of the event engine or the
  * vectorised path) records its curve here, and its result copies it once (an
@@ -13,6 +15,8 @@ package dev.quiver.backtest.internal;
  * <p>Thread-safety: not thread-safe; one per thread.
  */
 public final class CurveScratch {
+    /** The curve of a result that keeps its metrics only (a summary run). */
+    public static final EquityCurve NO_CURVE = new EquityCurve(new long[0], new double[0]);
     /** Curves up to this length are kept per thread; a longer one gets fresh arrays, dropped after its run. */
     private static final int MAX_KEPT = 1 << 20;
     private static final ThreadLocal<CurveScratch> THREAD = ThreadLocal.withInitial(CurveScratch::new);

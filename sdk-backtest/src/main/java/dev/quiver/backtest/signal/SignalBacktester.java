@@ -12,7 +12,11 @@ import dev.quiver.backtest.internal.Account;
 import dev.quiver.backtest.internal.BarColumns;
 import dev.quiver.backtest.internal.CurveScratch;
 import dev.quiver.backtest.internal.EquityMetrics;
+import dev.quiver.backtest.internal.Workers;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The vectorised fast path for strategies given as signal columns: entries and exits of one symbol go to positions,
@@ -28,8 +32,15 @@ import java.util.Objects;
  * <p>Costs, as for {@link dev.quiver.backtest.engine.EventBacktester}: the config's basis points unless models are
  * set on the {@link #builder() builder}.
  *
+ * <p>Fills go through the engine's own fill model and books ({@code dev.quiver.backtest.internal.Account}, which
+ * {@code ExecutionCore} also fills through): slippage, then commission, cash, positions and trades, one code for both
+ * paths.
+ *
+ * <p>{@link #runSymbols} runs every symbol of a panel on its own, in parallel; the panel's columns are read once
+ * and remembered while it lives, so many runs over one panel cost their loops and metrics alone.
+ *
  * <p>Thread-safety: immutable; {@link #run} may be called from any number of threads over one shared panel (each
- * thread records curves into its own reused scratch array).
+ * thread records curves into its own reused scratch arrays).
  */
 public final class SignalBacktester {
     private final CommissionModel commission;
@@ -73,62 +84,134 @@ public final class SignalBacktester {
             throw new IllegalArgumentException("signals: " + entries.length + " entries and " + exits.length
                     + " exits for " + n + " bars");
         }
-        BarColumns columns = BarColumns.of(bars);
-        double[][] prices = columns.prices("signal backtest", "open", "close", "volume");
+        double[][] prices = prices(bars);
+        return runRows(prices, BarColumns.of(bars).time, entries, exits, 0, n, n == 0 ? "" : bars.symbol(0), sizing,
+                config, false);
+    }
+
+    /**
+     * Runs signals over each symbol of a panel on its own: one run per symbol, each with an account of its own
+     * holding {@link BacktestConfig#initialCash()}, as {@link #run} would over a panel of that symbol alone. The
+     * signals are one per row of the panel, so symbol {@code s}'s are at rows {@code [seriesStart(s), seriesEnd(s))}
+     * (the panel's symbol-major order). The runs go to {@link BacktestConfig#parallelism()} threads; results come back
+     * in the panel's symbol order, each the same whatever the thread count.
+     *
+     * @param bars a panel with {@code FLOAT64} open, close and volume columns
+     * @param entries one entry signal per row of the panel
+     * @param exits one exit signal per row of the panel
+     * @return one result per symbol, in the panel's symbol order
+     * @throws IllegalArgumentException if the panel lacks a column or the signals do not have one value per row
+     * @throws IllegalStateException if a run fails (its error is the cause) or the calling thread is interrupted
+     */
+    public List<BacktestResult> runSymbols(Panel bars, boolean[] entries, boolean[] exits, SignalSizing sizing,
+                                           BacktestConfig config) {
+        return perSymbol(bars, entries, exits, sizing, config, false);
+    }
+
+    /**
+     * Runs signals over each symbol of a panel on its own, as {@link #runSymbols} does, but keeps only each run's
+     * metrics: its result has no trades and an empty equity curve. For universes too large to hold every curve
+     * (4,000 symbols of 1,260 bars hold 80 MB of curves, which the garbage collector copies while the runs go on).
+     *
+     * @return one result per symbol, in the panel's symbol order
+     * @throws IllegalArgumentException if the panel lacks a column or the signals do not have one value per row
+     * @throws IllegalStateException if a run fails (its error is the cause) or the calling thread is interrupted
+     */
+    public List<BacktestResult> runSymbolSummaries(Panel bars, boolean[] entries, boolean[] exits,
+                                                   SignalSizing sizing, BacktestConfig config) {
+        return perSymbol(bars, entries, exits, sizing, config, true);
+    }
+
+    private List<BacktestResult> perSymbol(Panel bars, boolean[] entries, boolean[] exits, SignalSizing sizing,
+                                           BacktestConfig config, boolean summary) {
+        Objects.requireNonNull(bars, "bars");
+        Objects.requireNonNull(sizing, "sizing");
+        Objects.requireNonNull(config, "config");
+        int n = bars.rowCount();
+        if (entries.length != n || exits.length != n) {
+            throw new IllegalArgumentException("signals: " + entries.length + " entries and " + exits.length
+                    + " exits for " + n + " rows");
+        }
+        double[][] prices = prices(bars);
+        long[] time = BarColumns.of(bars).time;
+        int symbols = bars.symbolCount();
+        BacktestResult[] results = new BacktestResult[symbols];
+        AtomicInteger done = new AtomicInteger();
+        Workers.forEach(symbols, config.parallelism(), "signal-runs", done, s -> {
+            results[s] = runRows(prices, time, entries, exits, bars.seriesStart(s), bars.seriesEnd(s),
+                    bars.symbol(s), sizing, config, summary);
+            done.incrementAndGet();
+        });
+        return Arrays.asList(results);
+    }
+
+    private static double[][] prices(Panel bars) {
+        return BarColumns.of(bars).prices("signal backtest", "open", "close", "volume");
+    }
+
+    /** Rows {@code [from, to)} of the columns, one symbol; a summary keeps the metrics alone. */
+    private BacktestResult runRows(double[][] prices, long[] times, boolean[] entries, boolean[] exits, int from,
+                                   int to, String symbol, SignalSizing sizing, BacktestConfig config,
+                                   boolean summary) {
         double[] open = prices[0];
         double[] close = prices[1];
         double[] volume = prices[2];
-        long[] times = columns.time;
+        int n = to - from;
         boolean atClose = config.fill() == FillTiming.CLOSE;
         // the event engine's fill model and books, for one symbol
         Account account = Account.of(config, commission, slippage, 1);
-        account.addSymbol(n == 0 ? "" : bars.symbol(0));
+        account.addSymbol(symbol);
 
         CurveScratch scratch = CurveScratch.claim(n);
         try {
+            long[] curveTimes = scratch.times;
             double[] equity = scratch.equity;
             double pending = 0;            // the quantity of the open market order, 0 if none
             long barsInMarket = 0;
-            for (int i = 0; i < n; i++) {
-                long now = times[i];
-                double c = close[i];
+            for (int i = 0, r = from; i < n; i++, r++) {
+                long now = times[r];
+                double c = close[r];
                 if (pending != 0) {
                     // a market order from an earlier bar fills at this open, if there is one
-                    double o = open[i];
+                    double o = open[r];
                     if (o == o) {
-                        account.fill(0, pending, o, volume[i], now);
+                        account.fill(0, pending, o, volume[r], now);
                         pending = 0;
                     }
                 }
                 account.setMark(0, c);
                 // the strategy's turn: no new order while one is open
-                if ((entries[i] || exits[i]) && pending == 0) {
+                boolean entry = entries[r];
+                boolean exit = exits[r];
+                if ((entry || exit) && pending == 0) {
                     double position = account.position(0);
                     double order = 0;
-                    if (entries[i] && position == 0) {
+                    if (entry && position == 0) {
                         double size = sizing.quantity(account.cash(), c);
                         if (size > 0 && Double.isFinite(size)) {
                             order = size;
                         }
-                    } else if (exits[i] && position > 0) {
+                    } else if (exit && position > 0) {
                         order = -position;
                     }
                     if (order != 0) {
                         if (atClose && c == c) {
-                            account.fill(0, order, c, volume[i], now);
+                            account.fill(0, order, c, volume[r], now);
                         } else {
                             pending = order;
                         }
                     }
                 }
+                curveTimes[i] = now;
                 equity[i] = account.equity();
                 if (account.inMarket()) {
                     barsInMarket++;
                 }
             }
-            Metrics metrics = EquityMetrics.compute(i -> times[i], equity, n, account.trades(), barsInMarket,
+            Metrics metrics = EquityMetrics.compute(i -> curveTimes[i], equity, n, account.trades(), barsInMarket,
                     account.tradedValue(), config.initialCash(), config.periodsPerYear());
-            return new BacktestResult(account.trades(), new EquityCurve(times, equity), metrics);
+            return summary ? new BacktestResult(List.of(), CurveScratch.NO_CURVE, metrics)
+                    : new BacktestResult(account.trades(), new EquityCurve(curveTimes, equity), metrics);
         } finally {
             scratch.release();
         }
