@@ -36,9 +36,11 @@ import java.util.Objects;
  *
  * <h2>Sweeps</h2>
  * {@link #sweep} runs many strategies over one panel on {@link BacktestConfig#parallelism()} threads (the calling
- * thread alone when it is 1). The panel is indexed once and read, never copied; each run gets a fresh strategy from
- * its factory; a run that throws becomes a {@link RunOutcome.Failed} and the others go on; outcomes come back in the
- * order of the runs, and each is the same whatever the thread count.
+ * thread alone when it is 1); {@link #sweepSymbols} runs one strategy over each symbol of a panel on its own. A
+ * panel's bar columns are copied into arrays and indexed once, and remembered while the panel lives, so every run
+ * and every sweep over it reads the same arrays; each run gets a fresh strategy from its factory; a run that throws
+ * becomes a {@link RunOutcome.Failed} and the others go on; outcomes come back in the order of the runs, and each is
+ * the same whatever the thread count.
  *
  * <p>Thread-safety: immutable; {@link #run} and {@link #sweep} may be called from any number of threads.
  */
