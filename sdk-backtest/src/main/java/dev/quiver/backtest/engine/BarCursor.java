@@ -17,10 +17,8 @@ final class BarCursor implements Bar {
     double close;
     double volume;
 
-    void set(int symbolIndex, String symbol, long time, double open, double high, double low, double close,
-             double volume) {
-        this.symbolIndex = symbolIndex;
-        this.symbol = symbol;
+    /** The bar's time and values; the symbol is set apart, only when it changes. */
+    void set(long time, double open, double high, double low, double close, double volume) {
         this.time = time;
         this.open = open;
         this.high = high;

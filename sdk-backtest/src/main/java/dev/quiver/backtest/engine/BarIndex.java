@@ -1,28 +1,27 @@
 package dev.quiver.backtest.engine;
 
-import dev.quiver.api.table.Column;
-import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Panel;
-import dev.quiver.api.table.Table;
-import dev.quiver.backtest.internal.ColumnArrays;
+import dev.quiver.backtest.internal.BarColumns;
+import dev.quiver.backtest.internal.PanelMemo;
 
 /**
  * The order in which a run visits a panel's bars (by timestamp, then symbol) and its price columns as arrays. Built
- * once per panel and shared, read-only, by every run of a sweep. The price arrays are the columns' own heap arrays
- * where the panel is on the heap (no copy) and one copy of each column otherwise; runs only read them.
+ * once per panel (remembered in the {@link PanelMemo} while the panel lives) and shared, read-only, by every run
+ * over it: repeated {@link EventBacktester#run} calls on one panel index it once, as a sweep does.
  *
  * <p>Thread-safety: immutable.
  */
 final class BarIndex {
-    static final String[] PRICE_COLUMNS = {"open", "high", "low", "close", "volume"};
-
-    final Panel panel;
     final double[] open;
     final double[] high;
     final double[] low;
     final double[] close;
     final double[] volume;
+    /** The time of each row. */
+    final long[] time;
     final String[] symbols;
+    /** The first row of each symbol, and one past the last row of the last one ({@code symbols.length + 1}). */
+    final int[] seriesStart;
     /** The distinct timestamps, ascending. */
     final long[] dates;
     /** Visits {@code dateEnd[d-1] .. dateEnd[d]-1} belong to date {@code d}; {@code null} for one symbol. */
@@ -32,15 +31,16 @@ final class BarIndex {
     /** The symbol of each visit; {@code null} for one symbol. */
     final int[] symbolOfVisit;
 
-    private BarIndex(Panel panel, double[][] prices, String[] symbols, long[] dates, int[] dateEnd, int[] rows,
-                     int[] symbolOfVisit) {
-        this.panel = panel;
+    private BarIndex(double[][] prices, long[] time, String[] symbols, int[] seriesStart, long[] dates,
+                     int[] dateEnd, int[] rows, int[] symbolOfVisit) {
         this.open = prices[0];
         this.high = prices[1];
         this.low = prices[2];
         this.close = prices[3];
         this.volume = prices[4];
+        this.time = time;
         this.symbols = symbols;
+        this.seriesStart = seriesStart;
         this.dates = dates;
         this.dateEnd = dateEnd;
         this.rows = rows;
@@ -53,31 +53,23 @@ final class BarIndex {
      * @throws IllegalArgumentException naming the column if a price column is missing or not {@code FLOAT64}
      */
     static BarIndex of(Panel panel) {
-        Table table = panel.table();
+        return PanelMemo.get(panel, BarIndex.class, BarIndex::build);
+    }
+
+    private static BarIndex build(Panel panel) {
+        BarColumns columns = BarColumns.of(panel);
+        double[][] prices = columns.prices("backtest", "open", "high", "low", "close", "volume");
         int n = panel.rowCount();
-        double[][] prices = new double[PRICE_COLUMNS.length][];
-        for (int i = 0; i < PRICE_COLUMNS.length; i++) {
-            String name = PRICE_COLUMNS[i];
-            if (!table.schema().contains(name)) {
-                throw new IllegalArgumentException("backtest: the panel has no '" + name + "' column; bars need "
-                        + "FLOAT64 columns open, high, low, close, volume; its columns are "
-                        + table.schema().names());
-            }
-            Column c = table.column(name);
-            if (c.type() != ColumnType.FLOAT64) {
-                throw new IllegalArgumentException("backtest: column '" + name + "' is " + c.type()
-                        + "; bar prices must be FLOAT64");
-            }
-            prices[i] = ColumnArrays.doubles(c.data(), n);
-        }
         String[] symbols = new String[panel.symbolCount()];
+        int[] seriesStart = new int[symbols.length + 1];
         for (int s = 0; s < symbols.length; s++) {
             symbols[s] = panel.symbol(s);
+            seriesStart[s] = panel.seriesStart(s);
         }
+        seriesStart[symbols.length] = n;
         if (symbols.length <= 1) {
             // one symbol: visit d is row d, one bar per timestamp
-            long[] dates = ColumnArrays.longs(table.int64(panel.timeColumn()).data(), n);
-            return new BarIndex(panel, prices, symbols, dates, null, null, null);
+            return new BarIndex(prices, columns.time, symbols, seriesStart, columns.time, null, null, null);
         }
         int dateCount = panel.dateCount();
         long[] dates = new long[dateCount];
@@ -99,6 +91,6 @@ final class BarIndex {
                 symbolOfVisit[k] = rowSymbol[row];
             }
         }
-        return new BarIndex(panel, prices, symbols, dates, dateEnd, rows, symbolOfVisit);
+        return new BarIndex(prices, columns.time, symbols, seriesStart, dates, dateEnd, rows, symbolOfVisit);
     }
 }

@@ -10,9 +10,9 @@ import dev.quiver.api.backtest.OrderType;
 import dev.quiver.api.backtest.Strategy;
 import dev.quiver.api.backtest.StrategyContext;
 import dev.quiver.api.backtest.TimeInForce;
-import dev.quiver.api.backtest.Trade;
+import dev.quiver.backtest.internal.Account;
+import dev.quiver.backtest.internal.CurveScratch;
 import dev.quiver.backtest.internal.EquityMetrics;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -41,44 +41,31 @@ import java.util.Objects;
  */
 final class ExecutionCore implements StrategyContext {
     static final long BEFORE_FIRST_BAR = Long.MIN_VALUE;
-    private static final EquityCurve EMPTY_CURVE = new EquityCurve(new long[0], new double[0]);
+    
 
     private final Strategy strategy;
     private final BacktestConfig config;
     private final FillTiming fillTiming;
-    private final CommissionModel commission;
-    private final SlippageModel slippage;
     private final BarCursor bar = new BarCursor();
 
     // symbols (may grow in a live session)
-    private String[] symbols;
     private final Map<String, Integer> symbolIndex = new HashMap<>();
-    private int symbolCount;
-
-    // the account, per symbol
-    private double cash;
-    private double[] position;
-    private double[] mark;
-    private double[] averageEntry;
-    private double[] openFees;
-    private long[] entryTime;
-    private int symbolsWithPosition;
+    /** The account and the fill model, shared with the vectorised path. */
+    private final Account account;
 
     // orders
     private Order[][] pending;
     private int[] pendingCount;
-    private final Map<Long, Order> open = new HashMap<>();
+    private final OpenOrders open = new OpenOrders();
     private long nextOrderId = 1;
     private boolean inBar;
     private long now = BEFORE_FIRST_BAR;
 
     // results
-    private final List<Trade> trades = new ArrayList<>();
     private long[] times;
     private double[] equity;
     private int points;
     private long barsInMarket;
-    private double tradedValue;
     private boolean started;
     private boolean finished;
 
@@ -87,37 +74,28 @@ final class ExecutionCore implements StrategyContext {
         this(strategy, symbols, config, commission, slippage, expectedTimestamps, null);
     }
 
-    /** A core that records its curve into {@code scratch}'s arrays (a summary run), or its own if it is null. */
+    /**
+     * A core whose costs are these models, or where one is {@code null} the config's basis points, and that records
+     * its curve into {@code scratch}'s arrays (a historical run, whose timestamps are known), or
+     * into arrays of its own, grown as needed, if it is null (a live session).
+     */
     ExecutionCore(Strategy strategy, List<String> symbols, BacktestConfig config, CommissionModel commission,
-                  SlippageModel slippage, int expectedTimestamps, RunScratch scratch) {
+                  SlippageModel slippage, int expectedTimestamps, CurveScratch scratch) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.config = Objects.requireNonNull(config, "config");
         this.fillTiming = config.fill();
-        this.commission = Objects.requireNonNull(commission, "commission");
-        this.slippage = Objects.requireNonNull(slippage, "slippage");
-        this.cash = config.initialCash();
         int capacity = Math.max(4, symbols.size());
-        this.symbols = new String[capacity];
-        this.position = new double[capacity];
-        this.mark = new double[capacity];
-        this.averageEntry = new double[capacity];
-        this.openFees = new double[capacity];
-        this.entryTime = new long[capacity];
+        this.account = Account.of(config, commission, slippage, capacity);
         this.pending = new Order[capacity][];
         this.pendingCount = new int[capacity];
-        Arrays.fill(mark, Double.NaN);
         for (String s : symbols) {
             addSymbol(s);
         }
-        int points = Math.max(16, expectedTimestamps);
         if (scratch == null) {
+            int points = Math.max(16, expectedTimestamps);
             this.times = new long[points];
             this.equity = new double[points];
         } else {
-            if (scratch.times.length < points) {
-                scratch.times = new long[points];
-                scratch.equity = new double[points];
-            }
             this.times = scratch.times;
             this.equity = scratch.equity;
         }
@@ -129,22 +107,13 @@ final class ExecutionCore implements StrategyContext {
         if (known != null) {
             return known;
         }
-        int s = symbolCount;
-        if (s == symbols.length) {
-            int n = s * 2;
-            symbols = Arrays.copyOf(symbols, n);
-            position = Arrays.copyOf(position, n);
-            mark = Arrays.copyOf(mark, n);
-            Arrays.fill(mark, s, n, Double.NaN);
-            averageEntry = Arrays.copyOf(averageEntry, n);
-            openFees = Arrays.copyOf(openFees, n);
-            entryTime = Arrays.copyOf(entryTime, n);
-            pending = Arrays.copyOf(pending, n);
-            pendingCount = Arrays.copyOf(pendingCount, n);
+        int s = account.symbolCount();
+        if (s == pending.length) {
+            pending = Arrays.copyOf(pending, s * 2);
+            pendingCount = Arrays.copyOf(pendingCount, s * 2);
         }
-        symbols[s] = symbol;
+        account.addSymbol(symbol);
         symbolIndex.put(symbol, s);
-        symbolCount++;
         return s;
     }
 
@@ -155,7 +124,7 @@ final class ExecutionCore implements StrategyContext {
     }
 
     String symbol(int s) {
-        return symbols[s];
+        return account.symbol(s);
     }
 
     /** Calls the strategy's {@code onStart}, once. */
@@ -173,20 +142,78 @@ final class ExecutionCore implements StrategyContext {
 
     /** Processes one bar (see the class comment). */
     void step(int s, long time, double o, double h, double l, double c, double v) {
-        BarCursor b = bar;
-        b.set(s, symbols[s], time, o, h, l, c, v);
-        if (pendingCount[s] != 0) {
-            processOrders(s, time, o, h, l, c, v);
-        }
-        if (c == c) {
-            mark[s] = c;
-        }
+        arrive(s, time, o, h, l, c, v);
         inBar = true;
         try {
-            strategy.onBar(b, this);
+            strategy.onBar(bar, this);
         } finally {
             inBar = false;
         }
+    }
+
+    /**
+     * Rows {@code [from, to)} of an index, one bar per timestamp, all of this run's symbol 0 (a one-symbol panel, or
+     * one symbol's rows of a larger one), each timestamp ended after its bar: what {@link #beginTimestamp},
+     * {@link #step} and {@link #endTimestamp} do per row, in one loop.
+     *
+     * <p>The historical loops call the strategy themselves, not through {@code step}, so that the engine's own
+     * per-bar work compiles into the loop whatever the size of the strategy's code (a {@code step} with a large
+     * strategy inlined into it is too big to inline into its caller). Nor do they reset the in-bar flag in a
+     * {@code finally}: a strategy that throws ends a historical run, and its core is dropped.
+     */
+    void runSeries(BarIndex index, int from, int to) {
+        double[] open = index.open;
+        double[] high = index.high;
+        double[] low = index.low;
+        double[] close = index.close;
+        double[] volume = index.volume;
+        long[] time = index.time;
+        for (int r = from; r < to; r++) {
+            long t = time[r];
+            now = t;
+            arrive(0, t, open[r], high[r], low[r], close[r], volume[r]);
+            inBar = true;
+            strategy.onBar(bar, this);
+            inBar = false;
+            endTimestamp();
+        }
+    }
+
+    /** Every bar of a several-symbol index, by timestamp, then symbol (see {@link #runSeries}). */
+    void runPanel(BarIndex index) {
+        long[] dates = index.dates;
+        int[] dateEnd = index.dateEnd;
+        int[] rows = index.rows;
+        int[] symbolOf = index.symbolOfVisit;
+        int k = 0;
+        for (int d = 0; d < dates.length; d++) {
+            long t = dates[d];
+            now = t;
+            for (int end = dateEnd[d]; k < end; k++) {
+                int row = rows[k];
+                arrive(symbolOf[k], t, index.open[row], index.high[row], index.low[row], index.close[row],
+                        index.volume[row]);
+                inBar = true;
+                strategy.onBar(bar, this);
+                inBar = false;
+            }
+            endTimestamp();
+        }
+    }
+
+    /** A bar arrives: the cursor shows it, the symbol's open orders meet it, the close becomes the mark. */
+    private void arrive(int s, long time, double o, double h, double l, double c, double v) {
+        BarCursor b = bar;
+        if (b.symbol == null || b.symbolIndex != s) {
+            // one store of the name per change of symbol, not per bar
+            b.symbolIndex = s;
+            b.symbol = account.symbol(s);
+        }
+        b.set(time, o, h, l, c, v);
+        if (pendingCount[s] != 0) {
+            processOrders(s, time, o, h, l, c, v);
+        }
+        account.setMark(s, c);
     }
 
     /** Records the equity at the end of the current timestamp. */
@@ -196,9 +223,9 @@ final class ExecutionCore implements StrategyContext {
             equity = Arrays.copyOf(equity, points * 2);
         }
         times[points] = now;
-        equity[points] = equityNow();
+        equity[points] = account.equity();
         points++;
-        if (symbolsWithPosition != 0) {
+        if (account.inMarket()) {
             barsInMarket++;
         }
     }
@@ -214,15 +241,15 @@ final class ExecutionCore implements StrategyContext {
     /** Ends the run: the strategy's {@code onFinish}, then the result. */
     BacktestResult finish() {
         Metrics metrics = finishMetrics();
-        // the curve's arrays are exactly full in a historical run (one point per timestamp): no trimming copy
+        // a historical run's arrays are exactly full (one point per timestamp): the curve's own copy is the only one
         long[] t = points == times.length ? times : Arrays.copyOf(times, points);
         double[] e = points == equity.length ? equity : Arrays.copyOf(equity, points);
-        return new BacktestResult(trades, new EquityCurve(t, e), metrics);
+        return new BacktestResult(account.trades(), new EquityCurve(t, e), metrics);
     }
 
     /** Ends the run keeping only its metrics: no trades, an empty curve (the arrays may be a sweep's scratch). */
     BacktestResult finishSummary() {
-        return new BacktestResult(List.of(), EMPTY_CURVE, finishMetrics());
+        return new BacktestResult(List.of(), CurveScratch.NO_CURVE, finishMetrics());
     }
 
     private Metrics finishMetrics() {
@@ -231,8 +258,8 @@ final class ExecutionCore implements StrategyContext {
             strategy.onFinish(this);
         }
         long[] t = times;
-        return EquityMetrics.compute(i -> t[i], equity, points, trades, barsInMarket, tradedValue,
-                config.initialCash(), config.periodsPerYear());
+        return EquityMetrics.compute(i -> t[i], equity, points, account.trades(), barsInMarket,
+                account.tradedValue(), config.initialCash(), config.periodsPerYear());
     }
 
     // ---- orders against a bar ----
@@ -340,94 +367,34 @@ final class ExecutionCore implements StrategyContext {
         if (rawPrice != rawPrice) {
             return false;
         }
-        double price = slippage.fillPrice(rawPrice, order.quantity, volume);
+        double price = account.fillPrice(rawPrice, order.quantity, volume);
         if (order.type == OrderType.LIMIT || order.type == OrderType.STOP_LIMIT) {
             price = order.isBuy() ? Math.min(price, order.limit) : Math.max(price, order.limit);
         }
-        apply(order.symbol, order.quantity, price, now);
+        account.book(order.symbol, order.quantity, price, now);
         return true;
-    }
-
-    /** Books a fill: cash, fees, the position and any trade it closes. */
-    private void apply(int s, double quantity, double price, long time) {
-        double fee = commission.fee(quantity, price);
-        cash -= quantity * price + fee;
-        tradedValue += Math.abs(quantity * price);
-        if (mark[s] != mark[s]) {
-            mark[s] = price;
-        }
-        double pos = position[s];
-        if (pos == 0 || (pos > 0) == (quantity > 0)) {
-            double size = Math.abs(pos + quantity);
-            averageEntry[s] = pos == 0 ? price
-                    : (averageEntry[s] * Math.abs(pos) + price * Math.abs(quantity)) / size;
-            if (pos == 0) {
-                entryTime[s] = time;
-                symbolsWithPosition++;
-            }
-            openFees[s] += fee;
-            position[s] = pos + quantity;
-            return;
-        }
-        double closing = Math.min(Math.abs(quantity), Math.abs(pos));
-        double closed = pos > 0 ? closing : -closing;
-        double entryFees = closing == Math.abs(pos) ? openFees[s] : openFees[s] * (closing / Math.abs(pos));
-        double exitFees = closing == Math.abs(quantity) ? fee : fee * (closing / Math.abs(quantity));
-        double entry = averageEntry[s];
-        double fees = entryFees + exitFees;
-        double profit = (price - entry) * closed - fees;
-        trades.add(new Trade(symbols[s], entryTime[s], time, entry, price, closed, profit,
-                profit / Math.abs(entry * closed), fees));
-        double remaining = Math.abs(quantity) - closing;
-        if (closing == Math.abs(pos)) {
-            position[s] = 0;
-            openFees[s] = 0;
-            averageEntry[s] = 0;
-            symbolsWithPosition--;
-            if (remaining > 0) {
-                // the fill went through zero: the rest opens a position the other way
-                position[s] = quantity > 0 ? remaining : -remaining;
-                averageEntry[s] = price;
-                entryTime[s] = time;
-                openFees[s] = fee - exitFees;
-                symbolsWithPosition++;
-            }
-        } else {
-            position[s] = pos + quantity;
-            openFees[s] -= entryFees;
-        }
-    }
-
-    private double equityNow() {
-        double value = cash;
-        if (symbolsWithPosition != 0) {
-            double[] pos = position;
-            double[] m = mark;
-            for (int s = 0; s < symbolCount; s++) {
-                if (pos[s] != 0) {
-                    value += pos[s] * m[s];
-                }
-            }
-        }
-        return value;
     }
 
     // ---- StrategyContext ----
 
     @Override
     public double cash() {
-        return cash;
+        return account.cash();
     }
 
     @Override
     public double equity() {
-        return equityNow();
+        return account.equity();
     }
 
     @Override
     public double position(String symbol) {
+        // the current bar's own symbol, the usual question, without a look-up
+        if (inBar && symbol == bar.symbol) {
+            return account.position(bar.symbolIndex);
+        }
         Integer s = symbolIndex.get(symbol);
-        return s == null ? 0 : position[s];
+        return s == null ? 0 : account.position(s);
     }
 
     @Override
@@ -441,11 +408,10 @@ final class ExecutionCore implements StrategyContext {
         long submitTime = inBar ? bar.time : now;
         if (inBar && fillTiming == FillTiming.CLOSE && request.type() == OrderType.MARKET && s == bar.symbolIndex
                 && bar.close == bar.close) {
-            double price = slippage.fillPrice(bar.close, request.quantity(), bar.volume);
-            apply(s, request.quantity(), price, bar.time);
+            account.fill(s, request.quantity(), bar.close, bar.volume, bar.time);
             return id;
         }
-        Order order = new Order(id, s, request, submitTime, mark[s]);
+        Order order = new Order(id, s, request, submitTime, account.mark(s));
         Order[] list = pending[s];
         int count = pendingCount[s];
         if (list == null) {
@@ -478,8 +444,8 @@ final class ExecutionCore implements StrategyContext {
         if (order == null) {
             return false;
         }
-        if (!symbols[order.symbol].equals(request.symbol())) {
-            throw new IllegalArgumentException("order " + orderId + " is for " + symbols[order.symbol]
+        if (!account.symbol(order.symbol).equals(request.symbol())) {
+            throw new IllegalArgumentException("order " + orderId + " is for " + account.symbol(order.symbol)
                     + "; a replacement must be for the same symbol, not " + request.symbol());
         }
         open.remove(orderId);
@@ -507,9 +473,12 @@ final class ExecutionCore implements StrategyContext {
     }
 
     private int requireSymbol(String symbol) {
+        if (inBar && symbol == bar.symbol) {
+            return bar.symbolIndex;
+        }
         Integer s = symbolIndex.get(symbol);
         if (s == null) {
-            List<String> known = Arrays.asList(symbols).subList(0, symbolCount);
+            List<String> known = account.symbols();
             throw new IllegalArgumentException("order for unknown symbol '" + symbol + "'; the data has "
                     + (known.size() <= 20 ? known : known.subList(0, 20) + " and " + (known.size() - 20) + " more"));
         }

@@ -153,9 +153,7 @@ public final class LiveSession {
 
         /** The session; calls the strategy's {@code onStart}. */
         public LiveSession build() {
-            CommissionModel c = commission != null ? commission : CommissionModel.bps(config.commissionBps(), 0);
-            SlippageModel s = slippage != null ? slippage : SlippageModel.fixedBps(config.slippageBps());
-            ExecutionCore core = new ExecutionCore(strategy, symbols, config, c, s, 256);
+            ExecutionCore core = new ExecutionCore(strategy, symbols, config, commission, slippage, 256);
             core.start();
             return new LiveSession(core);
         }

@@ -13,6 +13,9 @@ import java.util.function.IntToLongFunction;
  *
  * <p>Every sum runs in the same order with the same operations as the separate {@code ReturnStatistics} functions
  * (Java never reassociates floating-point arithmetic), so fusing passes changes no result:
+ * The deepest drawdown, {@code min(level / peak - 1)} over the running peak, takes one division per peak instead of
+ * one per point: while the peak stands still the division by it and the subtraction are monotonic (correctly rounded
+ * operations never reverse an order), so the minimum over its points is that of its lowest point, bit for bit.
  * <ol>
  *   <li>pass 1: the returns (kept in a per-thread scratch array), their compensated sum, the downside sum of
  *       squares, whether all returns are equal, the drawdown's peak, depth and longest duration, and the compensated
@@ -49,6 +52,7 @@ public final class EquityMetrics {
         double lComp = 0;
         double downside = 0;         // sum of min(r, 0)^2
         double peak = cash;
+        double trough = cash;        // the lowest level since the peak was reached
         double worst = 0;
         int peakPeriod = 0;
         boolean below = false;
@@ -82,21 +86,24 @@ public final class EquityMetrics {
                 allEqual = false;
             }
 
-            // maxDrawdownOfLevels
-            double drawPeak = Math.max(peak, level);
-            worst = Math.min(worst, level / drawPeak - 1);
-            // longestDrawdownOfLevels (its peak is the same running maximum, updated only when level >= peak)
+            // maxDrawdownOfLevels and longestDrawdownOfLevels share the running peak (updated when level > peak)
             if (level >= peak) {
                 if (below) {
                     longest = Math.max(longest, i + 1 - peakPeriod);
                     below = false;
                 }
                 peakPeriod = i + 1;
+                if (level > peak) {
+                    worst = Math.min(worst, trough / peak - 1);
+                    peak = level;
+                    trough = level;
+                }
             } else {
                 below = true;
+                trough = level < trough ? level : trough;
             }
-            peak = drawPeak;
         }
+        worst = Math.min(worst, trough / peak - 1);
         int drawdownBars = below ? Math.max(longest, n - peakPeriod) : longest;
 
         // ---- pass 2: the means' corrections ----

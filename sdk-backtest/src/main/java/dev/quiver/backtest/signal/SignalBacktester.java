@@ -5,19 +5,18 @@ import dev.quiver.api.backtest.BacktestResult;
 import dev.quiver.api.backtest.EquityCurve;
 import dev.quiver.api.backtest.FillTiming;
 import dev.quiver.api.backtest.Metrics;
-import dev.quiver.api.backtest.Trade;
-import dev.quiver.api.table.Column;
-import dev.quiver.api.table.ColumnType;
 import dev.quiver.api.table.Panel;
-import dev.quiver.api.table.Table;
 import dev.quiver.backtest.engine.CommissionModel;
 import dev.quiver.backtest.engine.SlippageModel;
-import dev.quiver.backtest.internal.ColumnArrays;
+import dev.quiver.backtest.internal.Account;
+import dev.quiver.backtest.internal.BarColumns;
+import dev.quiver.backtest.internal.CurveScratch;
 import dev.quiver.backtest.internal.EquityMetrics;
-import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
+import dev.quiver.backtest.internal.Workers;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The vectorised fast path for strategies given as signal columns: entries and exits of one symbol go to positions,
@@ -33,14 +32,17 @@ import java.util.Objects;
  * <p>Costs, as for {@link dev.quiver.backtest.engine.EventBacktester}: the config's basis points unless models are
  * set on the {@link #builder() builder}.
  *
+ * <p>Fills go through the engine's own fill model and books ({@code dev.quiver.backtest.internal.Account}, which
+ * {@code ExecutionCore} also fills through): slippage, then commission, cash, positions and trades, one code for both
+ * paths.
+ *
+ * <p>{@link #runSymbols} runs every symbol of a panel on its own, in parallel; the panel's columns are read once
+ * and remembered while it lives, so many runs over one panel cost their loops and metrics alone.
+ *
  * <p>Thread-safety: immutable; {@link #run} may be called from any number of threads over one shared panel (each
- * thread records curves into its own reused scratch array).
+ * thread records curves into its own reused scratch arrays).
  */
 public final class SignalBacktester {
-    /** Curves up to this length are recorded into a per-thread array, reused run after run. */
-    private static final int MAX_CACHED_SCRATCH = 1 << 20;
-    private static final ThreadLocal<double[]> EQUITY = ThreadLocal.withInitial(() -> new double[0]);
-
     private final CommissionModel commission;
     private final SlippageModel slippage;
 
@@ -82,84 +84,110 @@ public final class SignalBacktester {
             throw new IllegalArgumentException("signals: " + entries.length + " entries and " + exits.length
                     + " exits for " + n + " bars");
         }
-        Table t = bars.table();
-        // plain arrays (the columns' own where they are heap arrays): a segment read per value costs more than the
-        // bookkeeping around it
-        double[] open = ColumnArrays.doubles(priceColumn(t, "open"), n);
-        double[] close = ColumnArrays.doubles(priceColumn(t, "close"), n);
-        double[] volume = ColumnArrays.doubles(priceColumn(t, "volume"), n);
-        long[] times = ColumnArrays.longs(t.int64(bars.timeColumn()).data(), n);
-        String symbol = n == 0 ? "" : bars.symbol(0);
-        CommissionModel fees = commission != null ? commission : CommissionModel.bps(config.commissionBps(), 0);
-        SlippageModel slip = slippage != null ? slippage : SlippageModel.fixedBps(config.slippageBps());
+        double[][] prices = prices(bars);
+        return runRows(prices, BarColumns.of(bars).time, entries, exits, 0, n, n == 0 ? "" : bars.symbol(0), sizing,
+                config, false);
+    }
+
+    /**
+     * Runs signals over each symbol of a panel on its own: one run per symbol, each with an account of its own
+     * holding {@link BacktestConfig#initialCash()}, as {@link #run} would over a panel of that symbol alone. The
+     * signals are one per row of the panel, so symbol {@code s}'s are at rows {@code [seriesStart(s), seriesEnd(s))}
+     * (the panel's symbol-major order). The runs go to {@link BacktestConfig#parallelism()} threads; results come back
+     * in the panel's symbol order, each the same whatever the thread count.
+     *
+     * @param bars a panel with {@code FLOAT64} open, close and volume columns
+     * @param entries one entry signal per row of the panel
+     * @param exits one exit signal per row of the panel
+     * @return one result per symbol, in the panel's symbol order
+     * @throws IllegalArgumentException if the panel lacks a column or the signals do not have one value per row
+     * @throws IllegalStateException if a run fails (its error is the cause) or the calling thread is interrupted
+     */
+    public List<BacktestResult> runSymbols(Panel bars, boolean[] entries, boolean[] exits, SignalSizing sizing,
+                                           BacktestConfig config) {
+        return perSymbol(bars, entries, exits, sizing, config, false);
+    }
+
+    /**
+     * Runs signals over each symbol of a panel on its own, as {@link #runSymbols} does, but keeps only each run's
+     * metrics: its result has no trades and an empty equity curve. For universes too large to hold every curve
+     * (4,000 symbols of 1,260 bars hold 80 MB of curves, which the garbage collector copies while the runs go on).
+     *
+     * @return one result per symbol, in the panel's symbol order
+     * @throws IllegalArgumentException if the panel lacks a column or the signals do not have one value per row
+     * @throws IllegalStateException if a run fails (its error is the cause) or the calling thread is interrupted
+     */
+    public List<BacktestResult> runSymbolSummaries(Panel bars, boolean[] entries, boolean[] exits,
+                                                   SignalSizing sizing, BacktestConfig config) {
+        return perSymbol(bars, entries, exits, sizing, config, true);
+    }
+
+    private List<BacktestResult> perSymbol(Panel bars, boolean[] entries, boolean[] exits, SignalSizing sizing,
+                                           BacktestConfig config, boolean summary) {
+        Objects.requireNonNull(bars, "bars");
+        Objects.requireNonNull(sizing, "sizing");
+        Objects.requireNonNull(config, "config");
+        int n = bars.rowCount();
+        if (entries.length != n || exits.length != n) {
+            throw new IllegalArgumentException("signals: " + entries.length + " entries and " + exits.length
+                    + " exits for " + n + " rows");
+        }
+        double[][] prices = prices(bars);
+        long[] time = BarColumns.of(bars).time;
+        int symbols = bars.symbolCount();
+        BacktestResult[] results = new BacktestResult[symbols];
+        AtomicInteger done = new AtomicInteger();
+        Workers.forEach(symbols, config.parallelism(), "signal-runs", done, s -> {
+            results[s] = runRows(prices, time, entries, exits, bars.seriesStart(s), bars.seriesEnd(s),
+                    bars.symbol(s), sizing, config, summary);
+            done.incrementAndGet();
+        });
+        return Arrays.asList(results);
+    }
+
+    private static double[][] prices(Panel bars) {
+        return BarColumns.of(bars).prices("signal backtest", "open", "close", "volume");
+    }
+
+    /** Rows {@code [from, to)} of the columns, one symbol; a summary keeps the metrics alone. */
+    private BacktestResult runRows(double[][] prices, long[] times, boolean[] entries, boolean[] exits, int from,
+                                   int to, String symbol, SignalSizing sizing, BacktestConfig config,
+                                   boolean summary) {
+        double[] open = prices[0];
+        double[] close = prices[1];
+        double[] volume = prices[2];
+        int n = to - from;
         boolean atClose = config.fill() == FillTiming.CLOSE;
+        // the event engine's fill model and books, for one symbol
+        Account account = Account.of(config, commission, slippage, 1);
+        account.addSymbol(symbol);
 
-        double[] equity = scratch(n);  // the curve copies it
-        List<Trade> trades = new ArrayList<>();
-        double cash = config.initialCash();
-        double position = 0;
-        double mark = Double.NaN;
-        double entryPrice = 0;
-        double openFees = 0;
-        long entryTime = 0;
-        double pending = 0;            // the quantity of the open market order, 0 if none
-        long barsInMarket = 0;
-        double traded = 0;
-
-        for (int i = 0; i < n; i++) {
-            long now = times[i];
-            double c = close[i];
-            double q = 0;              // the quantity to fill now, if any
-            double raw = Double.NaN;
-            double v = Double.NaN;
-            if (pending != 0) {
-                double o = open[i];
-                if (o == o) {
-                    q = pending;
-                    raw = o;
-                    v = volume[i];
-                    pending = 0;
-                }
-            }
-            for (int pass = 0; pass < 2; pass++) {
-                if (q != 0) {
-                    double price = slip.fillPrice(raw, q, v);
-                    double fee = fees.fee(q, price);
-                    cash -= q * price + fee;
-                    traded += Math.abs(q * price);
-                    if (mark != mark) {
-                        mark = price;
+        CurveScratch scratch = CurveScratch.claim(n);
+        try {
+            long[] curveTimes = scratch.times;
+            double[] equity = scratch.equity;
+            double pending = 0;            // the quantity of the open market order, 0 if none
+            long barsInMarket = 0;
+            for (int i = 0, r = from; i < n; i++, r++) {
+                long now = times[r];
+                double c = close[r];
+                if (pending != 0) {
+                    // a market order from an earlier bar fills at this open, if there is one
+                    double o = open[r];
+                    if (o == o) {
+                        account.fill(0, pending, o, volume[r], now);
+                        pending = 0;
                     }
-                    if (position == 0) {
-                        entryPrice = price;
-                        entryTime = now;
-                        openFees = fee;
-                        position = q;
-                    } else {
-                        double closed = position;
-                        double fees2 = openFees + fee;
-                        double profit = (price - entryPrice) * closed - fees2;
-                        trades.add(new Trade(symbol, entryTime, now, entryPrice, price, closed, profit,
-                                profit / Math.abs(entryPrice * closed), fees2));
-                        position = 0;
-                        openFees = 0;
-                        entryPrice = 0;
-                    }
-                    q = 0;
                 }
-                if (pass == 1) {
-                    break;
-                }
-                // the strategy's turn: the mark is this close, then the signals
-                if (c == c) {
-                    mark = c;
-                }
-                boolean entry = entries[i];
-                boolean exit = exits[i];
+                account.setMark(0, c);
+                // the strategy's turn: no new order while one is open
+                boolean entry = entries[r];
+                boolean exit = exits[r];
                 if ((entry || exit) && pending == 0) {
+                    double position = account.position(0);
                     double order = 0;
                     if (entry && position == 0) {
-                        double size = sizing.quantity(cash, c);
+                        double size = sizing.quantity(account.cash(), c);
                         if (size > 0 && Double.isFinite(size)) {
                             order = size;
                         }
@@ -168,49 +196,25 @@ public final class SignalBacktester {
                     }
                     if (order != 0) {
                         if (atClose && c == c) {
-                            q = order;
-                            raw = c;
-                            v = volume[i];
+                            account.fill(0, order, c, volume[r], now);
                         } else {
                             pending = order;
                         }
                     }
                 }
+                curveTimes[i] = now;
+                equity[i] = account.equity();
+                if (account.inMarket()) {
+                    barsInMarket++;
+                }
             }
-            equity[i] = position != 0 ? cash + position * mark : cash;
-            if (position != 0) {
-                barsInMarket++;
-            }
+            Metrics metrics = EquityMetrics.compute(i -> curveTimes[i], equity, n, account.trades(), barsInMarket,
+                    account.tradedValue(), config.initialCash(), config.periodsPerYear());
+            return summary ? new BacktestResult(List.of(), CurveScratch.NO_CURVE, metrics)
+                    : new BacktestResult(account.trades(), new EquityCurve(curveTimes, equity), metrics);
+        } finally {
+            scratch.release();
         }
-        Metrics metrics = EquityMetrics.compute(i -> times[i], equity, n, trades, barsInMarket, traded,
-                config.initialCash(), config.periodsPerYear());
-        EquityCurve curve = new EquityCurve(times, equity);
-        return new BacktestResult(trades, curve, metrics);
-    }
-
-    private static double[] scratch(int n) {
-        double[] equity = EQUITY.get();
-        if (equity.length == n) {
-            return equity;
-        }
-        equity = new double[n];
-        if (n <= MAX_CACHED_SCRATCH) {
-            EQUITY.set(equity);
-        }
-        return equity;
-    }
-
-    private static MemorySegment priceColumn(Table table, String name) {
-        if (!table.schema().contains(name)) {
-            throw new IllegalArgumentException("signal backtest: the panel has no '" + name + "' column; its columns"
-                    + " are " + table.schema().names());
-        }
-        Column c = table.column(name);
-        if (c.type() != ColumnType.FLOAT64) {
-            throw new IllegalArgumentException("signal backtest: column '" + name + "' is " + c.type()
-                    + "; prices must be FLOAT64");
-        }
-        return c.data();
     }
 
     /**

@@ -4,6 +4,10 @@ package dev.quiver.backtest.strategy;
  * The maximum (or minimum) of the last {@code n} values pushed, in amortised constant time: a monotonic deque of
  * (position, value) pairs held in primitive rings.
  *
+ * <p>sdk-features has the same deque ({@code statistics.MonotonicDeque}, behind the {@code max} and {@code min}
+ * kernels), but not exported, and its kernels' incremental form empties the window at a missing value, where the
+ * breakout channel leaves a bar with a missing high or low out and keeps the window: so this one stays.
+ *
  * <p>Thread-safety: not thread-safe.
  */
 final class RollingExtreme {

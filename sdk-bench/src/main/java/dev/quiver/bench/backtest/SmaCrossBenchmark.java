@@ -39,11 +39,12 @@ import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /**
- * An SMA(10)/SMA(50) crossover over 5,000 daily bars of one symbol, single-threaded, five ways, all filling at
+ * An SMA(10)/SMA(50) crossover over 5,000 daily bars of one symbol, single-threaded, six ways, all filling at
  * the signal bar's close with one unit per trade and no costs (so they trade identically; see the smoke test):
  * <ul>
  *   <li>{@link #eventEngine}: Quiver's event engine running {@link SmaCross} (incremental SMAs, one bar cursor);</li>
- *   <li>{@link #vectorised}: Quiver's vectorised path: batch SMA kernels, cross signals, {@link SignalBacktester};</li>
+ *   <li>{@link #vectorised}: Quiver's vectorised path: batch SMA kernels, cross signals, {@link SignalBacktester};
+ *       {@link #signalBacktest} is the {@link SignalBacktester} run alone, over signals computed in the setup;</li>
  *   <li>{@link #ta4j} and {@link #ta4jDouble}: ta4j 0.22.2's {@code BarSeriesManager} with
  *       {@code CrossedUp/DownIndicatorRule} on {@code SMAIndicator}s (built afresh per run, since ta4j caches
  *       indicator values), with its default decimal numbers and with doubles;</li>
@@ -82,6 +83,8 @@ public class SmaCrossBenchmark {
     double[] fast;
     double[] slow;
     double[] equity;
+    boolean[] entries;
+    boolean[] exits;
 
     /** Builds the data once per trial. */
     @Setup(Level.Trial)
@@ -100,6 +103,10 @@ public class SmaCrossBenchmark {
         fastOut = new MemorySegment[] {MemorySegment.ofArray(fast)};
         slowOut = new MemorySegment[] {MemorySegment.ofArray(slow)};
         equity = new double[bars];
+        fastKernel.computeSeries(in, fastOut, 0, bars);
+        slowKernel.computeSeries(in, slowOut, 0, bars);
+        entries = Signals.crossAbove(fast, slow);
+        exits = Signals.crossBelow(fast, slow);
     }
 
     /** The event engine. */
@@ -118,6 +125,13 @@ public class SmaCrossBenchmark {
         slowKernel.computeSeries(in, slowOut, 0, bars);
         return SignalBacktester.create().run(panel, Signals.crossAbove(fast, slow), Signals.crossBelow(fast, slow),
                 SignalSizing.fixed(1), config).metrics();
+    }
+
+    /** The vectorised backtest alone, over signals computed in the setup: fills, books, curve and metrics. */
+    @Benchmark
+    @OperationsPerInvocation(BARS)
+    public Metrics signalBacktest() {
+        return SignalBacktester.create().run(panel, entries, exits, SignalSizing.fixed(1), config).metrics();
     }
 
     /** ta4j with its default decimal numbers. */

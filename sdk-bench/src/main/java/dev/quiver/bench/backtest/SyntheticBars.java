@@ -29,7 +29,12 @@ public final class SyntheticBars {
 
     /** {@code bars} bars. */
     public SyntheticBars(int bars) {
-        close = SyntheticPrices.walk(SyntheticPrices.SEED, 0, bars);
+        this(0, bars);
+    }
+
+    /** {@code bars} bars of the {@code symbol}-th series (its own random walk). */
+    public SyntheticBars(int symbol, int bars) {
+        close = SyntheticPrices.walk(SyntheticPrices.SEED, symbol, bars);
         open = new double[bars];
         high = new double[bars];
         low = new double[bars];
@@ -48,6 +53,30 @@ public final class SyntheticBars {
     public Table table() {
         return TableBuilder.onHeap().int64("time", time).float64("open", open).float64("high", high)
                 .float64("low", low).float64("close", close).float64("volume", volume).build();
+    }
+
+    /**
+     * A heap panel of {@code symbols} series of {@code bars} bars each (symbols {@code S00000}, {@code S00001}, ...,
+     * series {@code s} the bars of {@code new SyntheticBars(s, bars)}), all on the same dates.
+     */
+    public static Panel panel(int symbols, int bars) {
+        int n = symbols * bars;
+        String[] symbol = new String[n];
+        long[] time = new long[n];
+        double[][] columns = new double[5][n];
+        for (int s = 0; s < symbols; s++) {
+            SyntheticBars series = new SyntheticBars(s, bars);
+            double[][] from = {series.open, series.high, series.low, series.close, series.volume};
+            for (int c = 0; c < from.length; c++) {
+                System.arraycopy(from[c], 0, columns[c], s * bars, bars);
+            }
+            System.arraycopy(series.time, 0, time, s * bars, bars);
+            java.util.Arrays.fill(symbol, s * bars, (s + 1) * bars, String.format("S%05d", s));
+        }
+        Table table = TableBuilder.onHeap().string("symbol", symbol).int64("time", time).float64("open", columns[0])
+                .float64("high", columns[1]).float64("low", columns[2]).float64("close", columns[3])
+                .float64("volume", columns[4]).build();
+        return Panel.of(table, "symbol", "time");
     }
 
     /** A one-symbol panel of the bars. */
