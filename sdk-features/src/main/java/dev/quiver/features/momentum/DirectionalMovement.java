@@ -107,6 +107,7 @@ final class DirectionalMovement {
             MemorySegment closeIn = in[2];
             final int n = this.n;
             final Output output = this.output;
+            final double keep = n - 1;
             double previousHigh = 0.0;
             double previousLow = 0.0;
             double previousClose = 0.0;
@@ -160,38 +161,40 @@ final class DirectionalMovement {
                 previousHigh = high;
                 previousLow = low;
                 previousClose = close;
-                switch (output) {
-                    case PLUS_DI -> result.setAtIndex(D, i, di(plusDm, tr));
-                    case MINUS_DI -> result.setAtIndex(D, i, di(minusDm, tr));
-                    case DX -> {
-                        double v = dx(plusDm, minusDm, tr);
+                if (output == Output.ADX) {
+                    double v = dx(plusDm, minusDm, tr);
+                    if (bars >= 2 * n) {
                         if (!Double.isNaN(v)) {
-                            dx = v;
+                            adx = ((adx * keep) + v) / n;
                         }
-                        result.setAtIndex(D, i, dx);
+                        result.setAtIndex(D, i, adx);
+                        continue;
                     }
-                    case ADX -> {
-                        double v = dx(plusDm, minusDm, tr);
-                        if (bars < 2 * n) {
-                            bars++;
+                    bars++;
+                    if (bars < 2 * n) {       // bars n..2n−1 after the first: the seed's DX values
+                        if (!Double.isNaN(v)) {
+                            sumDx += v;
                         }
-                        if (bars < 2 * n) {       // bars n..2n−1 after the first: the seed's DX values
-                            if (!Double.isNaN(v)) {
-                                sumDx += v;
-                            }
-                            if (bars == 2 * n - 1) {
-                                adx = sumDx / n;
-                                result.setAtIndex(D, i, adx);
-                            } else {
-                                result.setAtIndex(D, i, Double.NaN);
-                            }
-                        } else {
-                            if (!Double.isNaN(v)) {
-                                adx = ((adx * (n - 1)) + v) / n;
-                            }
+                        if (bars == 2 * n - 1) {
+                            adx = sumDx / n;
                             result.setAtIndex(D, i, adx);
+                        } else {
+                            result.setAtIndex(D, i, Double.NaN);
                         }
+                    } else {
+                        if (!Double.isNaN(v)) {
+                            adx = ((adx * keep) + v) / n;
+                        }
+                        result.setAtIndex(D, i, adx);
                     }
+                } else if (output == Output.DX) {
+                    double v = dx(plusDm, minusDm, tr);
+                    if (!Double.isNaN(v)) {
+                        dx = v;
+                    }
+                    result.setAtIndex(D, i, dx);
+                } else {
+                    result.setAtIndex(D, i, di(output == Output.PLUS_DI ? plusDm : minusDm, tr));
                 }
             }
         }

@@ -39,51 +39,6 @@ abstract sealed class MovingAverage permits MovingAverage.Sma, MovingAverage.Ema
     /** Forgets every value. */
     abstract void clear();
 
-    /**
-     * The batch form of {@link Sma#next} over rows {@code [from, to)} of a column, with a restart at every
-     * {@code NaN}: row {@code i} of {@code out} gets the mean of the last {@code n} values of {@code in} when none of
-     * them is {@code NaN}, else {@code NaN}. The same running sum as {@link Sma}, so the same bits. {@code out} must
-     * not be {@code in}: the value leaving the window is read back from {@code in}, as TA-Lib's {@code TA_INT_SMA}
-     * does. A loop of its own rather than {@code Sma}'s {@code next} per row, the seed apart from the steady loop:
-     * on {@code AllIndicatorsBenchmark} that took {@code stoch} from 0.7x TA-Lib's speed to about parity.
-     */
-    static void sma(MemorySegment in, MemorySegment out, int from, int to, int n) {
-        int i = from;
-        while (i < to) {
-            double partial = 0.0; // the sum of the window's values but the newest
-            int seen = 0;
-            for (; i < to; i++) { // the seed: n values since the start or the last NaN
-                double x = in.getAtIndex(D, i);
-                if (Double.isNaN(x)) {
-                    seen = 0;
-                    partial = 0.0;
-                    out.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double total = partial + x;
-                if (++seen == n) {
-                    out.setAtIndex(D, i, total / n);
-                    partial = total - in.getAtIndex(D, i - n + 1);
-                    i++;
-                    break;
-                }
-                partial = total;
-                out.setAtIndex(D, i, Double.NaN);
-            }
-            for (; i < to; i++) { // the steady loop, until a NaN
-                double x = in.getAtIndex(D, i);
-                if (Double.isNaN(x)) {
-                    out.setAtIndex(D, i, Double.NaN);
-                    i++;
-                    break;
-                }
-                double total = partial + x;
-                out.setAtIndex(D, i, total / n);
-                partial = total - in.getAtIndex(D, i - n + 1);
-            }
-        }
-    }
-
     /** Sets row {@code i} of {@code column} to {@code NaN} wherever that of {@code mask} is. */
     static void maskNaN(MemorySegment column, MemorySegment mask, int from, int to) {
         for (int i = from; i < to; i++) {

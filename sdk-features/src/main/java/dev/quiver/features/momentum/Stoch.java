@@ -7,6 +7,7 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import dev.quiver.features.kernel.SmaColumn;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -71,8 +72,8 @@ public final class Stoch {
             MemorySegment k = out[0];
             MemorySegment d = out[1];
             RangePosition.compute(in[0], in[1], in[2], from, to, fastK, false, d); // d holds the fast %K at first
-            MovingAverage.sma(d, k, from, to, slowK);
-            MovingAverage.sma(k, d, from, to, slowD);
+            SmaColumn.compute(d, k, from, to, slowK);
+            SmaColumn.compute(k, d, from, to, slowD);
             MovingAverage.maskNaN(k, d, from, to); // k is held back until d exists
         }
 
