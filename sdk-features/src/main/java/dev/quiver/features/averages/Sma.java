@@ -8,8 +8,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.Operator;
 import dev.quiver.features.kernel.SingleInputKernel;
 import dev.quiver.features.kernel.SingleInputState;
+import dev.quiver.features.kernel.SmaColumn;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -44,8 +44,6 @@ public final class Sma {
     /** The operator: {@link #DESCRIPTOR} and its scalar kernel. */
     public static final Operator OPERATOR = Operator.of(DESCRIPTOR, Kernel::new);
 
-    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-
     private Sma() {
     }
 
@@ -60,29 +58,7 @@ public final class Sma {
 
         @Override
         protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            final int n = this.n;
-            double partial = 0.0; // the sum of the run's last min(run, n - 1) values
-            int run = 0;          // consecutive finite values ending at the previous row, capped at n
-            for (int i = from; i < to; i++) {
-                double x = in.getAtIndex(D, i);
-                if (!Double.isFinite(x)) {
-                    out.setAtIndex(D, i, Double.NaN);
-                    partial = 0.0;
-                    run = 0;
-                    continue;
-                }
-                double total = partial + x;
-                if (run < n) {
-                    run++;
-                }
-                if (run == n) {
-                    out.setAtIndex(D, i, total / n);
-                    partial = total - in.getAtIndex(D, i - n + 1);
-                } else {
-                    out.setAtIndex(D, i, Double.NaN);
-                    partial = total;
-                }
-            }
+            SmaColumn.compute(in, out, from, to, n);
         }
 
         @Override

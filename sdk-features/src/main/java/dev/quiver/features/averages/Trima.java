@@ -49,7 +49,24 @@ public final class Trima {
     private Trima() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /** The offset in a window of length {@code n} of the value that moves from "add" to "sub". */
+    static int middle(int n) {
+        int half = n >> 1;
+        return n % 2 == 1 ? half : half - 1;
+    }
+
+    /** {@code 1/Σweights}, as TA-Lib computes it. */
+    static double factor(int n) {
+        int half = n >> 1;
+        int weights = n % 2 == 1 ? (half + 1) * (half + 1) : half * (half + 1);
+        return 1.0 / weights;
+    }
+
+    /**
+     * The batch kernel: {@link State#step}'s operations in the same order, the window read from the input instead of
+     * a ring, the running sums in locals, and the seed apart from the steady loop; the state's {@code step} in a loop
+     * ran at a quarter of TA-Lib's speed on {@code AllIndicatorsBenchmark}. Immutable.
+     */
     private static final class Kernel extends SingleInputKernel {
         private final int n;
 
@@ -60,9 +77,62 @@ public final class Trima {
 
         @Override
         protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            State state = new State(n);
-            for (int i = from; i < to; i++) {
-                out.setAtIndex(D, i, state.step(in.getAtIndex(D, i)));
+            final int n = this.n;
+            final boolean odd = n % 2 == 1;
+            final int middle = middle(n);
+            final double factor = factor(n);
+            double numerator = 0.0;
+            double numeratorSub = 0.0;
+            double numeratorAdd = 0.0;
+            int start = from; // the first row of the current run of finite values
+            int i = from;
+            while (i < to) {
+                for (; i < to; i++) { // the seed: until the window is full
+                    double x = in.getAtIndex(D, i);
+                    out.setAtIndex(D, i, Double.NaN);
+                    if (!Double.isFinite(x)) {
+                        start = i + 1;
+                    } else if (i - start == n - 1) {
+                        int first = i - n + 1;
+                        numerator = 0.0;
+                        numeratorSub = 0.0;
+                        for (int k = middle; k >= 0; k--) {
+                            numeratorSub += in.getAtIndex(D, first + k);
+                            numerator += numeratorSub;
+                        }
+                        numeratorAdd = 0.0;
+                        for (int k = middle + 1; k < n; k++) {
+                            numeratorAdd += in.getAtIndex(D, first + k);
+                            numerator += numeratorAdd;
+                        }
+                        out.setAtIndex(D, i, numerator * factor);
+                        i++;
+                        break;
+                    }
+                }
+                for (; i < to; i++) { // the steady loop, until a missing value
+                    double x = in.getAtIndex(D, i);
+                    if (!Double.isFinite(x)) {
+                        out.setAtIndex(D, i, Double.NaN);
+                        start = i + 1;
+                        i++;
+                        break;
+                    }
+                    numerator -= numeratorSub;
+                    numeratorSub -= in.getAtIndex(D, i - n);
+                    double moving = in.getAtIndex(D, i - n + 1 + middle);
+                    numeratorSub += moving;
+                    if (odd) {
+                        numerator += numeratorAdd;
+                        numeratorAdd -= moving;
+                    } else {
+                        numeratorAdd -= moving;
+                        numerator += numeratorAdd;
+                    }
+                    numeratorAdd += x;
+                    numerator += x;
+                    out.setAtIndex(D, i, numerator * factor);
+                }
             }
         }
 
@@ -76,7 +146,6 @@ public final class Trima {
     private static final class State extends SingleInputState {
         private final int n;
         private final boolean odd;
-        private final int half;        // TA-Lib's i = n >> 1
         private final int middle;      // the offset in the window of the value that moves from "add" to "sub"
         private final double factor;
         private final double[] ring;
@@ -89,10 +158,8 @@ public final class Trima {
         State(int n) {
             this.n = n;
             this.odd = n % 2 == 1;
-            this.half = n >> 1;
-            this.middle = odd ? half : half - 1;
-            int weights = odd ? (half + 1) * (half + 1) : half * (half + 1);
-            this.factor = 1.0 / weights;
+            this.middle = middle(n);
+            this.factor = factor(n);
             this.ring = new double[n];
         }
 

@@ -19,8 +19,13 @@ final class WeightedWindow {
 
     WeightedWindow(int n) {
         this.n = n;
-        this.divider = (n * (n + 1)) >> 1;
+        this.divider = divider(n);
         this.ring = new double[n];
+    }
+
+    /** TA-Lib's divider: the sum of the weights 1 to {@code n}. */
+    static double divider(int n) {
+        return (n * (n + 1)) >> 1;
     }
 
     /** Adds a finite value; returns the weighted mean, or {@code NaN} while the window is not full. */

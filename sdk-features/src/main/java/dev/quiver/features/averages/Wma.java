@@ -48,7 +48,11 @@ public final class Wma {
     private Wma() {
     }
 
-    /** The batch kernel: the incremental state run over the rows. Immutable. */
+    /**
+     * The batch kernel: {@link WeightedWindow#add}'s operations in the same order, the value leaving the window read
+     * from the input instead of a ring, the sums in locals, and the seed apart from the steady loop; the state's
+     * {@code step} in a loop ran at 0.8x TA-Lib's speed on {@code AllIndicatorsBenchmark}. Immutable.
+     */
     private static final class Kernel extends SingleInputKernel {
         private final int n;
 
@@ -59,9 +63,49 @@ public final class Wma {
 
         @Override
         protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
-            State state = new State(n);
-            for (int i = from; i < to; i++) {
-                out.setAtIndex(D, i, state.step(in.getAtIndex(D, i)));
+            final int n = this.n;
+            final double divider = WeightedWindow.divider(n);
+            int i = from;
+            while (i < to) {
+                double periodSum = 0.0;
+                double periodSub = 0.0;
+                int run = 0;
+                for (; i < to; i++) { // the seed: until the window is full
+                    double x = in.getAtIndex(D, i);
+                    if (!Double.isFinite(x)) {
+                        periodSum = 0.0;
+                        periodSub = 0.0;
+                        run = 0;
+                        out.setAtIndex(D, i, Double.NaN);
+                    } else if (n == 1) {
+                        out.setAtIndex(D, i, x); // TA-Lib copies the input for n = 1
+                    } else if (run < n - 1) {
+                        run++;
+                        periodSub += x;
+                        periodSum += x * run;
+                        out.setAtIndex(D, i, Double.NaN);
+                    } else {
+                        periodSub += x; // less the trailing value, 0 for the first window
+                        periodSum += x * n;
+                        out.setAtIndex(D, i, periodSum / divider);
+                        periodSum -= periodSub;
+                        i++;
+                        break;
+                    }
+                }
+                for (; i < to; i++) { // the steady loop, until a missing value
+                    double x = in.getAtIndex(D, i);
+                    if (!Double.isFinite(x)) {
+                        out.setAtIndex(D, i, Double.NaN);
+                        i++;
+                        break;
+                    }
+                    periodSub += x;
+                    periodSub -= in.getAtIndex(D, i - n);
+                    periodSum += x * n;
+                    out.setAtIndex(D, i, periodSum / divider);
+                    periodSum -= periodSub;
+                }
             }
         }
 

@@ -64,67 +64,88 @@ public final class Aroon {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            // State.next with ExtremeWindow.push inlined: the window's indices, extremes and ages in locals
+            // ExtremeWindow's comparisons over the input columns, as RangePosition does, with the extremes' rows
+            // instead of their values' place in the range
             MemorySegment highIn = in[0];
             MemorySegment lowIn = in[1];
             MemorySegment first = out[0];
             MemorySegment second = oscillator ? null : out[1];
-            int length = n + 1;
-            double factor = 100.0 / n;
-            double[] highs = new double[length];
-            double[] lows = new double[length];
-            int newest = -1;
-            int filled = 0;
-            int highAge = 0;
-            int lowAge = 0;
+            final int n = this.n;
+            final int length = n + 1;
+            final double factor = 100.0 / n;
+            int start = from; // the first bar of the current run of complete bars
+            int highIdx = 0;
+            int lowIdx = 0;
             double high = 0.0;
             double low = 0.0;
-            for (int i = from; i < to; i++) {
-                double h = highIn.getAtIndex(D, i);
-                double l = lowIn.getAtIndex(D, i);
-                double out0 = Double.NaN;
-                double out1 = Double.NaN;
-                if (Bars.anyMissing(h, l)) {
-                    newest = -1;
-                    filled = 0;
-                    highAge = 0;
-                    lowAge = 0;
-                } else {
-                    newest = newest + 1 == length ? 0 : newest + 1;
-                    highs[newest] = h;
-                    lows[newest] = l;
-                    if (filled < length) {
-                        filled++;
+            int i = from;
+            while (i < to) {
+                for (; i < to; i++) { // the seed, until the window is full
+                    double h = highIn.getAtIndex(D, i);
+                    double l = lowIn.getAtIndex(D, i);
+                    first.setAtIndex(D, i, Double.NaN);
+                    if (second != null) {
+                        second.setAtIndex(D, i, Double.NaN);
                     }
-                    highAge++;
-                    lowAge++;
-                    if (filled == 1 || highAge >= length) {
-                        highAge = ExtremeWindow.highestAge(highs, newest, filled, length);
-                        high = highs[ExtremeWindow.slotOf(newest, highAge, length)];
+                    if (Bars.anyMissing(h, l)) {
+                        start = i + 1;
+                        continue;
+                    }
+                    if (i == start || h >= high) {
+                        high = h;
+                        highIdx = i;
+                    }
+                    if (i == start || l <= low) {
+                        low = l;
+                        lowIdx = i;
+                    }
+                    if (i - length + 1 == start) {
+                        write(first, second, i, factor, i - highIdx, i - lowIdx);
+                        i++;
+                        break;
+                    }
+                }
+                for (; i < to; i++) { // the steady loop, until a missing bar
+                    double h = highIn.getAtIndex(D, i);
+                    double l = lowIn.getAtIndex(D, i);
+                    if (Bars.anyMissing(h, l)) {
+                        first.setAtIndex(D, i, Double.NaN);
+                        if (second != null) {
+                            second.setAtIndex(D, i, Double.NaN);
+                        }
+                        start = i + 1;
+                        i++;
+                        break;
+                    }
+                    int oldest = i - length + 1;
+                    if (highIdx < oldest) {
+                        highIdx = RangePosition.highestIndex(highIn, oldest, i);
+                        high = highIn.getAtIndex(D, highIdx);
                     } else if (h >= high) {
                         high = h;
-                        highAge = 0;
+                        highIdx = i;
                     }
-                    if (filled == 1 || lowAge >= length) {
-                        lowAge = ExtremeWindow.lowestAge(lows, newest, filled, length);
-                        low = lows[ExtremeWindow.slotOf(newest, lowAge, length)];
+                    if (lowIdx < oldest) {
+                        lowIdx = RangePosition.lowestIndex(lowIn, oldest, i);
+                        low = lowIn.getAtIndex(D, lowIdx);
                     } else if (l <= low) {
                         low = l;
-                        lowAge = 0;
+                        lowIdx = i;
                     }
-                    if (filled >= length) {
-                        if (oscillator) {
-                            out0 = factor * (lowAge - highAge);
-                        } else {
-                            out0 = factor * (n - highAge);
-                            out1 = factor * (n - lowAge);
-                        }
-                    }
+                    write(first, second, i, factor, i - highIdx, i - lowIdx);
                 }
-                first.setAtIndex(D, i, out0);
-                if (second != null) {
-                    second.setAtIndex(D, i, out1);
-                }
+            }
+        }
+
+        /** Row {@code i}'s outputs from the extremes' ages, as {@link State#next} computes them. */
+        private void write(MemorySegment first, MemorySegment second, int i, double factor, int highAge,
+                           int lowAge) {
+            if (oscillator) {
+                // TA-Lib: factor·(highestIdx − lowestIdx), the difference of the two ages the other way round
+                first.setAtIndex(D, i, factor * (lowAge - highAge));
+            } else {
+                first.setAtIndex(D, i, factor * (n - highAge));
+                second.setAtIndex(D, i, factor * (n - lowAge));
             }
         }
 

@@ -50,6 +50,32 @@ final class DirectionalMovement {
         return sum != 0.0 ? 100.0 * (Math.abs(minusDi - plusDi) / sum) : Double.NaN;
     }
 
+    /** {@code +DM} of a bar: the rise of the high if it is positive and exceeds the fall of the low, else 0. */
+    static double plusDm(double up, double down) {
+        return up > 0 && up > down ? up : 0.0;
+    }
+
+    /** {@code −DM} of a bar: the fall of the low if it is positive and exceeds the rise of the high, else 0. */
+    static double minusDm(double up, double down) {
+        return down > 0 && up < down ? down : 0.0;
+    }
+
+    /** The true range: the bar's range stretched to the previous close, as TA-Lib compares them. */
+    static double trueRange(double high, double low, double previousClose) {
+        double range = high - low;
+        double t = Math.abs(high - previousClose);
+        if (t > range) {
+            range = t;
+        }
+        t = Math.abs(low - previousClose);
+        return t > range ? t : range;
+    }
+
+    /** {@code ±DI} from a Wilder sum of {@code ±DM} and of the true range; 0 where the range is. */
+    static double di(double dm, double tr) {
+        return tr != 0.0 ? 100.0 * (dm / tr) : 0.0;
+    }
+
     /** The batch kernel: the incremental state's arithmetic, its running values in locals. Immutable. */
     static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
@@ -66,104 +92,55 @@ final class DirectionalMovement {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            switch (output) {
-                case PLUS_DI -> computeDi(in, out[0], from, to, true);
-                case MINUS_DI -> computeDi(in, out[0], from, to, false);
-                default -> computeDx(in, out[0], from, to, output == Output.ADX);
-            }
+            compute(in, out[0], from, to);
         }
 
         /*
-         * The two loops below are State.next with its fields in locals (the JIT keeps them in registers; fields are
+         * The loop below is State.next with its fields in locals (the JIT keeps them in registers; fields are
          * read and written through memory every bar), the same operations in the same order, so the batch outputs
          * equal the incremental ones bit for bit. A missing bar outputs NaN and leaves the state as it was.
          */
 
-        private void computeDi(MemorySegment[] in, MemorySegment result, int from, int to, boolean plus) {
+        private void compute(MemorySegment[] in, MemorySegment result, int from, int to) {
             MemorySegment highIn = in[0];
             MemorySegment lowIn = in[1];
             MemorySegment closeIn = in[2];
-            boolean started = false;
+            final int n = this.n;
+            final Output output = this.output;
+            final double keep = n - 1;
             double previousHigh = 0.0;
             double previousLow = 0.0;
             double previousClose = 0.0;
-            int bars = 0;
-            double plusDm = 0.0;
-            double minusDm = 0.0;
-            double tr = 0.0;
-            for (int i = from; i < to; i++) {
-                double high = highIn.getAtIndex(D, i);
-                double low = lowIn.getAtIndex(D, i);
-                double close = closeIn.getAtIndex(D, i);
-                if (Bars.anyMissing(high, low, close)) {
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                if (!started) {
-                    started = true;
-                    previousHigh = high;
-                    previousLow = low;
-                    previousClose = close;
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double up = high - previousHigh;
-                previousHigh = high;
-                double down = previousLow - low;
-                previousLow = low;
-                double range = high - low;
-                double t = Math.abs(high - previousClose);
-                if (t > range) {
-                    range = t;
-                }
-                t = Math.abs(low - previousClose);
-                if (t > range) {
-                    range = t;
-                }
-                previousClose = close;
-                if (bars < n - 1) {
-                    if (down > 0 && up < down) {
-                        minusDm += down;
-                    } else if (up > 0 && up > down) {
-                        plusDm += up;
-                    }
-                    tr += range;
-                    bars++;
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                minusDm -= minusDm / n;
-                plusDm -= plusDm / n;
-                if (down > 0 && up < down) {
-                    minusDm += down;
-                } else if (up > 0 && up > down) {
-                    plusDm += up;
-                }
-                tr = tr - (tr / n) + range;
-                if (bars < 2 * n) {
-                    bars++;
-                }
-                double dm = plus ? plusDm : minusDm;
-                result.setAtIndex(D, i, tr != 0.0 ? 100.0 * (dm / tr) : 0.0);
-            }
-        }
-
-        private void computeDx(MemorySegment[] in, MemorySegment result, int from, int to, boolean average) {
-            MemorySegment highIn = in[0];
-            MemorySegment lowIn = in[1];
-            MemorySegment closeIn = in[2];
-            boolean started = false;
-            double previousHigh = 0.0;
-            double previousLow = 0.0;
-            double previousClose = 0.0;
-            int bars = 0;
+            int bars = -1;          // bars after the first, capped at 2n; -1 before the first complete bar
             double plusDm = 0.0;
             double minusDm = 0.0;
             double tr = 0.0;
             double dx = 0.0;
             double sumDx = 0.0;
             double adx = 0.0;
-            for (int i = from; i < to; i++) {
+            int i = from;
+            // the first bar and the seed of the Wilder sums, then the steady loop, free of the seed's branches
+            for (; i < to && bars < n - 1; i++) {
+                double high = highIn.getAtIndex(D, i);
+                double low = lowIn.getAtIndex(D, i);
+                double close = closeIn.getAtIndex(D, i);
+                result.setAtIndex(D, i, Double.NaN);
+                if (Bars.anyMissing(high, low, close)) {
+                    continue;
+                }
+                if (bars >= 0) {
+                    double up = high - previousHigh;
+                    double down = previousLow - low;
+                    minusDm += minusDm(up, down);
+                    plusDm += plusDm(up, down);
+                    tr += trueRange(high, low, previousClose);
+                }
+                bars++;
+                previousHigh = high;
+                previousLow = low;
+                previousClose = close;
+            }
+            for (; i < to; i++) {
                 double high = highIn.getAtIndex(D, i);
                 double low = lowIn.getAtIndex(D, i);
                 double close = closeIn.getAtIndex(D, i);
@@ -171,74 +148,54 @@ final class DirectionalMovement {
                     result.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
-                if (!started) {
-                    started = true;
-                    previousHigh = high;
-                    previousLow = low;
-                    previousClose = close;
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
                 double up = high - previousHigh;
-                previousHigh = high;
                 double down = previousLow - low;
+                // ±DI skips the other sum's division: the divider is what bounds this loop
+                if (output != Output.PLUS_DI) {
+                    minusDm = minusDm - minusDm / n + minusDm(up, down);
+                }
+                if (output != Output.MINUS_DI) {
+                    plusDm = plusDm - plusDm / n + plusDm(up, down);
+                }
+                tr = tr - (tr / n) + trueRange(high, low, previousClose);
+                previousHigh = high;
                 previousLow = low;
-                double range = high - low;
-                double t = Math.abs(high - previousClose);
-                if (t > range) {
-                    range = t;
-                }
-                t = Math.abs(low - previousClose);
-                if (t > range) {
-                    range = t;
-                }
                 previousClose = close;
-                if (bars < n - 1) {
-                    if (down > 0 && up < down) {
-                        minusDm += down;
-                    } else if (up > 0 && up > down) {
-                        plusDm += up;
+                if (output == Output.ADX) {
+                    double v = dx(plusDm, minusDm, tr);
+                    if (bars >= 2 * n) {
+                        if (!Double.isNaN(v)) {
+                            adx = ((adx * keep) + v) / n;
+                        }
+                        result.setAtIndex(D, i, adx);
+                        continue;
                     }
-                    tr += range;
                     bars++;
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                minusDm -= minusDm / n;
-                plusDm -= plusDm / n;
-                if (down > 0 && up < down) {
-                    minusDm += down;
-                } else if (up > 0 && up > down) {
-                    plusDm += up;
-                }
-                tr = tr - (tr / n) + range;
-                if (bars < 2 * n) {
-                    bars++;
-                }
-                double v = dx(plusDm, minusDm, tr);
-                if (!average) {
+                    if (bars < 2 * n) {       // bars n..2n−1 after the first: the seed's DX values
+                        if (!Double.isNaN(v)) {
+                            sumDx += v;
+                        }
+                        if (bars == 2 * n - 1) {
+                            adx = sumDx / n;
+                            result.setAtIndex(D, i, adx);
+                        } else {
+                            result.setAtIndex(D, i, Double.NaN);
+                        }
+                    } else {
+                        if (!Double.isNaN(v)) {
+                            adx = ((adx * keep) + v) / n;
+                        }
+                        result.setAtIndex(D, i, adx);
+                    }
+                } else if (output == Output.DX) {
+                    double v = dx(plusDm, minusDm, tr);
                     if (!Double.isNaN(v)) {
                         dx = v;
                     }
                     result.setAtIndex(D, i, dx);
-                    continue;
+                } else {
+                    result.setAtIndex(D, i, di(output == Output.PLUS_DI ? plusDm : minusDm, tr));
                 }
-                if (bars < 2 * n) {       // bars n..2n−1 after the first: the seed's DX values
-                    if (!Double.isNaN(v)) {
-                        sumDx += v;
-                    }
-                    if (bars == 2 * n - 1) {
-                        adx = sumDx / n;
-                        result.setAtIndex(D, i, adx);
-                    } else {
-                        result.setAtIndex(D, i, Double.NaN);
-                    }
-                    continue;
-                }
-                if (!Double.isNaN(v)) {
-                    adx = ((adx * (n - 1)) + v) / n;
-                }
-                result.setAtIndex(D, i, adx);
             }
         }
 
@@ -287,46 +244,30 @@ final class DirectionalMovement {
                 return Double.NaN;
             }
             double up = high - previousHigh;
-            previousHigh = high;
             double down = previousLow - low;
+            double range = trueRange(high, low, previousClose);
+            previousHigh = high;
             previousLow = low;
-            double range = high - low;
-            double t = Math.abs(high - previousClose);
-            if (t > range) {
-                range = t;
-            }
-            t = Math.abs(low - previousClose);
-            if (t > range) {
-                range = t;
-            }
             previousClose = close;
             if (bars < n - 1) {
-                if (down > 0 && up < down) {
-                    minusDm += down;
-                } else if (up > 0 && up > down) {
-                    plusDm += up;
-                }
+                minusDm += minusDm(up, down);
+                plusDm += plusDm(up, down);
                 tr += range;
                 bars++;
                 return Double.NaN;
             }
-            minusDm -= minusDm / n;
-            plusDm -= plusDm / n;
-            if (down > 0 && up < down) {
-                minusDm += down;
-            } else if (up > 0 && up > down) {
-                plusDm += up;
-            }
+            minusDm = minusDm - minusDm / n + minusDm(up, down);
+            plusDm = plusDm - plusDm / n + plusDm(up, down);
             tr = tr - (tr / n) + range;
             if (bars < 2 * n) {
                 bars++;
             }
             switch (output) {
                 case PLUS_DI -> {
-                    return tr != 0.0 ? 100.0 * (plusDm / tr) : 0.0;
+                    return di(plusDm, tr);
                 }
                 case MINUS_DI -> {
-                    return tr != 0.0 ? 100.0 * (minusDm / tr) : 0.0;
+                    return di(minusDm, tr);
                 }
                 case DX -> {
                     double v = dx();

@@ -26,7 +26,16 @@ final class LagChange {
     private LagChange() {
     }
 
-    /** The batch kernel: the state's per-bar method in a loop over the segments. Immutable. */
+    /** The change from {@code old} to {@code x}, as {@code kind} expresses it. */
+    static double change(Kind kind, double x, double old) {
+        return kind == Kind.DIFFERENCE ? x - old : old == 0.0 ? 0.0 : ((x / old) - 1.0) * 100.0;
+    }
+
+    /**
+     * The batch kernel: the earlier value read from the input instead of the state's ring, and the warm-up after
+     * each missing value apart from the steady loop; the state's {@code next} in a loop ran at 0.5x to 0.7x TA-Lib's
+     * speed on {@code AllIndicatorsBenchmark}. Immutable.
+     */
     static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
@@ -41,11 +50,29 @@ final class LagChange {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            State state = new State(n, kind);
             MemorySegment x = in[0];
             MemorySegment result = out[0];
-            for (int i = from; i < to; i++) {
-                result.setAtIndex(D, i, state.next(x.getAtIndex(D, i)));
+            final int n = this.n;
+            final Kind kind = this.kind;
+            int start = from; // the first row of the current run of finite values
+            int i = from;
+            while (i < to) {
+                for (; i < to && i - start < n; i++) { // the warm-up: n finite values
+                    result.setAtIndex(D, i, Double.NaN);
+                    if (!Double.isFinite(x.getAtIndex(D, i))) {
+                        start = i + 1;
+                    }
+                }
+                for (; i < to; i++) { // the steady loop, until a missing value
+                    double v = x.getAtIndex(D, i);
+                    if (!Double.isFinite(v)) {
+                        result.setAtIndex(D, i, Double.NaN);
+                        start = i + 1;
+                        i++;
+                        break;
+                    }
+                    result.setAtIndex(D, i, change(kind, v, x.getAtIndex(D, i - n)));
+                }
             }
         }
 
@@ -81,10 +108,7 @@ final class LagChange {
             if (Double.isNaN(old)) {
                 return Double.NaN;
             }
-            return switch (kind) {
-                case DIFFERENCE -> x - old;
-                case PERCENT -> old == 0.0 ? 0.0 : ((x / old) - 1.0) * 100.0;
-            };
+            return change(kind, x, old);
         }
 
         @Override

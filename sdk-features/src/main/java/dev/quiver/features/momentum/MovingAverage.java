@@ -1,5 +1,8 @@
 package dev.quiver.features.momentum;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * A moving average fed one finite value at a time, with TA-Lib's arithmetic, shared by the composite indicators
  * (MACD, TRIX, APO, PPO, the stochastics): {@link Sma} keeps TA-Lib's running sum ({@code TA_INT_SMA}), {@link Ema}
@@ -11,6 +14,8 @@ package dev.quiver.features.momentum;
 abstract sealed class MovingAverage permits MovingAverage.Sma, MovingAverage.Ema {
     /** The averaging methods a {@code ma} parameter may choose. */
     static final java.util.List<String> METHODS = java.util.List.of("sma", "ema");
+
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
     final int n;
 
@@ -33,6 +38,15 @@ abstract sealed class MovingAverage permits MovingAverage.Sma, MovingAverage.Ema
 
     /** Forgets every value. */
     abstract void clear();
+
+    /** Sets row {@code i} of {@code column} to {@code NaN} wherever that of {@code mask} is. */
+    static void maskNaN(MemorySegment column, MemorySegment mask, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Double.isNaN(mask.getAtIndex(D, i))) {
+                column.setAtIndex(D, i, Double.NaN);
+            }
+        }
+    }
 
     /** TA-Lib's smoothing factor {@code 2/(n+1)} ({@code PER_TO_K}). */
     static double emaAlpha(int n) {

@@ -135,56 +135,25 @@ public final class Rsi {
         }
     }
 
-    /** The incremental state: the same arithmetic as {@link Kernel}. */
+    /** The incremental state: the same arithmetic as {@link Kernel}, in {@link WilderGainLoss}. */
     private static final class State extends SingleInputState {
-        private final int n;
-        private final double keep;
-        private boolean started;
-        private double previous;
-        private int changes;
-        private double gain;
-        private double loss;
+        private final WilderGainLoss averages;
 
         State(int n) {
-            this.n = n;
-            this.keep = n - 1;
+            this.averages = new WilderGainLoss(n);
         }
 
         @Override
         protected double step(double x) {
-            if (!Double.isFinite(x)) {
+            if (!Double.isFinite(x) || !averages.next(x)) {
                 return Double.NaN;
             }
-            if (!started) {
-                started = true;
-                previous = x;
-                return Double.NaN;
-            }
-            double change = x - previous;
-            previous = x;
-            if (changes == n) {
-                loss = (loss * keep - lossOf(change)) / n;
-                gain = (gain * keep + gainOf(change)) / n;
-                return index(gain, loss);
-            }
-            gain += gainOf(change);
-            loss -= lossOf(change);
-            changes++;
-            if (changes < n) {
-                return Double.NaN;
-            }
-            loss /= n;
-            gain /= n;
-            return index(gain, loss);
+            return index(averages.gain(), averages.loss());
         }
 
         @Override
         protected void clear() {
-            started = false;
-            previous = 0.0;
-            changes = 0;
-            gain = 0.0;
-            loss = 0.0;
+            averages.clear();
         }
     }
 }

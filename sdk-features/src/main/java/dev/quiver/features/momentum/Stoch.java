@@ -7,6 +7,7 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import dev.quiver.features.kernel.SmaColumn;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -67,120 +68,13 @@ public final class Stoch {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            // State.next with ExtremeWindow.push and both SMAs inlined: the running values in locals
-            MemorySegment highIn = in[0];
-            MemorySegment lowIn = in[1];
-            MemorySegment closeIn = in[2];
+            // TA-Lib's passes: the fast %K of every bar, then each average over the column before
             MemorySegment k = out[0];
             MemorySegment d = out[1];
-            double[] highs = new double[fastK];
-            double[] lows = new double[fastK];
-            int newest = -1;
-            int filled = 0;
-            int highAge = 0;
-            int lowAge = 0;
-            double high = 0.0;
-            double low = 0.0;
-            double[] kRing = new double[slowK];
-            int kNext = 0;
-            int kSeen = 0;
-            double kPartial = 0.0;
-            double[] dRing = new double[slowD];
-            int dNext = 0;
-            int dSeen = 0;
-            double dPartial = 0.0;
-            for (int i = from; i < to; i++) {
-                double h = highIn.getAtIndex(D, i);
-                double l = lowIn.getAtIndex(D, i);
-                double c = closeIn.getAtIndex(D, i);
-                if (Bars.anyMissing(h, l, c)) {
-                    newest = -1;
-                    filled = 0;
-                    highAge = 0;
-                    lowAge = 0;
-                    kNext = 0;
-                    kSeen = 0;
-                    kPartial = 0.0;
-                    dNext = 0;
-                    dSeen = 0;
-                    dPartial = 0.0;
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                newest = newest + 1 == fastK ? 0 : newest + 1;
-                highs[newest] = h;
-                lows[newest] = l;
-                if (filled < fastK) {
-                    filled++;
-                }
-                highAge++;
-                lowAge++;
-                if (filled == 1 || highAge >= fastK) {
-                    highAge = ExtremeWindow.highestAge(highs, newest, filled, fastK);
-                    high = highs[ExtremeWindow.slotOf(newest, highAge, fastK)];
-                } else if (h >= high) {
-                    high = h;
-                    highAge = 0;
-                }
-                if (filled == 1 || lowAge >= fastK) {
-                    lowAge = ExtremeWindow.lowestAge(lows, newest, filled, fastK);
-                    low = lows[ExtremeWindow.slotOf(newest, lowAge, fastK)];
-                } else if (l <= low) {
-                    low = l;
-                    lowAge = 0;
-                }
-                if (filled < fastK) {
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double fastKValue = StochF.percentK(c, high, low);
-                double kv;
-                {
-                    double total = kPartial + fastKValue;
-                    kRing[kNext] = fastKValue;
-                    kNext = kNext + 1 == slowK ? 0 : kNext + 1;
-                    if (kSeen < slowK) {
-                        kSeen++;
-                    }
-                    if (kSeen == slowK) {
-                        kPartial = total - kRing[kNext];
-                        kv = total / slowK;
-                    } else {
-                        kPartial = total;
-                        kv = Double.NaN;
-                    }
-                }
-                if (Double.isNaN(kv)) {
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double dv;
-                {
-                    double total = dPartial + kv;
-                    dRing[dNext] = kv;
-                    dNext = dNext + 1 == slowD ? 0 : dNext + 1;
-                    if (dSeen < slowD) {
-                        dSeen++;
-                    }
-                    if (dSeen == slowD) {
-                        dPartial = total - dRing[dNext];
-                        dv = total / slowD;
-                    } else {
-                        dPartial = total;
-                        dv = Double.NaN;
-                    }
-                }
-                if (!Double.isNaN(dv)) {
-                    k.setAtIndex(D, i, kv);
-                    d.setAtIndex(D, i, dv);
-                } else {
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                }
-            }
+            RangePosition.compute(in[0], in[1], in[2], from, to, fastK, false, d); // d holds the fast %K at first
+            SmaColumn.compute(d, k, from, to, slowK);
+            SmaColumn.compute(k, d, from, to, slowD);
+            MovingAverage.maskNaN(k, d, from, to); // k is held back until d exists
         }
 
         @Override
@@ -220,10 +114,24 @@ public final class Stoch {
                 return;
             }
             window.push(h, l);
-            if (!window.full()) {
+            if (window.full()) {
+                smooth(RangePosition.percentK(c, window.high(), window.low()));
+            }
+        }
+
+        /**
+         * A bar's fast %K, into {@link #outK} and {@link #outD}; {@code NaN} (a missing bar or the window's warm-up)
+         * restarts both averages.
+         */
+        void smooth(double fastK) {
+            outK = Double.NaN;
+            outD = Double.NaN;
+            if (Double.isNaN(fastK)) {
+                k.clear();
+                d.clear();
                 return;
             }
-            double kv = k.next(StochF.percentK(c, window.high(), window.low()));
+            double kv = k.next(fastK);
             if (Double.isNaN(kv)) {
                 return;
             }

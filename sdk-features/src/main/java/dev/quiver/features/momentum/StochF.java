@@ -7,6 +7,7 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
+import dev.quiver.features.kernel.SmaColumn;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -49,12 +50,6 @@ public final class StochF {
     private StochF() {
     }
 
-    /** {@code (close − low)/((high − low)/100)}, 0 for an empty range: TA-Lib's %K. */
-    static double percentK(double close, double high, double low) {
-        double diff = (high - low) / 100.0;
-        return diff != 0.0 ? (close - low) / diff : 0.0;
-    }
-
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
     /** The batch kernel: the incremental state's arithmetic, its running values in locals. Immutable. */
@@ -70,92 +65,12 @@ public final class StochF {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            // State.next with ExtremeWindow.push and the SMA inlined: the running values in locals
-            MemorySegment highIn = in[0];
-            MemorySegment lowIn = in[1];
-            MemorySegment closeIn = in[2];
+            // TA-Lib's passes: the fast %K of every bar into the k column, then its average
             MemorySegment k = out[0];
             MemorySegment d = out[1];
-            double[] highs = new double[fastK];
-            double[] lows = new double[fastK];
-            int newest = -1;
-            int filled = 0;
-            int highAge = 0;
-            int lowAge = 0;
-            double high = 0.0;
-            double low = 0.0;
-            double[] dRing = new double[fastD];
-            int dNext = 0;
-            int dSeen = 0;
-            double dPartial = 0.0;
-            for (int i = from; i < to; i++) {
-                double h = highIn.getAtIndex(D, i);
-                double l = lowIn.getAtIndex(D, i);
-                double c = closeIn.getAtIndex(D, i);
-                if (Bars.anyMissing(h, l, c)) {
-                    newest = -1;
-                    filled = 0;
-                    highAge = 0;
-                    lowAge = 0;
-                    dNext = 0;
-                    dSeen = 0;
-                    dPartial = 0.0;
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                newest = newest + 1 == fastK ? 0 : newest + 1;
-                highs[newest] = h;
-                lows[newest] = l;
-                if (filled < fastK) {
-                    filled++;
-                }
-                highAge++;
-                lowAge++;
-                if (filled == 1 || highAge >= fastK) {
-                    highAge = ExtremeWindow.highestAge(highs, newest, filled, fastK);
-                    high = highs[ExtremeWindow.slotOf(newest, highAge, fastK)];
-                } else if (h >= high) {
-                    high = h;
-                    highAge = 0;
-                }
-                if (filled == 1 || lowAge >= fastK) {
-                    lowAge = ExtremeWindow.lowestAge(lows, newest, filled, fastK);
-                    low = lows[ExtremeWindow.slotOf(newest, lowAge, fastK)];
-                } else if (l <= low) {
-                    low = l;
-                    lowAge = 0;
-                }
-                if (filled < fastK) {
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double kv = percentK(c, high, low);
-                double dv;
-                {
-                    double total = dPartial + kv;
-                    dRing[dNext] = kv;
-                    dNext = dNext + 1 == fastD ? 0 : dNext + 1;
-                    if (dSeen < fastD) {
-                        dSeen++;
-                    }
-                    if (dSeen == fastD) {
-                        dPartial = total - dRing[dNext];
-                        dv = total / fastD;
-                    } else {
-                        dPartial = total;
-                        dv = Double.NaN;
-                    }
-                }
-                if (!Double.isNaN(dv)) {
-                    k.setAtIndex(D, i, kv);
-                    d.setAtIndex(D, i, dv);
-                } else {
-                    k.setAtIndex(D, i, Double.NaN);
-                    d.setAtIndex(D, i, Double.NaN);
-                }
-            }
+            RangePosition.compute(in[0], in[1], in[2], from, to, fastK, false, k);
+            SmaColumn.compute(k, d, from, to, fastD);
+            MovingAverage.maskNaN(k, d, from, to); // k is held back until d exists
         }
 
         @Override
@@ -193,10 +108,22 @@ public final class StochF {
                 return;
             }
             window.push(h, l);
-            if (!window.full()) {
+            if (window.full()) {
+                smooth(RangePosition.percentK(c, window.high(), window.low()));
+            }
+        }
+
+        /**
+         * A bar's fast %K, into {@link #outK} and {@link #outD}; {@code NaN} (a missing bar or the window's warm-up)
+         * restarts the average.
+         */
+        void smooth(double k) {
+            outK = Double.NaN;
+            outD = Double.NaN;
+            if (Double.isNaN(k)) {
+                d.clear();
                 return;
             }
-            double k = percentK(c, window.high(), window.low());
             double dv = d.next(k);
             if (!Double.isNaN(dv)) {
                 outK = k;

@@ -115,7 +115,7 @@ public final class StochRsi {
             if (!window.full()) {
                 return;
             }
-            double k = StochF.percentK(r, window.high(), window.low());
+            double k = RangePosition.percentK(r, window.high(), window.low());
             double dv = d.next(k);
             if (!Double.isNaN(dv)) {
                 outK = k;

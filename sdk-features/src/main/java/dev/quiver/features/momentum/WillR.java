@@ -55,60 +55,7 @@ public final class WillR {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            // State.next with ExtremeWindow.push inlined: the window's indices, extremes and ages in locals
-            MemorySegment highIn = in[0];
-            MemorySegment lowIn = in[1];
-            MemorySegment closeIn = in[2];
-            MemorySegment result = out[0];
-            double[] highs = new double[n];
-            double[] lows = new double[n];
-            int newest = -1;
-            int filled = 0;
-            int highAge = 0;
-            int lowAge = 0;
-            double high = 0.0;
-            double low = 0.0;
-            for (int i = from; i < to; i++) {
-                double h = highIn.getAtIndex(D, i);
-                double l = lowIn.getAtIndex(D, i);
-                double c = closeIn.getAtIndex(D, i);
-                if (Bars.anyMissing(h, l, c)) {
-                    newest = -1;
-                    filled = 0;
-                    highAge = 0;
-                    lowAge = 0;
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                newest = newest + 1 == n ? 0 : newest + 1;
-                highs[newest] = h;
-                lows[newest] = l;
-                if (filled < n) {
-                    filled++;
-                }
-                highAge++;
-                lowAge++;
-                if (filled == 1 || highAge >= n) {
-                    highAge = ExtremeWindow.highestAge(highs, newest, filled, n);
-                    high = highs[ExtremeWindow.slotOf(newest, highAge, n)];
-                } else if (h >= high) {
-                    high = h;
-                    highAge = 0;
-                }
-                if (filled == 1 || lowAge >= n) {
-                    lowAge = ExtremeWindow.lowestAge(lows, newest, filled, n);
-                    low = lows[ExtremeWindow.slotOf(newest, lowAge, n)];
-                } else if (l <= low) {
-                    low = l;
-                    lowAge = 0;
-                }
-                if (filled < n) {
-                    result.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double diff = (high - low) / -100.0;
-                result.setAtIndex(D, i, diff != 0.0 ? (high - c) / diff : 0.0);
-            }
+            RangePosition.compute(in[0], in[1], in[2], from, to, n, true, out[0]);
         }
 
         @Override
@@ -140,9 +87,7 @@ public final class WillR {
             if (!window.full()) {
                 return Double.NaN;
             }
-            double high = window.high();
-            double diff = (high - window.low()) / -100.0;
-            return diff != 0.0 ? (high - c) / diff : 0.0;
+            return RangePosition.percentR(c, window.high(), window.low());
         }
 
         @Override
