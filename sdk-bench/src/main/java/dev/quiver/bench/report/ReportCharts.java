@@ -33,7 +33,7 @@ final class ReportCharts {
 
     private static final int MIN_WIDTH = 800;
     private static final int MAX_WIDTH = 8000;
-    private static final int WIDTH_PER_BAR = 22;
+    private static final int WIDTH_PER_BAR = 28;
     private static final int HEIGHT = 700;
     // the colours of Quiver's methods that have none of their own (eventEngine, vectorised, plan...)
     private static final Color[] FREE = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x17becf),
@@ -48,7 +48,8 @@ final class ReportCharts {
      *
      * <p>Immutable.
      */
-    record ChartData(String title, String axisTitle, List<String> categories, Map<String, List<Double>> series,
+    record ChartData(String title, String axisTitle, String categoryTitle, List<String> categories,
+            Map<String, List<Double>> series,
             Map<String, Color> colors, Map<String, List<String>> labels, boolean logarithmic) {
     }
 
@@ -131,7 +132,17 @@ final class ReportCharts {
                 labels.get(s).add(drawn ? Quantities.ratio(c.rate() / reference.rate()) : null);
             }
         }
-        return new ChartData(title, axis, categories, series, colors, labels, max / min > LOG_SPAN);
+        // one parameter names every workload (spec=sma, spec=ema): the axis names it once, the bars by value
+        String categoryTitle = "";
+        int eq = categories.getFirst().indexOf('=');
+        if (eq > 0) {
+            String key = categories.getFirst().substring(0, eq + 1);
+            if (categories.stream().allMatch(c -> c.startsWith(key) && !c.contains(", "))) {
+                categoryTitle = key.substring(0, eq);
+                categories.replaceAll(c -> c.substring(key.length()));
+            }
+        }
+        return new ChartData(title, axis, categoryTitle, categories, series, colors, labels, max / min > LOG_SPAN);
     }
 
     private static CategoryChart chart(ChartData d) {
@@ -139,12 +150,12 @@ final class ReportCharts {
         int width = Math.clamp(260L + (long) WIDTH_PER_BAR * bars + 12L * d.categories().size(), MIN_WIDTH,
                 MAX_WIDTH);
         int longest = d.categories().stream().mapToInt(String::length).max().orElse(0);
-        // a label wider than its group's slot (about 7 px a character) would overprint its neighbours: slant it
+        // a label wider than its group's slot (about 9 px a character, bold) would overprint its neighbours: slant it
         int slot = (width - 260) / Math.max(1, d.categories().size());
-        int rotation = longest * 7 > slot ? (longest * 7 > 3 * slot ? 90 : 45) : 0;
+        int rotation = longest * 9 > slot ? (longest * 9 > 3 * slot ? 90 : 45) : 0;
         CategoryChart chart = new CategoryChartBuilder().width(width).height(HEIGHT + (rotation == 0 ? 0 : 6 * longest))
                 .title(d.title() + ": bars labelled with their speed relative to the best peer"
-                        + (d.logarithmic() ? " (log scale)" : "")).yAxisTitle(d.axisTitle()).build();
+                        + (d.logarithmic() ? " (log scale)" : "")).xAxisTitle(d.categoryTitle()).yAxisTitle(d.axisTitle()).build();
         CategoryStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
@@ -156,12 +167,16 @@ final class ReportCharts {
         s.setXAxisMaxLabelCount(Math.max(2, d.categories().size()));
         s.setXAxisTickMarkSpacingHint(1);
         s.setYAxisLogarithmic(d.logarithmic());
+        double min = d.series().values().stream().flatMap(List::stream).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).min().orElse(1);
+        double max = d.series().values().stream().flatMap(List::stream).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).max().orElse(1);
         if (d.logarithmic()) {
             // bars grow from the axis minimum, which XChart otherwise puts at zero, where a log axis cannot start
-            double min = d.series().values().stream().flatMap(List::stream).filter(v -> v != null)
-                    .mapToDouble(Double::doubleValue).min().orElse(1);
             s.setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         }
+        // room above the tallest bar for its label
+        s.setYAxisMax(d.logarithmic() ? max * 2 : max * 1.12);
         s.setOverlapped(false);
         s.setLabelsVisible(true);
         s.setLabelsRotation(90);

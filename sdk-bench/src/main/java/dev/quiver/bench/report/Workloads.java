@@ -65,8 +65,12 @@ final class Workloads {
         this.timed = timed;
     }
 
-    /** Groups one class's results (at least one). */
+    /**
+     * Groups one class's results (at least one). Results from several files are told apart by the file's name in
+     * the implementation's label (runs to compare: before and after), each then with a colour of the chart's.
+     */
     static Workloads of(List<JmhResult> results) {
+        boolean severalFiles = results.stream().map(JmhResult::file).distinct().count() > 1;
         String counter = ReportCharts.throughputCounter(results);
         Set<String> varying = varyingParams(results);
         boolean threadsVary = varying.stream().anyMatch(SERIES_PARAMS::contains);
@@ -74,7 +78,7 @@ final class Workloads {
         Map<String, Map<String, Cell>> byRow = new LinkedHashMap<>();
         for (JmhResult r : results) {
             Implementation impl = Implementation.of(r.method());
-            String seriesLabel = impl.label();
+            String seriesLabel = (severalFiles ? r.file().getFileName() + ": " : "") + impl.label();
             if (threadsVary) {
                 for (String p : SERIES_PARAMS) {
                     String v = r.params().get(p);
@@ -83,7 +87,8 @@ final class Workloads {
                     }
                 }
             }
-            series.putIfAbsent(seriesLabel, new Implementation(seriesLabel, impl.role(), impl.color()));
+            series.putIfAbsent(seriesLabel, new Implementation(seriesLabel, impl.role(),
+                    severalFiles ? null : impl.color()));
             StringBuilder label = new StringBuilder();
             r.params().forEach((k, v) -> {
                 if (varying.contains(k) && !SERIES_PARAMS.contains(k)) {

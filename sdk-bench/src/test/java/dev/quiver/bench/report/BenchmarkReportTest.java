@@ -168,7 +168,10 @@ class BenchmarkReportTest {
             String md = Files.readString(out.resolve("report.md"));
             assertThat(md).contains("| file | method | params |")
                     .contains("| after.json | scalar | indicator=sma, rows=1260, symbols=4000 | 31.42 ± 1.25 |")
-                    .contains("| jmh-result.json | scalar | indicator=sma");
+                    .contains("| jmh-result.json | scalar | indicator=sma")
+                    // the workload table and the chart tell the files' implementations apart
+                    .contains("| workload | jmh-result.json: Quiver scalar | jmh-result.json: Quiver vector |"
+                            + " after.json: Quiver scalar |");
 
             assertThat(BenchmarkReport.run(new String[] {fixture().toString()}, o, e)).isEqualTo(2);
             assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--out DIR is required").contains("usage:");
