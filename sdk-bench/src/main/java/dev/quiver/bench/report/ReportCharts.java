@@ -155,7 +155,8 @@ final class ReportCharts {
         int rotation = longest * 9 > slot ? (longest * 9 > 3 * slot ? 90 : 45) : 0;
         CategoryChart chart = new CategoryChartBuilder().width(width).height(HEIGHT + (rotation == 0 ? 0 : 6 * longest))
                 .title(d.title() + ": bars labelled with their speed relative to the best peer"
-                        + (d.logarithmic() ? " (log scale)" : "")).xAxisTitle(d.categoryTitle()).yAxisTitle(d.axisTitle()).build();
+                        + (d.logarithmic() ? " (log scale)" : ""))
+                .xAxisTitle(d.categoryTitle()).yAxisTitle(d.axisTitle()).build();
         CategoryStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);

@@ -18,7 +18,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report generator over a JMH-shaped fixture: the tables hold the rows, the charts are PNGs, bad input is named. */
+/**
+ * The report generator over JMH-shaped fixtures: the machine and the goals lead, the tables hold the rows, the charts
+ * are PNGs, bad input is named.
+ */
 class BenchmarkReportTest {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -90,9 +93,10 @@ class BenchmarkReportTest {
                 .contains("| Each indicator at least as fast as TA-Lib (scalar kernel vs TA-Lib Java) | **not met** (3"
                         + " of 4 measured) | 0.875x (spec=ema) | ≥ 1.00x TA-Lib |")
                 .contains("| Backtests at least 50 M bar-steps/s | **not met** | 0.500x (vectorised) |")
-                .contains("| Parameter sweeps at least 50 M bar-steps/s (fasts × slows × bars per sweep) | not measured"
-                        + " | - |")
-                .contains("Not measured: the run has no result of `backtest.SweepBenchmark.eventSweep|vectorisedSweep`.")
+                .contains("| Parameter sweeps at least 50 M bar-steps/s (fasts × slows × bars per sweep) |"
+                        + " not measured | - |")
+                .contains("Not measured: the run has no result of"
+                        + " `backtest.SweepBenchmark.eventSweep|vectorisedSweep`.")
                 .contains("| spec=hma | not measured | no result of TA-Lib in this run |")
                 // time per operation per implementation, Quiver's best against the best peer and the ceiling
                 .contains("| workload | Quiver scalar | Quiver vector | TA-Lib | ta4j | copy (ceiling) | Quiver vs best"

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What the charts draw: workloads as groups, a series and a fixed colour per implementation, ratio labels, log axes. */
+/** What the charts draw: workloads as groups, a series and a colour per implementation, ratio labels, log axes. */
 class ReportChartsTest {
     private static List<JmhResult> all;
 
