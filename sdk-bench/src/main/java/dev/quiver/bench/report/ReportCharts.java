@@ -142,20 +142,26 @@ final class ReportCharts {
                 categories.replaceAll(c -> c.substring(key.length()));
             }
         }
-        return new ChartData(title, axis, categoryTitle, categories, series, colors, labels, max / min > LOG_SPAN);
+        boolean peers = w.series().values().stream().anyMatch(i -> i.role() == Implementation.Role.PEER);
+        String subtitle = peers ? "bars labelled with their speed relative to the best peer"
+                : "bars labelled with their speed relative to " + series.keySet().iterator().next();
+        return new ChartData(title + ": " + subtitle, axis, categoryTitle, categories, series, colors, labels,
+                max / min > LOG_SPAN);
     }
 
     private static CategoryChart chart(ChartData d) {
         int bars = d.categories().size() * Math.max(1, d.series().size());
-        int width = Math.clamp(260L + (long) WIDTH_PER_BAR * bars + 12L * d.categories().size(), MIN_WIDTH,
-                MAX_WIDTH);
+        // wide enough for the bars and for the title (about 10 px a character, bold, centred over the plot beside the
+        // legend)
+        long wanted = Math.max(260L + (long) WIDTH_PER_BAR * bars + 12L * d.categories().size(),
+                240L + 10L * d.title().length());
+        int width = Math.clamp(wanted, MIN_WIDTH, MAX_WIDTH);
         int longest = d.categories().stream().mapToInt(String::length).max().orElse(0);
         // a label wider than its group's slot (about 9 px a character, bold) would overprint its neighbours: slant it
         int slot = (width - 260) / Math.max(1, d.categories().size());
         int rotation = longest * 9 > slot ? (longest * 9 > 3 * slot ? 90 : 45) : 0;
         CategoryChart chart = new CategoryChartBuilder().width(width).height(HEIGHT + (rotation == 0 ? 0 : 6 * longest))
-                .title(d.title() + ": bars labelled with their speed relative to the best peer"
-                        + (d.logarithmic() ? " (log scale)" : ""))
+                .title(d.title() + (d.logarithmic() ? " (log scale)" : ""))
                 .xAxisTitle(d.categoryTitle()).yAxisTitle(d.axisTitle()).build();
         CategoryStyler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);

@@ -28,6 +28,7 @@ class ReportChartsTest {
 
         // the one parameter the workloads differ in names the axis
         assertThat(d.categoryTitle()).isEqualTo("spec");
+        assertThat(d.title()).endsWith(": bars labelled with their speed relative to the best peer");
         assertThat(d.categories()).containsExactly("sma", "ema", "hma", "rsi");
         assertThat(d.series()).containsOnlyKeys("Quiver scalar", "Quiver vector", "TA-Lib", "ta4j", "copy (ceiling)");
         assertThat(List.copyOf(d.series().keySet())).startsWith("Quiver scalar", "Quiver vector").endsWith(
@@ -55,6 +56,7 @@ class ReportChartsTest {
         ReportCharts.ChartData features = ReportCharts.data("f", of("FeatureSetBenchmark"));
         assertThat(features.categories()).containsExactly("all");
         assertThat(features.categoryTitle()).isEmpty();
+        assertThat(features.title()).isEqualTo("f: bars labelled with their speed relative to featureSet, 1 thread");
         assertThat(features.series()).containsOnlyKeys("featureSet, 1 thread", "featureSet, 2 threads");
         assertThat(features.labels().get("featureSet, 2 threads")).containsExactly("1.80x");
         assertThat(features.logarithmic()).isFalse();
