@@ -33,10 +33,15 @@ public enum SuiteProfile {
             // the vector provider has four of the six: the other two would fail, after a fork and a setup each
             new Step("features\\.AllIndicatorsBenchmark\\.vector$", List.of(),
                     Map.of("spec", List.of("sma", "ema", "rsi", "atr"))),
-            new Step("features\\.FeatureSetBenchmark\\.", List.of(), Map.of()),
+            // the public path against the kernels into preallocated columns, the six as one plan (spec and threads
+            // are PublicPathBenchmark's; FeatureSetBenchmark runs its threads 1 and 2)
+            new Step("features\\.(FeatureSetBenchmark\\.|PublicPathBenchmark\\.(plan|kernels)$)", List.of(),
+                    Map.of("spec", List.of("six"))),
             new Step("crosssection\\.CrossSectionBenchmark\\.", List.of(),
                     Map.of("features", List.of("rank+zscore"))),
-            new Step("backtest\\.SmaCrossBenchmark\\.", List.of(), Map.of()),
+            // threads is PanelBenchmark's (SmaCrossBenchmark has none): its 4,000 symbols on both cores
+            new Step("backtest\\.(SmaCrossBenchmark\\.|PanelBenchmark\\.(eventEngine|vectorised)$)", List.of(),
+                    Map.of("threads", List.of("2"))),
             // a quarter of the sweep (50 × 50 combinations): the goal's bar-steps/s counts the combinations
             new Step("backtest\\.SweepBenchmark\\.", List.of(),
                     Map.of("fasts", List.of("50"), "slows", List.of("50"))))),

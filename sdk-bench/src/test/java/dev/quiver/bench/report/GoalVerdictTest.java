@@ -124,10 +124,35 @@ class GoalVerdictTest {
         assertThat(sweeps.rows()).isEmpty();
         assertThat(sweeps.status()).isEqualTo(Status.NOT_MEASURED);
         assertThat(sweeps.worst()).isNull();
-        // the feature set ran, the kernels it is compared with did not
-        GoalVerdict kernels = verdicts.get("plan-vs-kernels");
-        assertThat(kernels.rows()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.NOT_MEASURED));
-        assertThat(kernels.status()).isEqualTo(Status.NOT_MEASURED);
+        assertThat(verdicts.get("plan-vs-kernels").status()).isEqualTo(Status.NOT_MEASURED);
+    }
+
+    private static JmhResult publicPath(String method, String threads, double ms) {
+        return new JmhResult(Path.of("x.json"), "dev.quiver.bench.features.PublicPathBenchmark." + method, "avgt",
+                Map.of("spec", "six", "threads", threads, "days", "1260", "symbols", "4000"),
+                new JmhResult.Metric(ms, Double.NaN, "ms/op"), Map.of(), "25", "", "", 1, 1);
+    }
+
+    @Test
+    void thePlanIsComparedWithTheKernelsOnOneThreadAndAMissingPeerIsNotMeasured() {
+        List<JmhResult> run = List.of(publicPath("plan", "1", 11), publicPath("plan", "2", 7),
+                publicPath("kernels", "1", 10), publicPath("kernels", "2", 10),
+                // neither the plan nor its peer
+                publicPath("planBuffers", "1", 10.5));
+        GoalVerdict v = GoalVerdict.evaluate(GoalTable.GOALS, run).stream()
+                .filter(g -> g.goal().id().equals("plan-vs-kernels")).findFirst().orElseThrow();
+        assertThat(v.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.MET);
+            assertThat(r.ratio()).isCloseTo(10.0 / 11, within(1e-12));
+        });
+        // the plan without its peer: a row, not measured
+        GoalVerdict alone = GoalVerdict.evaluate(GoalTable.GOALS, List.of(publicPath("plan", "1", 11))).stream()
+                .filter(g -> g.goal().id().equals("plan-vs-kernels")).findFirst().orElseThrow();
+        assertThat(alone.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.NOT_MEASURED);
+            assertThat(r.measured()).isEqualTo("no result of the kernels into preallocated columns in this run");
+        });
+        assertThat(alone.status()).isEqualTo(Status.NOT_MEASURED);
     }
 
     @Test

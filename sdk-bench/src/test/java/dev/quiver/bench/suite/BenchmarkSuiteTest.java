@@ -40,13 +40,27 @@ class BenchmarkSuiteTest {
         assertThat(written).startsWith(dir.resolve("results.json"), dir.resolve("machine.properties"),
                 dir.resolve("report.md"));
         String md = Files.readString(dir.resolve("report.md"));
-        // every goal is judged but the one whose peer no benchmark measures yet
-        String goals = md.substring(md.indexOf("## Goals"), md.indexOf("\n### "));
-        assertThat(goals.lines().filter(l -> l.contains("| not measured"))).singleElement().asString()
-                .startsWith("| FeatureEngine.compute within 1.2x of the kernels");
-        // every benchmark of the profile produced a result: 6 specs × 4 methods, 4 vector specs, 2 + 2 + 5 + 4
+        // every goal is judged but those of benchmarks this branch may not have yet (PublicPathBenchmark,
+        // PanelBenchmark): a goal whose benchmarks ran and still is not measured names a result no benchmark gives
         String json = Files.readString(dir.resolve("results.json"));
-        assertThat(json.split("\"benchmark\" :", -1)).hasSize(24 + 4 + 2 + 2 + 5 + 4 + 1);
+        String goals = md.substring(md.indexOf("## Goals"), md.indexOf("\n### "));
+        List<String> notMeasured = goals.lines().filter(l -> l.contains("| not measured")).toList();
+        for (String l : notMeasured) {
+            assertThat(l).as("a goal not measured although its benchmarks ran").satisfiesAnyOf(
+                    g -> assertThat(g).startsWith("| FeatureEngine.compute within 1.2x")
+                            .satisfies(x -> assertThat(json).doesNotContain("PublicPathBenchmark")),
+                    g -> assertThat(g).startsWith("| Backtests of a 4,000-symbol panel")
+                            .satisfies(x -> assertThat(json).doesNotContain("PanelBenchmark")));
+        }
+        long goalRows = goals.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| goal |")).count();
+        // indicators, the headline six, 2 threads, backtests, sweeps, rank + z-score
+        assertThat(goalRows - notMeasured.size()).isGreaterThanOrEqualTo(6);
+        // every benchmark of the profile produced a result
+        for (SuiteProfile.Step step : SuiteProfile.QUICK.steps()) {
+            for (String name : BenchmarkSuite.benchmarks(step, null)) {
+                assertThat(json).as(name).contains("\"benchmark\" : \"" + name + "\"");
+            }
+        }
         assertThat(Files.readString(dir.resolve("machine.properties"))).contains("cores=");
     }
 
