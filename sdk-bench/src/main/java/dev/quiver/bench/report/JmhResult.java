@@ -42,6 +42,41 @@ record JmhResult(Path file, String benchmark, String mode, Map<String, String> p
     }
 
     /**
+     * Operations per second: the primary score of a throughput run converted to per second, or the inverse of a
+     * time-per-operation score (average, sample or single-shot time) converted to seconds.
+     *
+     * @throws IllegalArgumentException if the unit is neither {@code ops/<time>} nor {@code <time>/op}
+     */
+    double opsPerSecond() {
+        String unit = primary.unit();
+        int slash = unit.indexOf('/');
+        if (slash > 0 && unit.substring(0, slash).equals("ops")) {
+            return primary.score() / seconds(unit.substring(slash + 1));
+        }
+        if (slash > 0 && unit.substring(slash + 1).equals("op")) {
+            return 1 / (primary.score() * seconds(unit.substring(0, slash)));
+        }
+        throw new IllegalArgumentException(benchmark + ": unit '" + unit + "' is neither ops/<time> nor <time>/op");
+    }
+
+    /** Seconds per operation: the inverse of {@link #opsPerSecond()}. */
+    double secondsPerOp() {
+        return 1 / opsPerSecond();
+    }
+
+    /** The seconds in one of JMH's time units: ns, us, ms, s, min. */
+    static double seconds(String unit) {
+        return switch (unit) {
+            case "ns" -> 1e-9;
+            case "us", "\u00b5s" -> 1e-6;
+            case "ms" -> 1e-3;
+            case "s" -> 1;
+            case "min" -> 60;
+            default -> throw new IllegalArgumentException("not a JMH time unit: '" + unit + "'");
+        };
+    }
+
+    /**
      * A score with its error (the 99.9% confidence half-width JMH reports; NaN when JMH could not compute one, e.g.
      * from a single iteration).
      *

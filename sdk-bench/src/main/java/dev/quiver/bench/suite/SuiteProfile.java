@@ -1,0 +1,135 @@
+package dev.quiver.bench.suite;
+
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What {@code sdk-bench/run} runs: the benchmarks of each profile (as JMH include and exclude patterns, with
+ * parameter values) and the iteration settings.
+ * <ul>
+ *   <li>{@link #SMOKE}: every benchmark once, on the smallest inputs ({@link #SMOKE_PARAMS}), in one JVM but for the
+ *       peers of {@code AllIndicatorsBenchmark}, which fail for the operators their library lacks and so get a fork
+ *       each: a check that every benchmark still starts and runs, not a measurement;</li>
+ *   <li>{@link #QUICK}: the benchmarks the goals judge ({@code dev.quiver.bench.report.GoalTable}) and their peers, at
+ *       the full input sizes, with one short fork each: a few minutes on two cores, ratios good to perhaps ±20 %;</li>
+ *   <li>{@link #FULL}: everything at each class's own settings ({@code @Warmup}, {@code @Measurement},
+ *       {@code @Fork}) and parameters: hours.</li>
+ * </ul>
+ *
+ * <p>Immutable; safe from any thread.
+ */
+public enum SuiteProfile {
+    /** Every benchmark once on tiny inputs, unforked. */
+    SMOKE(new Settings(0, 0, 1, TimeValue.milliseconds(100), TimeValue.milliseconds(100)), List.of(
+            new Step(".*", List.of(AllIndicatorsPeers.PATTERN), Map.of()),
+            // JMH reuses a failed trial's state for the method's later trials in one JVM, so after the first
+            // operator a peer lacks (by design) every later one would fail too: these get a fork per trial
+            new Step(AllIndicatorsPeers.PATTERN, List.of(), Map.of(), 1))),
+    /** The goals' benchmarks and peers, one short fork each. */
+    QUICK(new Settings(1, 1, 2, TimeValue.milliseconds(500), TimeValue.milliseconds(500)), List.of(
+            new Step("features\\.AllIndicatorsBenchmark\\.(scalar|taLib|ta4j|copy)$", List.of(),
+                    Map.of("spec", headline())),
+            // the vector provider has four of the six: the other two would fail, after a fork and a setup each
+            new Step("features\\.AllIndicatorsBenchmark\\.vector$", List.of(),
+                    Map.of("spec", List.of("sma", "ema", "rsi", "atr"))),
+            // the public path against the kernels into preallocated columns, the six as one plan (spec and threads
+            // are PublicPathBenchmark's; FeatureSetBenchmark runs its threads 1 and 2)
+            new Step("features\\.(FeatureSetBenchmark\\.|PublicPathBenchmark\\.(plan|kernels)$)", List.of(),
+                    Map.of("spec", List.of("six"))),
+            new Step("crosssection\\.CrossSectionBenchmark\\.", List.of(),
+                    Map.of("features", List.of("rank+zscore"))),
+            // threads is PanelBenchmark's (SmaCrossBenchmark has none): its 4,000 symbols on both cores
+            new Step("backtest\\.(SmaCrossBenchmark\\.|PanelBenchmark\\.(eventEngine|vectorised)$)", List.of(),
+                    Map.of("threads", List.of("2"))),
+            // a quarter of the sweep (50 × 50 combinations): the goal's bar-steps/s counts the combinations
+            new Step("backtest\\.SweepBenchmark\\.", List.of(),
+                    Map.of("fasts", List.of("50"), "slows", List.of("50"))))),
+    /** Everything, at the classes' own settings. */
+    FULL(new Settings(-1, -1, -1, null, null), List.of(new Step(".*", List.of(), Map.of())));
+
+    /**
+     * The smallest inputs every benchmark still runs on, by parameter name (JMH applies a value to every benchmark
+     * with that parameter and ignores it elsewhere): 8 series of 300 rows or days, 2 ta4j series, a 400-bar sweep of
+     * 2 × 2 combinations, 300-row tables.
+     */
+    public static final Map<String, List<String>> SMOKE_PARAMS = smokeParams();
+
+    private final Settings settings;
+    private final List<Step> steps;
+
+    SuiteProfile(Settings settings, List<Step> steps) {
+        this.settings = settings;
+        this.steps = steps;
+    }
+
+    /**
+     * JMH's iteration settings; a negative count or a null time keeps the benchmark class's own.
+     *
+     * <p>Immutable.
+     *
+     * @param forks       forks per benchmark (0: in the running JVM)
+     * @param warmups     warm-up iterations
+     * @param iterations  measurement iterations
+     * @param warmup      time per warm-up iteration
+     * @param measurement time per measurement iteration
+     */
+    public record Settings(int forks, int warmups, int iterations, TimeValue warmup, TimeValue measurement) {
+    }
+
+    /**
+     * One JMH run of a profile: the benchmarks whose names match {@code include} (a regular expression JMH finds in
+     * {@code dev.quiver.bench...Class.method}) and none of {@code exclude}, with these parameter values (the others
+     * keep the class's {@code @Param} values).
+     *
+     * <p>Immutable.
+     *
+     * @param include the pattern
+     * @param exclude patterns to leave out
+     * @param params  parameter values by name
+     * @param forks   forks per benchmark for this step, or -1 for the profile's
+     */
+    public record Step(String include, List<String> exclude, Map<String, List<String>> params, int forks) {
+        /** A step with the profile's forks. */
+        public Step(String include, List<String> exclude, Map<String, List<String>> params) {
+            this(include, exclude, params, -1);
+        }
+    }
+
+    /**
+     * The methods of {@code AllIndicatorsBenchmark} that fail, by design, for the operators their library lacks (in a
+     * holder: an enum's constants cannot read the enum's own static fields).
+     */
+    private static final class AllIndicatorsPeers {
+        static final String PATTERN = "features\\.AllIndicatorsBenchmark\\.(taLib|vector|ta4j)$";
+    }
+
+    /** The profile's iteration settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The profile's runs, in order. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** The profile named {@code name} ({@code smoke}, {@code quick}, {@code full}; any case). */
+    public static SuiteProfile named(String name) {
+        for (SuiteProfile p : values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "': smoke, quick or full");
+    }
+
+    private static List<String> headline() {
+        return List.of("sma", "ema", "rsi", "macd", "bbands", "atr");
+    }
+
+    private static Map<String, List<String>> smokeParams() {
+        return Map.of("rows", List.of("300"), "symbols", List.of("8"), "days", List.of("300"),
+                "ta4jSymbols", List.of("2"), "bars", List.of("400"), "fasts", List.of("2"), "slows", List.of("2"));
+    }
+}
