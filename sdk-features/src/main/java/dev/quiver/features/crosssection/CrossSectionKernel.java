@@ -9,6 +9,7 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.features.kernel.AbstractKernel;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,11 +58,6 @@ abstract class CrossSectionKernel extends AbstractKernel {
         }
         return String.valueOf(v);
     }
-
-
-
-
-
 
     /**
      * {@inheritDoc}
@@ -114,10 +110,15 @@ abstract class CrossSectionKernel extends AbstractKernel {
     /**
      * Collects the finite values of {@code x[offset, offset + width)} (one date, in symbol order) into
      * {@code scratch.values} and their positions in the block into {@code scratch.rows}, and returns how many there
-     * are. {@code -0.0} is stored as {@code 0.0} so that equal values compare equal however they are sorted.
+     * are. {@code -0.0} is stored as {@code 0.0} so that equal values compare equal however they are sorted. A
+     * date another kernel has just gathered from the same buffer is not gathered again ({@link Scratch#gathered}).
      */
     static int gather(double[] x, int offset, int width, Scratch scratch) {
-        int m = 0;
+        int m = scratch.gathered(x, offset);
+        if (m >= 0) {
+            return m;
+        }
+        m = 0;
         double[] values = scratch.values;
         int[] rows = scratch.rows;
         for (int row = offset, end = offset + width; row < end; row++) {
@@ -127,11 +128,12 @@ abstract class CrossSectionKernel extends AbstractKernel {
                 rows[m++] = row;
             }
         }
+        scratch.gathered(x, offset, m);
         return m;
     }
 
     /** Writes {@code value} to every row of a date. */
     static void broadcast(double[] out, int offset, int width, double value) {
-        java.util.Arrays.fill(out, offset, offset + width, value);
+        Arrays.fill(out, offset, offset + width, value);
     }
 }

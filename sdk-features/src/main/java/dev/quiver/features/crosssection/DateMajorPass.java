@@ -174,15 +174,22 @@ final class DateMajorPass {
             }
         }
 
-        /** Every kernel over dates {@code [d0, d1)} of the block. */
+        /**
+         * Every kernel over dates {@code [d0, d1)} of the block, date by date: a date's rows stay in the L1 cache
+         * across its kernels, and kernels of the date that read the same column share its gathered values and its
+         * sort ({@link Scratch#gathered}).
+         */
         private void computeBlock(double[][] in, double[][] out, double[][][] kernelIn, Scratch scratch, int d0,
                                   int d1, int base, int rows) {
-            for (int k = 0; k < kernels.size(); k++) {
-                Arrays.fill(out[k], 0, rows, Double.NaN);
-                CrossSectionKernel kernel = kernels.get(k);
-                for (int d = d0; d < d1; d++) {
-                    int offset = panel.dateRowStart(d) - base;
-                    kernel.computeDate(kernelIn[k], offset, panel.dateRowEnd(d) - base - offset, out[k], scratch);
+            for (double[] o : out) {
+                Arrays.fill(o, 0, rows, Double.NaN);
+            }
+            for (int d = d0; d < d1; d++) {
+                int offset = panel.dateRowStart(d) - base;
+                int width = panel.dateRowEnd(d) - base - offset;
+                scratch.forget(); // the buffers hold another block's values at the same offsets
+                for (int k = 0; k < kernels.size(); k++) {
+                    kernels.get(k).computeDate(kernelIn[k], offset, width, out[k], scratch);
                 }
             }
         }

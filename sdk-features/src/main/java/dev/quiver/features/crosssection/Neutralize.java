@@ -41,6 +41,7 @@ public final class Neutralize {
 
     /** One date: {@code x} and {@code group} at {@code [offset, offset + width)}; rows left unwritten are NaN. */
     static void neutralize(double[] x, double[] group, int offset, int width, double[] out, Scratch s) {
+        s.forget(); // values[] is about to hold this date's rows with a group, not a gathered column
         int m = 0;
         for (int row = offset, end = offset + width; row < end; row++) {
             double v = x[row];

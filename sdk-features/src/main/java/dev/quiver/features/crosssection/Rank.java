@@ -72,11 +72,13 @@ public final class Rank {
             }
             s.sortIndexed(m);
             int[] order = s.order;
-            double[] values = s.values;
+            long[] keys = s.sortedKeys; // equal keys are equal values
+            int[] rows = s.rows;
             int distinct = 0;
             if (ties == DENSE && pct) {
-                for (int i = 0; i < m; i++) {
-                    if (i == 0 || values[order[i]] != values[order[i - 1]]) {
+                distinct = 1;
+                for (int i = 1; i < m; i++) {
+                    if (keys[i] != keys[i - 1]) {
                         distinct++;
                     }
                 }
@@ -85,9 +87,9 @@ public final class Rank {
             int dense = 0;
             // walk the groups of equal values in sorted order; positions are 0-based, ranks 1-based
             for (int i = 0; i < m; ) {
-                double v = values[order[i]];
+                long v = keys[i];
                 int j = i + 1;
-                while (j < m && values[order[j]] == v) {
+                while (j < m && keys[j] == v) {
                     j++;
                 }
                 dense++;
@@ -102,7 +104,7 @@ public final class Rank {
                     if (pct) {
                         rank = top == 0 ? 0.5 : (rank - 1) / top;
                     }
-                    out[s.rows[order[t]]] = rank;
+                    out[rows[order[t]]] = rank;
                 }
                 i = j;
             }

@@ -27,21 +27,31 @@ final class Scratch {
     /** A second per-value array of doubles (group keys). */
     final double[] keys;
 
-    /** Radix-sort buffers: keys and value indices, two of each, and one histogram. */
-    private final long[] keysA;
-    private final long[] keysB;
-    private final int[] orderA;
-    private final int[] orderB;
-    private final int[] histogram = new int[256];
-    /** After {@link #sortIndexed}: the indices of {@code values} in ascending order of value, ties in index order. */
-    int[] order;
+    /** Radix-sort buffers: the keys (sorted in place) and a spare, the value indices and a spare, histograms. */
+    private final long[] keys64;
+    private final long[] spareKeys;
+    private final int[] spareOrder;
+    private final int[] histogram = new int[2 * RadixOrder.BUCKETS];
+    /**
+     * After {@link #sortIndexed}: the indices of {@code values} in ascending order of value, ties in index order.
+     */
+    final int[] order;
+    /** After {@link #sortIndexed}: the {@link RadixOrder#key keys} of the values in that order. */
+    final long[] sortedKeys;
+
+    /** The block buffer and date (offset) that {@link #values} and {@link #rows} hold, or {@code null}. */
+    private double[] gatheredFrom;
+    private int gatheredOffset;
+    private int gatheredCount;
+    /** Whether {@link #order} and {@link #sortedKeys} are those of the gathered values. */
+    private boolean ordered;
 
     Scratch(int width) {
-        keysA = new long[width];
-        keysB = new long[width];
-        orderA = new int[width];
-        orderB = new int[width];
-        order = orderA;
+        keys64 = new long[width];
+        spareKeys = new long[width];
+        order = new int[width];
+        spareOrder = new int[width];
+        sortedKeys = keys64;
         values = new double[width];
         rows = new int[width];
         sorted = new double[width];
@@ -52,73 +62,57 @@ final class Scratch {
     }
 
     /**
-     * Sorts {@code values[0, m)} into {@code sorted[0, m)} with a primitive sort (no boxing).
+     * The number of values {@link CrossSectionKernel#gather} left from {@code x[offset, ...)}, if
+     * {@link #values} and {@link #rows} still hold them, else -1. The kernels of a block compute date by date, so the
+     * kernels of one date that read the same column gather it once.
+     */
+    int gathered(double[] x, int offset) {
+        return x == gatheredFrom && offset == gatheredOffset ? gatheredCount : -1;
+    }
+
+    /** Records that {@link #values} and {@link #rows} hold the {@code m} values gathered from {@code x[offset, ...)}. */
+    void gathered(double[] x, int offset, int m) {
+        gatheredFrom = x;
+        gatheredOffset = offset;
+        gatheredCount = m;
+        ordered = false;
+    }
+
+    /**
+     * Forgets what {@link #values} holds: called before each date (a block buffer is refilled for the next block,
+     * at the same offsets) and by a kernel that overwrites {@link #values} with something else.
+     */
+    void forget() {
+        gatheredFrom = null;
+        ordered = false;
+    }
+
+    /**
+     * Sorts {@code values[0, m)} into {@code sorted[0, m)}, ascending: the {@link #sortIndexed} order, decoded.
      */
     void sort(int m) {
-        System.arraycopy(values, 0, sorted, 0, m);
-        java.util.Arrays.sort(sorted, 0, m);
+        sortIndexed(m);
+        for (int i = 0; i < m; i++) {
+            sorted[i] = RadixOrder.value(sortedKeys[i]);
+        }
     }
 
     /**
      * Sorts the indices of {@code values[0, m)} by value into {@link #order}, stably, so that equal values keep
-     * their (symbol) order: a least-significant-digit radix sort of the values' order-preserving 64-bit keys, byte
-     * by byte, skipping the bytes all keys share. No comparisons, so no mispredicted branches; primitive arrays
-     * only. Small cross-sections use an insertion sort. The values must be finite, with {@code -0.0} stored as
-     * {@code 0.0} (as {@link CrossSectionKernel#gather} stores them), so that equal values have equal keys.
+     * their (symbol) order, with their keys into {@link #sortedKeys} ({@link RadixOrder}). Done once per gathered
+     * date: kernels of the date that need the order share it. The values must be finite, with {@code -0.0} stored
+     * as {@code 0.0} (as {@link CrossSectionKernel#gather} stores them), so that equal values have equal keys.
      */
     void sortIndexed(int m) {
-        if (m <= 32) {
-            int[] o = orderA;
-            for (int i = 0; i < m; i++) {
-                double v = values[i];
-                int j = i - 1;
-                while (j >= 0 && values[o[j]] > v) {
-                    o[j + 1] = o[j];
-                    j--;
-                }
-                o[j + 1] = i;
-            }
-            order = o;
+        if (ordered && gatheredFrom != null) {
             return;
         }
-        long[] k = keysA;
-        long[] k2 = keysB;
-        int[] o = orderA;
-        int[] o2 = orderB;
         for (int i = 0; i < m; i++) {
-            long bits = Double.doubleToRawLongBits(values[i]);
-            // negative values: flip every bit; others: flip the sign bit; then unsigned order is numeric order
-            k[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
-            o[i] = i;
+            keys64[i] = RadixOrder.key(values[i]);
+            order[i] = i;
         }
-        int[] count = histogram;
-        for (int shift = 0; shift < 64; shift += 8) {
-            java.util.Arrays.fill(count, 0);
-            for (int i = 0; i < m; i++) {
-                count[(int) (k[i] >>> shift) & 0xFF]++;
-            }
-            if (count[(int) (k[0] >>> shift) & 0xFF] == m) {
-                continue; // every key has this byte: the pass would not move anything
-            }
-            int sum = 0;
-            for (int b = 0; b < 256; b++) {
-                int c = count[b];
-                count[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < m; i++) {
-                int pos = count[(int) (k[i] >>> shift) & 0xFF]++;
-                k2[pos] = k[i];
-                o2[pos] = o[i];
-            }
-            long[] tk = k;
-            k = k2;
-            k2 = tk;
-            int[] to = o;
-            o = o2;
-            o2 = to;
-        }
-        order = o;
+        RadixOrder.sort(keys64, order, spareKeys, spareOrder, histogram, 0, m);
+        ordered = true;
     }
 
     /** The first sorted position whose value is not less than {@code v}. */
