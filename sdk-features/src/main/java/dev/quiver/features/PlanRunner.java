@@ -67,13 +67,6 @@ final class PlanRunner {
         return device;
     }
 
-    /** The executors this runner may choose, most preferred first; the CPU's last. */
-    List<PlanExecutor> executors() {
-        List<PlanExecutor> all = new ArrayList<>(executors);
-        all.add(cpu);
-        return List.copyOf(all);
-    }
-
     ExecutorChoice choose(ExecutionPlan plan, Panel panel) {
         if (device == Device.CPU) {
             return new ExecutorChoice(cpu, "");
@@ -97,11 +90,10 @@ final class PlanRunner {
         for (ProviderInfo info : unavailable) {
             refusals.add(info.name() + " is unavailable: " + info.availability().reason());
         }
-        if (refusals.isEmpty()) {
-            refusals.add(device == Device.GPU ? "no GPU executor is installed (sdk-gpu-cuda is not on the class "
-                    + "path)" : "");
+        if (refusals.isEmpty() && device == Device.GPU) {
+            refusals.add("no GPU executor is installed (sdk-gpu-cuda is not on the class path)");
         }
-        String reason = String.join("; ", refusals.stream().filter(r -> !r.isEmpty()).toList());
+        String reason = String.join("; ", refusals);
         return new ExecutorChoice(cpu, reason.isEmpty() ? "" : reason + "; computing on the CPU");
     }
 
