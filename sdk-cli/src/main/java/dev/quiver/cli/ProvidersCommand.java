@@ -3,11 +3,14 @@ package dev.quiver.cli;
 import dev.quiver.api.backtest.BacktesterProvider;
 import dev.quiver.api.cache.CacheProvider;
 import dev.quiver.api.feature.FeatureKernelProvider;
+import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.provider.ProviderDiscovery;
 import dev.quiver.api.provider.ProviderInfo;
 import dev.quiver.api.provider.ProviderNotFoundException;
 import dev.quiver.api.provider.QuiverProvider;
 import dev.quiver.api.store.StoreProvider;
+import dev.quiver.features.FeatureEngine;
+import dev.quiver.features.KernelCosts;
 import dev.quiver.gpu.cuda.CudaRuntime;
 import dev.quiver.gpu.cuda.CudaStatus;
 import java.io.PrintWriter;
@@ -34,6 +37,7 @@ final class ProvidersCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         describe(out, ProviderDiscovery.load("cache", CacheProvider.class));
         describe(out, ProviderDiscovery.load("features", FeatureKernelProvider.class));
+        describeKernelCosts(out);
         describe(out, ProviderDiscovery.load("backtest", BacktesterProvider.class));
         describe(out, ProviderDiscovery.load("store", StoreProvider.class));
         CudaStatus cuda = CudaRuntime.probe();
@@ -42,6 +46,30 @@ final class ProvidersCommand implements Runnable {
                 ? "  CUDA " + cuda.driverVersion() + ": " + String.join("; ", cuda.devices())
                 : "  CUDA unavailable: " + cuda.reason()
                 + (cuda.howToEnable().isEmpty() ? "" : " (to enable: " + cuda.howToEnable() + ")"));
+    }
+
+    /** Which provider computes each operator that several compute, and the measured costs behind it. */
+    private static void describeKernelCosts(PrintWriter out) {
+        FeatureEngine engine = FeatureEngine.create();
+        List<FeatureKernelProvider> available = ProviderDiscovery.load("features", FeatureKernelProvider.class)
+                .available();
+        List<String> shared = new java.util.ArrayList<>();
+        for (OperatorDescriptor d : engine.operators()) {
+            if (available.stream().filter(p -> p.supports(d.name())).count() > 1) {
+                shared.add(d.name());
+            }
+        }
+        if (shared.isEmpty()) {
+            return;
+        }
+        out.printf("  operators several providers compute (costs from %s; measure with quiver calibrate):%n",
+                KernelCosts.defaultFile().map(Object::toString).orElse("nowhere"));
+        for (String op : shared) {
+            engine.provider(op);
+        }
+        for (KernelCosts.Choice c : engine.costs().choices()) {
+            out.println("    " + c.describe());
+        }
     }
 
     private static void describe(PrintWriter out, ProviderDiscovery<? extends QuiverProvider> discovery) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         description = "Fast, trustworthy quantitative research on the JVM.",
         subcommands = {DemoCommand.class, FeaturesCommand.class, BacktestCommand.class, StrategiesCommand.class,
                 PortfolioCommand.class, CorrelateCommand.class, GenerateCommand.class, StoreCommand.class, CacheCommand.class,
-                ProvidersCommand.class, CommandLine.HelpCommand.class})
+                ProvidersCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class QuiverCommand implements Runnable {
 
     @CommandLine.Spec

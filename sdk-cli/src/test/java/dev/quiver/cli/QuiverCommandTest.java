@@ -39,7 +39,22 @@ class QuiverCommandTest {
                 .containsPattern("\\* arrow +priority +100")
                 .containsPattern("\\* vector +priority +100") // the build's tests run with jdk.incubator.vector
                 .containsPattern(" scalar +priority +0")
-                .contains("CUDA unavailable");
+                .contains("CUDA unavailable")
+                .contains("operators several providers compute")
+                .containsPattern("    ema: (vector|scalar) \\(");
+    }
+
+    @Test
+    void calibrateTimesTheSharedOperatorsAndWritesTheCostFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("costs.properties");
+        String[] r = run("calibrate", "--file", file.toString(), "--warm-up", "5");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).containsPattern("sma: (vector|scalar) \\(vector [0-9.]+ ns, scalar [0-9.]+ ns per value; "
+                + "measured\\)").contains("rsi: ").contains("atr: ").contains("costs written to " + file);
+        assertThat(java.nio.file.Files.readString(file)).contains("fingerprint=").contains("sma.vector=")
+                .contains("sma.scalar=");
+        assertThat(run("calibrate", "--warm-up", "-1")[0]).isEqualTo("2");
     }
 
     @Test

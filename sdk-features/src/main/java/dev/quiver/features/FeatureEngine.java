@@ -36,10 +36,12 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  *
  * <h2>Resolution</h2>
- * Each operator is resolved on its own with {@link ProviderDiscovery#select(java.util.function.Predicate, String)}:
- * the provider named by {@code quiver.features.provider} (or {@code QUIVER_FEATURES_PROVIDER}) if it implements the
- * operator, else the most preferred available provider that does. The scalar provider implements every built-in
- * operator, so resolution of those never fails.
+ * Each operator is resolved on its own: the provider named by {@code quiver.features.provider} (or
+ * {@code QUIVER_FEATURES_PROVIDER}) if it implements the operator; else the one pinned for that operator
+ * ({@link Builder#provider(String, String)} or {@code -Dquiver.features.provider.<operator>=name}); else, where
+ * several available providers compute it, the fastest on this machine as the engine's {@link KernelCosts} measured it
+ * (once per operator, then remembered); else the only one. The scalar provider implements every built-in operator,
+ * so resolution of those never fails.
  *
  * <h2>Computation</h2>
  * {@link #compute} runs its kernels as a one-stage {@link FeaturePlan} (the same code path as {@link #plan}): one
@@ -62,10 +64,18 @@ public final class FeatureEngine {
     private final ProviderDiscovery<PlanExecutor> executors;
     private final PlanRunner runner;
     private final Map<String, OperatorDescriptor> operators;
+    private final KernelCosts costs;
+    private final Map<String, String> pinnedProviders;
+
+    /** The prefix of the system properties that pin one operator's provider: {@code quiver.features.provider.rsi}. */
+    public static final String OPERATOR_PROPERTY = "quiver.features.provider.";
 
     private FeatureEngine(ProviderDiscovery<FeatureKernelProvider> discovery, ProviderDiscovery<PlanExecutor> executors,
-                          Device device, ForkJoinPool pool, ColumnPool memory) {
+                          Device device, ForkJoinPool pool, ColumnPool memory, KernelCosts costs,
+                          Map<String, String> pinnedProviders) {
         this.discovery = discovery;
+        this.costs = costs;
+        this.pinnedProviders = Map.copyOf(pinnedProviders);
         this.executors = executors;
         List<ProviderInfo> unavailable = new ArrayList<>();
         for (ProviderInfo info : executors.describe()) {
@@ -163,7 +173,42 @@ public final class FeatureEngine {
         if (!operators.containsKey(op)) {
             throw new IllegalArgumentException(unknownOperator(op));
         }
-        return discovery.select(p -> p.supports(op), "operator '" + op + "'");
+        if (discovery.explicitChoice().isPresent()) {
+            return discovery.select(p -> p.supports(op), "operator '" + op + "'");
+        }
+        String pinned = pinned(op);
+        if (pinned != null) {
+            FeatureKernelProvider p = discovery.get(pinned);
+            if (!p.supports(op)) {
+                throw new IllegalArgumentException("provider '" + pinned + "', chosen for operator '" + op
+                        + "' (" + OPERATOR_PROPERTY + op + " or FeatureEngine.Builder.provider), does not compute it");
+            }
+            return p;
+        }
+        List<FeatureKernelProvider> capable = new ArrayList<>();
+        for (FeatureKernelProvider p : discovery.available()) {
+            if (p.supports(op)) {
+                capable.add(p);
+            }
+        }
+        if (capable.size() <= 1) {
+            return discovery.select(p -> p.supports(op), "operator '" + op + "'");
+        }
+        return costs.choose(op, capable);
+    }
+
+    /** The provider pinned for an operator by the builder or {@code quiver.features.provider.<op>}, or null. */
+    private String pinned(String op) {
+        String name = pinnedProviders.get(op);
+        if (name == null) {
+            name = System.getProperty(OPERATOR_PROPERTY + op);
+        }
+        return name == null || name.isBlank() ? null : name.trim();
+    }
+
+    /** The cost model that chooses between providers computing the same operator ({@link Builder#costs}). */
+    public KernelCosts costs() {
+        return costs;
     }
 
     /**
@@ -351,8 +396,30 @@ public final class FeatureEngine {
         private final List<PlanExecutor> executorPlugins = new ArrayList<>();
         private Device device = Device.AUTO;
         private ColumnPool memory = ColumnPool.shared();
+        private KernelCosts costs;
+        private final Map<String, String> pinned = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Chooses between providers that compute the same operator with this cost model instead of
+         * {@link KernelCosts#shared()}; {@link KernelCosts#priorities()} always takes the most preferred provider.
+         */
+        public Builder costs(KernelCosts costs) {
+            this.costs = Objects.requireNonNull(costs, "costs");
+            return this;
+        }
+
+        /**
+         * Pins one operator to a provider, over the cost model (as {@code -Dquiver.features.provider.<operator>=name}
+         * does, and before it); {@code quiver.features.provider}, which names one provider for every operator, still
+         * comes first. The name is checked when the operator is resolved.
+         */
+        public Builder provider(String operator, String providerName) {
+            pinned.put(Objects.requireNonNull(operator, "operator").trim().toLowerCase(Locale.ROOT),
+                    Objects.requireNonNull(providerName, "providerName").trim());
+            return this;
         }
 
         /**
@@ -442,7 +509,8 @@ public final class FeatureEngine {
                     e = ProviderDiscovery.builder(EXECUTORS, PlanExecutor.class).additional(extra).build();
                 }
             }
-            return new FeatureEngine(d, e, device, pool, memory);
+            return new FeatureEngine(d, e, device, pool, memory, costs != null ? costs : KernelCosts.shared(),
+                    pinned);
         }
     }
 }

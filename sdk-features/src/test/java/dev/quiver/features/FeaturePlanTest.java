@@ -160,10 +160,12 @@ class FeaturePlanTest {
         try (Table input = TestSeries.panelTable(TableBuilder.offHeap(), series);
              Table expected = reference.compute(TestSeries.panel(input))) {
             Panel panel = TestSeries.panel(input);
-            assertThat(FeatureEngine.create().plan(specs).explain()).contains("atr(14) [vector");
+            assertThat(FeatureEngine.builder().costs(KernelCosts.priorities()).build().plan(specs).explain())
+                    .contains("atr(14) [vector");
             for (int threads : new int[] {1, 2, 3, 4}) {
                 ForkJoinPool pool = new ForkJoinPool(threads);
-                try (Table actual = FeatureEngine.builder().pool(pool).build().plan(specs).compute(panel)) {
+                try (Table actual = FeatureEngine.builder().pool(pool).costs(KernelCosts.priorities()).build()
+                        .plan(specs).compute(panel)) {
                     for (String name : expected.schema().names()) {
                         assertThat(bits(actual.float64(name).toArray())).as("%s on %d threads", name, threads)
                                 .isEqualTo(bits(expected.float64(name).toArray()));

@@ -180,8 +180,10 @@ class VectorKernelsTest {
 
     @Test
     void theEngineGivesTheSameResultsWhicheverProviderComputes() {
-        FeatureEngine auto = FeatureEngine.of(ProviderDiscovery.builder("features", FeatureKernelProvider.class)
-                .systemProperties(Map.<String, String>of()::get).environment(k -> null).build());
+        // the most preferred provider, vector, for every operator it has (not the fastest: that is KernelCostsTest's)
+        FeatureEngine auto = FeatureEngine.builder().costs(dev.quiver.features.KernelCosts.priorities())
+                .discovery(ProviderDiscovery.builder("features", FeatureKernelProvider.class)
+                        .systemProperties(Map.<String, String>of()::get).environment(k -> null).build()).build();
         FeatureEngine scalar = FeatureEngine.of(ProviderDiscovery.builder("features", FeatureKernelProvider.class)
                 .systemProperties(Map.of("quiver.features.provider", "scalar")::get).environment(k -> null).build());
         assertThat(auto.provider("ema").name()).isEqualTo("vector");
