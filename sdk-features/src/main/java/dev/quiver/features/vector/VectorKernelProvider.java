@@ -40,6 +40,12 @@ import java.util.List;
  *       series) and the incremental form are the scalar kernel's.</li>
  * </ul>
  *
+ * <h2>Vector width</h2>
+ * The kernels use the CPU's preferred vector size, at most 512 bits (8 doubles).
+ * {@code -Dquiver.features.vector.bits=128|256|512} fixes another width this CPU has: the build tests the kernels at
+ * each (a width wider than the CPU's makes the provider unavailable, and its tests skip saying so), and a narrower
+ * vector can be faster on CPUs that split wide ones in two. A width chosen this way is used even below 256 bits.
+ *
  * <h2>Availability</h2>
  * Like Lucene's {@code VectorizationProvider}, the probe checks that {@code jdk.incubator.vector} is in the module
  * graph, that the JVM is HotSpot with C2 enabled (not {@code -Xint}, not {@code -XX:TieredStopAtLevel=1}), and that
@@ -133,7 +139,20 @@ public final class VectorKernelProvider implements FeatureKernelProvider {
                 if (!runtime.available()) {
                     return runtime;
                 }
-                int bits = VectorKernels.preferredBits(); // the module is there: now its classes may be touched
+                // the module is there: now its classes may be touched
+                int requested = VectorKernels.REQUESTED_BITS;
+                if (requested < 0) {
+                    return Availability.unavailable("-D" + VectorKernels.BITS_PROPERTY + "="
+                            + System.getProperty(VectorKernels.BITS_PROPERTY) + " is not a vector width: give 128, "
+                            + "256 or 512");
+                }
+                if (requested > 0) {
+                    int max = VectorKernels.maxBits();
+                    return requested <= max ? Availability.AVAILABLE
+                            : Availability.unavailable("-D" + VectorKernels.BITS_PROPERTY + "=" + requested
+                            + " asks for wider vectors than this CPU's, which hold at most " + max + " bits");
+                }
+                int bits = VectorKernels.preferredBits();
                 if (bits < MIN_VECTOR_BITS) {
                     return Availability.unavailable("the CPU's preferred vector holds " + bits + " bits; the vector "
                             + "kernels need " + MIN_VECTOR_BITS + " or more to beat scalar loops");
