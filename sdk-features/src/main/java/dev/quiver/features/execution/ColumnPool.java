@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       return frees it.</li>
  *   <li><b>Accounting.</b> Lent memory counts in {@link NativeMemory#bytesInUse()} (a table that is never closed
  *       shows as a leak); idle memory does not, and {@link #retainedBytes()} reports it.</li>
+ *   <li><b>Large pages.</b> Blocks of 2 MiB or more are allocated on large pages where Linux offers them
+ *       (transparent huge pages in {@code madvise} or {@code always} mode, and native access enabled for this
+ *       module), which cuts a fresh 40 MB column's page faults from about 10,000 to 20 and its TLB misses alike;
+ *       {@code -Dquiver.features.largepages=false} turns this off.</li>
  *   <li><b>Contents.</b> Lent memory holds whatever the last borrower wrote: borrowers write before they read.
  *       Memory that a borrower keeps using after giving it back reads another computation's values; it never
  *       faults, since pooled blocks stay mapped.</li>
@@ -126,7 +130,7 @@ public final class ColumnPool implements ScratchMemory {
         if (block == null) {
             Arena arena = Arena.ofShared();
             try {
-                block = new Block(arena, arena.allocate(Math.max(bytes, 1), Long.BYTES).asSlice(0, bytes), 0);
+                block = new Block(arena, LargePages.allocate(arena, bytes), 0);
             } catch (RuntimeException | OutOfMemoryError e) {
                 arena.close();
                 synchronized (this) {
