@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ final class ArrowIpcReader implements TableReader {
 
     static ArrowIpcReader open(Path file, ReadOptions options) {
         boolean fileFormat = detect(file);
-        BufferAllocator allocator = new RootAllocator();
+        BufferAllocator allocator = new RootAllocator(memoryLimit(file));
         FileChannel channel = null;
         ArrowReader reader = null;
         try {
@@ -73,6 +74,29 @@ final class ArrowIpcReader implements TableReader {
             throw DataFileException.at(file).build("is damaged: its Arrow " + (fileFormat ? "file" : "stream")
                     + " structure cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /** The system property giving the most memory, in MiB, that reading one Arrow file may take. */
+    static final String LIMIT_PROPERTY = "quiver.io.arrow.limit.mib";
+
+    /**
+     * The most off-heap memory reading this file may take: 64 times its size (room for compressed columns to
+     * expand), at least 256 MiB, or {@value #LIMIT_PROPERTY} MiB when set. A damaged row count otherwise makes
+     * Arrow size (and zero) every column by it before anything can check it against the file's buffers, so that
+     * a 2 KB file could allocate gigabytes; with the limit it fails at once.
+     */
+    static long memoryLimit(Path file) {
+        Long mib = Long.getLong(LIMIT_PROPERTY);
+        if (mib != null && mib > 0) {
+            return mib << 20;
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0;
+        }
+        return Math.max(256L << 20, Math.multiplyHigh(size, 64) != 0 ? Long.MAX_VALUE : size * 64);
     }
 
     /** Whether the file is in the file format (else the stream format), from its first bytes. */
@@ -137,6 +161,9 @@ final class ArrowIpcReader implements TableReader {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             VectorSchemaRoot view = selected == null ? root
                     : new VectorSchemaRoot(selected.stream().map(root::getVector).toList());
+            // the batch's lengths and offsets against its buffers, before anything is sized by them: a damaged
+            // row count must not make a small file allocate and copy gigabytes
+            ArrowTables.validate(view);
             Table batch = ArrowTables.toTable(view, reader);
             rowsRead += batch.rowCount();
             return batch;
@@ -144,6 +171,10 @@ final class ArrowIpcReader implements TableReader {
             throw InputFiles.readFailure(file, e);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw DataFileException.at(file).build("in the batch after row " + rowsRead + ": " + e.getMessage(), e);
+        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+            throw DataFileException.at(file).build("is damaged after row " + rowsRead + ": a record batch needs "
+                    + "more memory than a file of its size can hold (more than " + (allocator.getLimit() >> 20)
+                    + " MiB; if the file is sound, raise -D" + LIMIT_PROPERTY + ")", e);
         } catch (RuntimeException e) {
             throw DataFileException.at(file).build("is damaged after row " + rowsRead + ": a record batch cannot be "
                     + "read (" + e.getClass().getSimpleName() + ")", e);

@@ -384,6 +384,26 @@ public final class ArrowTables {
     }
 
     /**
+     * Checks a batch read from a file before it is converted: every vector's value count, offsets and buffers agree
+     * (Arrow's full validation), so that a damaged length fails here instead of sizing an allocation.
+     *
+     * @throws IllegalArgumentException saying which column is inconsistent and how
+     */
+    static void validate(VectorSchemaRoot root) {
+        for (org.apache.arrow.vector.FieldVector v : root.getFieldVectors()) {
+            try {
+                org.apache.arrow.vector.util.ValueVectorUtility.validateFull(v);
+                if (v.getValueCount() != root.getRowCount()) {
+                    throw new org.apache.arrow.vector.validate.ValidateUtil.ValidateException("it has "
+                            + v.getValueCount() + " values in a batch of " + root.getRowCount() + " rows");
+                }
+            } catch (org.apache.arrow.vector.validate.ValidateUtil.ValidateException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("column '" + v.getName() + "' is damaged: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * An off-heap Quiver table holding a copy of the root's current batch; nulls become missing markers.
      *
      * @param dictionaries the dictionaries of dictionary-encoded vectors (an IPC reader is one); may be {@code null}
