@@ -33,7 +33,8 @@ final class CalibrateCommand implements Runnable {
     private CommandSpec spec;
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "The cost file (default: -Dquiver.features.costs.file, else ~/.cache/quiver/kernel-costs.properties).")
+            description = "The cost file (default: -Dquiver.features.costs.file, else "
+                    + "~/.cache/quiver/kernel-costs.properties).")
     private Path file;
 
     @Option(names = "--warm-up", paramLabel = "MS", defaultValue = "500",

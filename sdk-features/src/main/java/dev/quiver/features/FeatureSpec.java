@@ -147,6 +147,12 @@ record FeatureSpec(String text, String label, Call call) {
         }
     }
 
+    /**
+     * The deepest nesting of calls inside a spec's top-level call ({@code ema(sma(roc(5),3),4)} nests 2 deep): far
+     * beyond any feature anyone writes, and far within what the parser, the binder and the planner handle without deep stacks.
+     */
+    static final int MAX_DEPTH = 64;
+
     /** Two more lines: the text, and a caret under character {@code index}. */
     static String caret(String text, int index) {
         return System.lineSeparator() + "  " + text + System.lineSeparator() + "  " + " ".repeat(index) + "^";
@@ -157,6 +163,8 @@ record FeatureSpec(String text, String label, Call call) {
         private int i;
         /** Whether the top-level call has parentheses, for the message about what may follow it. */
         private boolean topParentheses;
+        /** How deep the call being parsed is nested. */
+        private int depth;
 
         Parser(String text) {
             this.s = text;
@@ -255,7 +263,12 @@ record FeatureSpec(String text, String label, Call call) {
                 i = afterWord;
                 if (i < s.length() && s.charAt(i) == '(' || nextNonSpaceIs('(')) {
                     i = start;
-                    return new Arg(null, call(false), start);
+                    if (++depth > MAX_DEPTH) {
+                        throw error("calls nested more than " + MAX_DEPTH + " deep", start);
+                    }
+                    Call inner = call(false);
+                    depth--;
+                    return new Arg(null, inner, start);
                 }
                 return new Arg(null, new Word(word, start), start);
             }

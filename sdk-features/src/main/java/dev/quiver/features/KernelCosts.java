@@ -40,9 +40,9 @@ import java.util.function.UnaryOperator;
  * Each candidate's kernel (default parameters and inputs) computes a calibration panel of 16 series of 1,024 bars (a
  * seeded random walk, positive prices and volumes) with {@link FeatureKernel#computeSymbols computeSymbols}, the call
  * the CPU executor makes for each group of symbols. Each candidate first runs for its warm-up (500 ms by default, and
- * on while it keeps getting faster, up to ten times that), so that the JIT has compiled it; then the candidates run in alternating rounds, each keeping its fastest call, until
- * none has improved by 1% for 25 rounds (after at least 40), within 3 s: interleaving and the minimum keep the
- * comparison fair on a machine busy with other work. The cost is nanoseconds per output value. The most preferred
+ * on while it keeps getting faster, up to ten times that), so that the JIT has compiled it; then the candidates run
+ * in alternating rounds, each keeping its fastest call, until none has improved by 1% for 25 rounds (after at least
+ * 40), within 3 s: interleaving and the minimum keep the comparison fair on a machine busy with other work. The cost is nanoseconds per output value. The most preferred
  * candidate (highest priority) keeps the operator unless another is at least 5% faster, so near-ties do not flip.
  * Single series are computed with {@link FeatureKernel#computeSeries}, the scalar loop in every built-in provider,
  * so the panel shape is the one the choice matters for.
@@ -226,7 +226,8 @@ public final class KernelCosts {
      * Measures every operator that more than one of these providers computes (the available ones), stores the
      * costs (in this model's file, if it has one) and returns the choices; {@code progress} hears each step (done,
      * total, operator). Every operator is measured twice, and the second figures kept: the first pass compiles
-     * the code the kernels share, which would otherwise make the first operator measured look slow. Choices this model made before keep their provider for its
+     * the code the kernels share, which would otherwise make the first operator measured look slow. Choices this
+     * model made before keep their provider for its
      * lifetime; the new costs serve models created afterwards (the next process).
      *
      * @throws IllegalStateException for {@link #priorities()}, which keeps no costs

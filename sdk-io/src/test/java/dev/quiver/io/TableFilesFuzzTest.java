@@ -29,7 +29,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * whose message names the file, within a few seconds, and releases its native memory. Anything else (another
  * exception, an error, a hang) fails with the mutated file's bytes in the report, ready to become a regression test.
  *
- * <p>Tries per property: jqwik's default ({@code jqwik.tries.default} in {@code junit-platform.properties}, 200 in
+ * <p>Tries per property: jqwik's default ({@code jqwik.tries.default} in {@code junit-platform.properties}, 1,000 in
  * the build, about a second each); a longer run: {@code ./mvnw -pl sdk-io test -Dtest=TableFilesFuzzTest
  * -Djqwik.tries.default=100000}.
  */
