@@ -1,22 +1,13 @@
 package dev.quiver.io;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
-import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,93 +65,24 @@ class TableFilesFuzzTest {
         Files.deleteIfExists(dir);
     }
 
-    /** A mutation: what to do, where (a fraction of the file's length) and with which byte. */
-    record Mutation(int kind, double where, int value, int length) {
-        byte[] apply(byte[] seed) {
-            int at = (int) (where * seed.length);
-            return switch (kind) {
-                case 0 -> { // flip one byte
-                    byte[] b = seed.clone();
-                    b[Math.min(at, b.length - 1)] = (byte) value;
-                    yield b;
-                }
-                case 1 -> Arrays.copyOf(seed, at); // cut short
-                case 2 -> { // insert bytes
-                    byte[] b = new byte[seed.length + length];
-                    System.arraycopy(seed, 0, b, 0, at);
-                    Arrays.fill(b, at, at + length, (byte) value);
-                    System.arraycopy(seed, at, b, at + length, seed.length - at);
-                    yield b;
-                }
-                case 3 -> { // delete bytes
-                    int end = Math.min(seed.length, at + length);
-                    byte[] b = new byte[seed.length - (end - at)];
-                    System.arraycopy(seed, 0, b, 0, at);
-                    System.arraycopy(seed, end, b, at, seed.length - end);
-                    yield b;
-                }
-                default -> { // repeat a stretch (for CSV: lines and fields again)
-                    int end = Math.min(seed.length, at + 8 * length);
-                    byte[] b = new byte[seed.length + (end - at)];
-                    System.arraycopy(seed, 0, b, 0, end);
-                    System.arraycopy(seed, at, b, end, seed.length - at);
-                    yield b;
-                }
-            };
-        }
-    }
-
     @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Mutation> one = Combinators.combine(Arbitraries.integers().between(0, 4),
-                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 255),
-                Arbitraries.integers().between(1, 16)).as(Mutation::new);
-        return one.list().ofMinSize(1).ofMaxSize(4);
+    Arbitrary<List<FileFuzzing.Mutation>> mutations() {
+        return FileFuzzing.mutations();
     }
 
     @Property
-    void mutatedCsvFilesReadOrFailWithASentence(@ForAll("mutations") List<Mutation> mutations) {
-        readOrFailClearly(mutate(csv, mutations), "csv");
+    void mutatedCsvFilesReadOrFailWithASentence(@ForAll("mutations") List<FileFuzzing.Mutation> mutations) {
+        FileFuzzing.readOrFailClearly(dir, FileFuzzing.mutate(csv, mutations), "csv");
     }
 
     @Property
-    void mutatedArrowFilesReadOrFailWithASentence(@ForAll("mutations") List<Mutation> mutations) {
-        readOrFailClearly(mutate(arrow, mutations), "arrow");
+    void mutatedArrowFilesReadOrFailWithASentence(@ForAll("mutations") List<FileFuzzing.Mutation> mutations) {
+        FileFuzzing.readOrFailClearly(dir, FileFuzzing.mutate(arrow, mutations), "arrow");
     }
 
     @Property
     void arbitraryBytesUnderACsvOrArrowNameFailWithASentence(@ForAll byte[] bytes) {
-        readOrFailClearly(bytes, "csv");
-        readOrFailClearly(bytes, "arrow");
-    }
-
-    private static byte[] mutate(byte[] seed, List<Mutation> mutations) {
-        byte[] b = seed;
-        for (Mutation m : mutations) {
-            if (b.length == 0) {
-                break;
-            }
-            b = m.apply(b);
-        }
-        return b;
-    }
-
-    private static void readOrFailClearly(byte[] content, String extension) {
-        Path file = dir.resolve("fuzz." + extension);
-        try {
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long before = NativeMemory.bytesInUse();
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            try (Table t = TableFiles.read(file)) {
-                assertThat(t.rowCount()).isNotNegative();
-            } catch (DataFileException e) {
-                assertThat(e.getMessage()).as("the message names the file").contains(file.getFileName().toString());
-                assertThat(e.getMessage()).as("a sentence, not a stack trace").doesNotContain("\tat ");
-            }
-        }, () -> "reading " + file + " hung: " + Arrays.toString(content));
-        assertThat(NativeMemory.bytesInUse()).as("native memory after reading").isEqualTo(before);
+        FileFuzzing.readOrFailClearly(dir, bytes, "csv");
+        FileFuzzing.readOrFailClearly(dir, bytes, "arrow");
     }
 }
