@@ -142,27 +142,26 @@ public final class PnlMatrix {
                         }
                     }
                 }
-                case Int64Column l when l.logicalType() == LogicalType.INT64 -> {
-                    for (int r = 0; r < rows; r++) {
-                        if (l.isMissing(r)) {
-                            throw cell(file, r, column.name(), "", "a P&L must be a finite number");
-                        }
-                        values[base + r] = l.get(r);
-                    }
-                }
-                case Int32Column i when i.logicalType() != LogicalType.BOOLEAN -> {
-                    for (int r = 0; r < rows; r++) {
-                        if (i.isMissing(r)) {
-                            throw cell(file, r, column.name(), "", "a P&L must be a finite number");
-                        }
-                        values[base + r] = i.get(r);
-                    }
-                }
+                case Int64Column l when l.logicalType() == LogicalType.INT64 ->
+                        copyIntegers(l, l::get, file, values, base);
+                case Int32Column i when i.logicalType() != LogicalType.BOOLEAN ->
+                        copyIntegers(i, i::get, file, values, base);
                 default -> throw notNumeric(file, column);
             }
             s++;
         }
         return new PnlMatrix(List.copyOf(names), dates, values);
+    }
+
+    /** An integer column's values as P&Ls, from {@code values[base]} on; a missing value is an error. */
+    private static void copyIntegers(Column column, java.util.function.IntToDoubleFunction value, Path file,
+                                     double[] values, int base) {
+        for (int r = 0; r < column.size(); r++) {
+            if (column.isMissing(r)) {
+                throw cell(file, r, column.name(), "", "a P&L must be a finite number");
+            }
+            values[base + r] = value.applyAsDouble(r);
+        }
     }
 
     private static long[] dates(Column column, Path file) {
