@@ -120,8 +120,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        BacktestConfig config = new BacktestConfig(cash, fillTiming(fill), 0, 0, periodsPerYear,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        BacktestConfig config = BacktestConfig.builder().initialCash(cash).fill(fillTiming(fill))
+                .periodsPerYear(periodsPerYear)
+                .parallelism(threads != null ? threads : Runtime.getRuntime().availableProcessors()).build();
         EventBacktester backtester = EventBacktester.builder().commission(commission(commission))
                 .slippage(slippage(slippage)).build();
         Supplier<PositionSizer> sizer = sizer(size, periodsPerYear);

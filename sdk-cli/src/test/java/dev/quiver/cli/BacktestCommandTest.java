@@ -42,7 +42,7 @@ class BacktestCommandTest {
 
         List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
         assertThat(trades.get(0)).isEqualTo(
-                "symbol,entry_time,exit_time,entry_price,exit_price,quantity,profit,profit_pct,fees");
+                "symbol,entry_time,exit_time,entry_price,exit_price,quantity,profit,profit_pct,fees,borrow_cost,exit");
         assertThat(trades).hasSizeGreaterThan(30);
         assertThat(trades.get(1)).startsWith("sp500_2000_2020,2000-").contains(",10,");
         List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
