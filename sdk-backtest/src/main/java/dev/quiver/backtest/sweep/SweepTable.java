@@ -36,8 +36,12 @@ import java.util.Set;
  * <p>Thread-safety: immutable.
  */
 public final class SweepTable {
-    /** The metric columns, in order: {@link Metrics#NAMES}. */
-    public static final List<String> METRICS = Metrics.NAMES;
+    /** The benchmark metrics: reports fill them in for the run they show, so a sweep's rows have none. */
+    private static final List<String> BENCHMARK = List.of("benchmark_return", "excess_return", "beta",
+            "information_ratio");
+
+    /** The metric columns, in order: {@link Metrics#NAMES} but the benchmark's (see {@link Metrics}). */
+    public static final List<String> METRICS = Metrics.NAMES.stream().filter(n -> !BENCHMARK.contains(n)).toList();
 
     private record Row(String run, String strategy, boolean ok, String error, Map<String, Object> params,
                        double[] metrics) {
