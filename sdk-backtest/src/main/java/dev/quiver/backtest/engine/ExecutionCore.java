@@ -174,7 +174,7 @@ final class ExecutionCore implements StrategyContext {
 
     /** Processes one bar (see the class comment). */
     void step(int s, long time, double o, double h, double l, double c, double v) {
-        arrive(s, time, o, h, l, c, v);
+        arrive(s, time, o, h, l, c, v, -1);
         inBar = true;
         try {
             strategy.onBar(bar, this);
@@ -203,7 +203,7 @@ final class ExecutionCore implements StrategyContext {
         for (int r = from; r < to; r++) {
             long t = time[r];
             now = t;
-            arrive(0, t, open[r], high[r], low[r], close[r], volume[r]);
+            arrive(0, t, open[r], high[r], low[r], close[r], volume[r], r);
             inBar = true;
             strategy.onBar(bar, this);
             inBar = false;
@@ -224,7 +224,7 @@ final class ExecutionCore implements StrategyContext {
             for (int end = dateEnd[d]; k < end; k++) {
                 int row = rows[k];
                 arrive(symbolOf[k], t, index.open[row], index.high[row], index.low[row], index.close[row],
-                        index.volume[row]);
+                        index.volume[row], row);
                 inBar = true;
                 strategy.onBar(bar, this);
                 inBar = false;
@@ -234,7 +234,7 @@ final class ExecutionCore implements StrategyContext {
     }
 
     /** A bar arrives: the cursor shows it, the symbol's open orders meet it, the close becomes the mark. */
-    private void arrive(int s, long time, double o, double h, double l, double c, double v) {
+    private void arrive(int s, long time, double o, double h, double l, double c, double v, int row) {
         BarCursor b = bar;
         if (b.symbol == null || b.symbolIndex != s) {
             // one store of the name per change of symbol, not per bar
@@ -242,6 +242,7 @@ final class ExecutionCore implements StrategyContext {
             b.symbol = account.symbol(s);
         }
         b.set(time, o, h, l, c, v);
+        b.row = row;
         if (pendingCount[s] != 0) {
             processOrders(s, time, o, h, l, c, v);
         }
