@@ -33,7 +33,8 @@ import java.util.List;
  * {@code q} at {@code p} is allowed when {@code E - fee + q * (mark - p) >= R + |new position| * p * initial margin}
  * (a fill that only reduces a position always is). Otherwise the {@link BuyingPowerPolicy} rejects it (nothing is
  * booked) or reduces it to the largest quantity that passes (the fee taken as proportional to the quantity for
- * that). {@link #closeTimestamp} ends a timestamp: it charges every short its borrow cost
+ * that). The positions' value and initial margin are running sums kept by {@link #setMark} and the fills, so a check
+ * costs the same whatever the number of symbols; {@link #closeTimestamp} recomputes them exactly. {@link #closeTimestamp} ends a timestamp: it charges every short its borrow cost
  * ({@code |position| * mark * borrowRate / periodsPerYear}, kept with the position and attributed to its trades as
  * fees are), then compares equity with the maintenance requirement ({@code sum |position| * mark * maintenance
  * margin}); below it, every position is closed at its mark (after slippage, with commission) in symbol order, the
@@ -65,6 +66,10 @@ public final class Account {
     private final boolean reduce;
     private double[] openBorrow;
     private int shorts;
+    // running sums over the positions, so that a fill's buying-power check is O(1): the positions' value and their
+    // initial margin at the marks (recomputed exactly at every end of timestamp, so rounding cannot build up)
+    private double openValue;
+    private double openInitial;
     private double borrowPaid;
     private long rejected;
     private long reduced;
@@ -159,6 +164,12 @@ public final class Account {
     /** Marks symbol {@code s} at this price (a close), if it is a number. */
     public void setMark(int s, double price) {
         if (price == price) {
+            double pos = position[s];
+            if (pos != 0) {
+                double change = price - mark[s];
+                openValue += pos * change;
+                openInitial += Math.abs(pos) * change * (pos > 0 ? longInitial : shortInitial);
+            }
             mark[s] = price;
         }
     }
@@ -224,19 +235,8 @@ public final class Account {
             return quantity;                               // only reduces a position
         }
         double m = mark[s] == mark[s] ? mark[s] : price;
-        double others = 0;
-        double value = cash;
-        double[] p = position;
-        double[] mk = mark;
-        for (int j = 0; j < symbolCount; j++) {
-            double x = p[j];
-            if (x != 0) {
-                value += x * mk[j];
-                if (j != s) {
-                    others += Math.abs(x) * mk[j] * (x > 0 ? longInitial : shortInitial);
-                }
-            }
-        }
+        double value = cash + openValue;
+        double others = openInitial - (pos == 0 ? 0 : Math.abs(pos) * m * (pos > 0 ? longInitial : shortInitial));
         double rate = buy ? longInitial : shortInitial;
         double dir = buy ? 1 : -1;
         double feePerUnit = commission.fee(quantity, price) / Math.abs(quantity);
@@ -269,6 +269,8 @@ public final class Account {
      */
     public double closeTimestamp(long time) {
         if (withPosition == 0) {
+            openValue = 0;
+            openInitial = 0;
             return cash;
         }
         double[] pos = position;
@@ -285,16 +287,21 @@ public final class Account {
                 }
             }
         }
-        double value = cash;
+        double positions = 0;
+        double initial = 0;
         double maintenance = 0;
         for (int s = 0; s < n; s++) {
             double x = pos[s];
             if (x != 0) {
                 double v = x * m[s];
-                value += v;
+                positions += v;
+                initial += x > 0 ? v * longInitial : -v * shortInitial;
                 maintenance += x > 0 ? v * longMaintenance : -v * shortMaintenance;
             }
         }
+        openValue = positions;
+        openInitial = initial;
+        double value = cash + positions;
         if (value >= maintenance) {
             return value;
         }
@@ -336,12 +343,23 @@ public final class Account {
 
     /** Books a fill at its final price: the fee, cash, the position and any trade it closes (see the class comment). */
     private void book(int s, double quantity, double price, long time, boolean liquidation) {
-        double fee = commission.fee(quantity, price);
-        cash -= quantity * price + fee;
-        tradedValue += Math.abs(quantity * price);
         if (mark[s] != mark[s]) {
             mark[s] = price;
         }
+        double m = mark[s];
+        double before = position[s];
+        openValue -= before * m;
+        openInitial -= Math.abs(before) * m * (before > 0 ? longInitial : shortInitial);
+        bookPosition(s, quantity, price, time, liquidation);
+        double after = position[s];
+        openValue += after * m;
+        openInitial += Math.abs(after) * m * (after > 0 ? longInitial : shortInitial);
+    }
+
+    private void bookPosition(int s, double quantity, double price, long time, boolean liquidation) {
+        double fee = commission.fee(quantity, price);
+        cash -= quantity * price + fee;
+        tradedValue += Math.abs(quantity * price);
         double pos = position[s];
         if (pos == 0 || (pos > 0) == (quantity > 0)) {
             double size = Math.abs(pos + quantity);

@@ -18,7 +18,8 @@ import java.util.Objects;
  * skipped. With per-bar returns {@code r[i] = E[i] / E[i-1] - 1} and {@code b[i] = B[i] / B[i-1] - 1} (both with
  * {@code E[-1] = B[-1] = initialCash}):
  * <ul>
- *   <li>{@code benchmark_return = B[n-1] / initialCash - 1}; {@code excess_return = total_return - benchmark_return};</li>
+ *   <li>{@code benchmark_return = B[n-1] / initialCash - 1};
+ *       {@code excess_return = total_return - benchmark_return};</li>
  *   <li>{@code beta = cov(r, b) / var(b)} (sample moments, n - 1);</li>
  *   <li>{@code information_ratio = mean(r - b) / sd(r - b) * sqrt(periodsPerYear)} (sample sd).</li>
  * </ul>

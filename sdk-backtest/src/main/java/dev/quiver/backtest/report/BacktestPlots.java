@@ -30,12 +30,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The plots people look at after a backtest, with XChart, as PNG and SVG:
  * <ul>
- *   <li>{@link #equity}: the equity curve (and a benchmark's, grey) with a marker at every trade's entry (green, up) and exit (red, down), and
+ *   <li>{@link #equity}: the equity curve (and a benchmark's, grey) with a marker at every trade's entry (green,
+ *       up) and exit (red, down), and
  *       the drawdown from the running peak (in percent, the peak including the initial cash) beneath it;</li>
  *   <li>{@link #heatmap}: a sweep metric over two parameters, one cell per pair of values (the best value when other
  *       parameters vary too), fractions in percent.</li>
  * </ul>
- * Time axes tick at calendar boundaries ({@link TimeAxis}). Files are written atomically. Rendering is headless (see {@code java.awt.headless}).
+ * Time axes tick at calendar boundaries ({@link TimeAxis}). Files are written atomically. Rendering is headless
+ * (see {@code java.awt.headless}).
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code order}, or {@code liquidation} for a forced liquidation at the maintenance margin);</li>
  *   <li>{@link #writeEquity equity.csv}: {@code time,equity,drawdown}, one line per timestamp (drawdown a fraction
  *       at or below 0, from the running peak including the initial cash);</li>
- *   <li>{@link #writeMetrics metrics.json}: the run's label, its settings and its {@link Metrics} by {@link Metrics#NAMES} (counts as integers);
+ *   <li>{@link #writeMetrics metrics.json}: the run's label, its settings (the margin account too) and its
+ *       {@link Metrics} by {@link Metrics#NAMES} (counts as integers);
  *       undefined values ({@code NaN}, infinities) are {@code null}.</li>
  * </ul>
  * Times are dates ({@code YYYY-MM-DD}) for daily bars, else ISO instants ({@link Timestamps#format}).
