@@ -8,7 +8,7 @@
  */
 module dev.quiver.backtest {
     requires transitive dev.quiver.api;
-    requires dev.quiver.features;
+    requires transitive dev.quiver.features;
     requires dev.quiver.io;
     requires tools.jackson.databind;
     requires me.tongfei.progressbar;

@@ -82,8 +82,13 @@ final class BacktestCommand implements Callable<Integer> {
     private String slippage;
 
     @Option(names = "--size", paramLabel = "SPEC", defaultValue = "percent:1",
-            description = "Entry size: percent:F (share of equity, default 1), fixed:Q, or voltarget:V[:LOOKBACK].")
+            description = "Entry size: percent:F (share of equity split across the symbols, default 1), fixed:Q, or "
+                    + "voltarget:V[:LOOKBACK].")
     private String size;
+
+    @Option(names = "--benchmark", paramLabel = "SYMBOL",
+            description = "The report's benchmark: buy and hold of this symbol (default: of the whole universe).")
+    private String benchmark;
 
     @Option(names = "--cash", paramLabel = "AMOUNT", defaultValue = "100000", description = "Initial cash.")
     private double cash;
@@ -120,8 +125,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        BacktestConfig config = new BacktestConfig(cash, fillTiming(fill), 0, 0, periodsPerYear,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        BacktestConfig config = BacktestConfig.builder().initialCash(cash).fill(fillTiming(fill))
+                .periodsPerYear(periodsPerYear)
+                .parallelism(threads != null ? threads : Runtime.getRuntime().availableProcessors()).build();
         EventBacktester backtester = EventBacktester.builder().commission(commission(commission))
                 .slippage(slippage(slippage)).build();
         Supplier<PositionSizer> sizer = sizer(size, periodsPerYear);
@@ -146,7 +152,7 @@ final class BacktestCommand implements Callable<Integer> {
             ProgressListener progress = noProgress || plan.runs().size() == 1 ? ProgressListener.NONE
                     : new ConsoleProgress("backtest", System.err);
             BacktestReport.Written written = BacktestReport.run(panel, input.getFileName().toString(), plan.runs(),
-                    backtester, config, sort, progress, output);
+                    backtester, config, sort, benchmark, progress, output);
             if (written.best() == null) {
                 throw new IllegalStateException("every run failed; the first: " + written.table().run(0) + ": "
                         + written.table().error(0));

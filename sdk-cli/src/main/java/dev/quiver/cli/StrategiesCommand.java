@@ -37,7 +37,7 @@ final class StrategiesCommand implements Callable<Integer> {
             out.println(call.append(')'));
             out.printf("    %s%n", Strategies.description(name));
             for (ParamSpec p : params) {
-                out.printf(Locale.ROOT, "    %-10s %-7s default %-10s %-18s %s%n", p.name(),
+                out.printf(Locale.ROOT, "    %-11s %-7s default %-10s %-18s %s%n", p.name(),
                         p.type().name().toLowerCase(Locale.ROOT), p.hasDefault() ? p.defaultValue() : "(required)",
                         FeaturesCommand.range(p), p.description());
             }

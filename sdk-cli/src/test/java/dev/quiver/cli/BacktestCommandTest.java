@@ -42,7 +42,7 @@ class BacktestCommandTest {
 
         List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
         assertThat(trades.get(0)).isEqualTo(
-                "symbol,entry_time,exit_time,entry_price,exit_price,quantity,profit,profit_pct,fees");
+                "symbol,entry_time,exit_time,entry_price,exit_price,quantity,profit,profit_pct,fees,borrow_cost,exit");
         assertThat(trades).hasSizeGreaterThan(30);
         assertThat(trades.get(1)).startsWith("sp500_2000_2020,2000-").contains(",10,");
         List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
@@ -68,7 +68,7 @@ class BacktestCommandTest {
         assertThat(run.out()).contains("sweep: 11 runs on 2 threads (1 invalid combinations skipped)");
         List<String> sweep = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(sweep).hasSize(12);
-        assertThat(sweep.get(0)).startsWith("run,strategy,status,fast,slow,total_return,");
+        assertThat(sweep.get(0)).startsWith("run,strategy,status,fast,slow,allow_short,total_return,");
         String best = sweep.get(1).substring(1, sweep.get(1).indexOf("\",")); // "sma_cross(a,b)"
         assertThat(run.out()).contains(best + " on sp500_2000_2020.csv");
         assertThat(Files.readString(out.resolve("metrics.json"))).contains("\"run\": \"" + best + "\"");
@@ -116,6 +116,31 @@ class BacktestCommandTest {
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("none.csv: does not exist");
         assertThat(quiver("backtest", "--strategy", "sma_cross", "--output", output).status()).isEqualTo(2);
+    }
+
+    @Test
+    void xsMomentumOnTheDjiaWithASymbolAsTheBenchmark() throws IOException {
+        Path out = tmp.resolve("xs");
+        Run run = quiver("backtest", "--input", DATA.resolve("dowjones30_closes_wide.csv").toString(),
+                "--strategy", "xs_momentum(lookback=60,skip=5,rebalance=21)", "--benchmark", "AA", "--output",
+                out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(DATA.resolve("dowjones30_closes_wide.csv"));
+        double first = Double.parseDouble(lines.get(1).split(",")[1]);
+        double last = Double.parseDouble(lines.getLast().split(",")[1]);
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"benchmark_return\": ([-0-9.eE]+)")
+                .matcher(metrics);
+        assertThat(m.find()).as(metrics).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(last / first - 1,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Files.readString(out.resolve("report.html"))).contains("buy and hold of AA");
+        assertThat(Files.readAllLines(out.resolve("trades.csv")).stream().filter(l -> l.contains(",-")).count())
+                .as("short trades").isPositive();
+        Run unknown = quiver("backtest", "--input", DATA.resolve("dowjones30_closes_wide.csv").toString(),
+                "--strategy", "xs_momentum", "--benchmark", "ZZZ", "--output", tmp.resolve("zz").toString());
+        assertThat(unknown.status()).isNotZero();
+        assertThat(unknown.err()).contains("benchmark symbol 'ZZZ' is not in the data");
     }
 
     @Test

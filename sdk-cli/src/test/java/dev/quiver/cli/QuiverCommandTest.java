@@ -100,7 +100,9 @@ class QuiverCommandTest {
         assertThat(help[1]).contains("Default: next_open").contains("Default: 100000").contains("--debug");
         String[] strategies = run("strategies");
         assertThat(strategies[0]).isEqualTo("0");
-        assertThat(strategies[1]).contains("sma_cross(fast=10,slow=50)").contains("breakout(n=20)")
-                .containsPattern("slow +int +default 50");
+        assertThat(strategies[1]).contains("sma_cross(fast=10,slow=50,allow_short=false)")
+                .contains("breakout(n=20,allow_short=false)")
+                .contains("xs_momentum(lookback=126,skip=21,top=0.2,bottom=0.2,rebalance=21,gross=1")
+                .containsPattern("slow +int +default 50").containsPattern("allow_short +boolean +default false");
     }
 }

@@ -30,4 +30,13 @@ public interface Bar {
 
     /** Volume. */
     double volume();
+
+    /**
+     * The bar's row in the panel's table, for reading columns computed over the same panel (features of a plan:
+     * row {@code r} of a plan's result belongs to row {@code r} of the panel); {@code -1} where the bar comes from no
+     * table (a live feed).
+     */
+    default int row() {
+        return -1;
+    }
 }

@@ -13,6 +13,14 @@ public interface StrategyContext {
     /** Cash plus the marked-to-market value of all positions at the latest prices. */
     double equity();
 
+    /**
+     * The number of symbols the account trades (the panel's symbols; in a live session, those seen so far): what
+     * percent-of-equity sizing splits the equity across. 1 unless the implementation says otherwise.
+     */
+    default int symbolCount() {
+        return 1;
+    }
+
     /** The signed position in a symbol (0 if none). */
     double position(String symbol);
 

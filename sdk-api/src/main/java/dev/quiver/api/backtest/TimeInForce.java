@@ -6,8 +6,10 @@ package dev.quiver.api.backtest;
  * <p>Thread-safety: immutable.
  */
 public enum TimeInForce {
-    /** Cancelled at the end of the bar after the one it was submitted on. */
+    /** Cancelled at the end of the bar after the one it was submitted on (a partial fill's rest too). */
     DAY,
-    /** Lives until filled or cancelled. */
-    GTC
+    /** Lives until filled or cancelled; a partial fill (volume cap) leaves the rest working. */
+    GTC,
+    /** Immediate or cancel: what its first fill (possibly partial, under a volume cap) leaves unfilled is cancelled. */
+    IOC
 }

@@ -16,6 +16,7 @@ final class BarCursor implements Bar {
     double low;
     double close;
     double volume;
+    int row = -1;
 
     /** The bar's time and values; the symbol is set apart, only when it changes. */
     void set(long time, double open, double high, double low, double close, double volume) {
@@ -65,6 +66,11 @@ final class BarCursor implements Bar {
     @Override
     public double volume() {
         return volume;
+    }
+
+    @Override
+    public int row() {
+        return row;
     }
 
     @Override

@@ -35,7 +35,13 @@ import java.util.Objects;
  *   <li>the strategy sees the bar; under {@code CLOSE} a market order for the bar's own symbol fills at once at the
  *       close, every other order waits for a later bar.</li>
  * </ol>
- * {@link #endTimestamp} records the equity after the last bar of a timestamp.
+ * {@link #endTimestamp} ends a timestamp after its last bar: the strategy's {@code onTimestamp} (if it has one), then
+ * the account's end of timestamp (borrow cost, the maintenance check and a forced liquidation, which also cancels every
+ * open order), then the equity point.
+ *
+ * <p>A volume cap ({@link BacktestConfig#maxVolumeShare()}) limits each fill to that share of its bar's volume; the
+ * rest of a {@code GTC} order keeps working, of a {@code DAY} order until its bar ends, of an {@code IOC} order is
+ * cancelled. A fill the account rejects or reduces for want of buying power ends its order.
  *
  * <p>Thread-safety: not thread-safe; confined to the run's thread.
  */
@@ -47,6 +53,15 @@ final class ExecutionCore implements StrategyContext {
     private final BacktestConfig config;
     private final FillTiming fillTiming;
     private final BarCursor bar = new BarCursor();
+    /** Whether the strategy overrides {@code onTimestamp} (checked once, so others pay nothing per timestamp). */
+    private final boolean timestampHook;
+    private boolean inHook;
+    /** The volume cap, a share of the bar's volume; NaN for none. */
+    private final double maxVolumeShare;
+    private final boolean volumeCap;
+    // the last bar's time and volume per symbol, kept only for a strategy with a timestamp hook
+    private long[] lastTime = new long[0];
+    private double[] lastVolume = new double[0];
 
     // symbols (may grow in a live session)
     private final Map<String, Integer> symbolIndex = new HashMap<>();
@@ -84,6 +99,9 @@ final class ExecutionCore implements StrategyContext {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.config = Objects.requireNonNull(config, "config");
         this.fillTiming = config.fill();
+        this.timestampHook = overridesOnTimestamp(strategy.getClass());
+        this.maxVolumeShare = config.maxVolumeShare();
+        this.volumeCap = !Double.isNaN(maxVolumeShare);
         int capacity = Math.max(4, symbols.size());
         this.account = Account.of(config, commission, slippage, capacity);
         this.pending = new Order[capacity][];
@@ -101,6 +119,15 @@ final class ExecutionCore implements StrategyContext {
         }
     }
 
+    private static boolean overridesOnTimestamp(Class<?> type) {
+        try {
+            return type.getMethod("onTimestamp", long.class, StrategyContext.class).getDeclaringClass()
+                    != Strategy.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The index of a symbol, adding it if new (live sessions meet symbols as they come). */
     int addSymbol(String symbol) {
         Integer known = symbolIndex.get(symbol);
@@ -114,6 +141,11 @@ final class ExecutionCore implements StrategyContext {
         }
         account.addSymbol(symbol);
         symbolIndex.put(symbol, s);
+        if (timestampHook && s >= lastTime.length) {
+            lastTime = Arrays.copyOf(lastTime, Math.max(4, 2 * s + 1));
+            lastVolume = Arrays.copyOf(lastVolume, lastTime.length);
+            Arrays.fill(lastTime, s, lastTime.length, BEFORE_FIRST_BAR);
+        }
         return s;
     }
 
@@ -142,7 +174,7 @@ final class ExecutionCore implements StrategyContext {
 
     /** Processes one bar (see the class comment). */
     void step(int s, long time, double o, double h, double l, double c, double v) {
-        arrive(s, time, o, h, l, c, v);
+        arrive(s, time, o, h, l, c, v, -1);
         inBar = true;
         try {
             strategy.onBar(bar, this);
@@ -171,7 +203,7 @@ final class ExecutionCore implements StrategyContext {
         for (int r = from; r < to; r++) {
             long t = time[r];
             now = t;
-            arrive(0, t, open[r], high[r], low[r], close[r], volume[r]);
+            arrive(0, t, open[r], high[r], low[r], close[r], volume[r], r);
             inBar = true;
             strategy.onBar(bar, this);
             inBar = false;
@@ -192,7 +224,7 @@ final class ExecutionCore implements StrategyContext {
             for (int end = dateEnd[d]; k < end; k++) {
                 int row = rows[k];
                 arrive(symbolOf[k], t, index.open[row], index.high[row], index.low[row], index.close[row],
-                        index.volume[row]);
+                        index.volume[row], row);
                 inBar = true;
                 strategy.onBar(bar, this);
                 inBar = false;
@@ -202,7 +234,7 @@ final class ExecutionCore implements StrategyContext {
     }
 
     /** A bar arrives: the cursor shows it, the symbol's open orders meet it, the close becomes the mark. */
-    private void arrive(int s, long time, double o, double h, double l, double c, double v) {
+    private void arrive(int s, long time, double o, double h, double l, double c, double v, int row) {
         BarCursor b = bar;
         if (b.symbol == null || b.symbolIndex != s) {
             // one store of the name per change of symbol, not per bar
@@ -210,20 +242,35 @@ final class ExecutionCore implements StrategyContext {
             b.symbol = account.symbol(s);
         }
         b.set(time, o, h, l, c, v);
+        b.row = row;
         if (pendingCount[s] != 0) {
             processOrders(s, time, o, h, l, c, v);
         }
         account.setMark(s, c);
+        if (timestampHook) {
+            lastTime[s] = time;
+            lastVolume[s] = v;
+        }
     }
 
-    /** Records the equity at the end of the current timestamp. */
+    /** Ends the current timestamp (see the class comment) and records its equity. */
     void endTimestamp() {
+        if (timestampHook) {
+            inHook = true;
+            strategy.onTimestamp(now, this);
+            inHook = false;
+        }
+        long liquidations = account.liquidations();
+        double value = account.closeTimestamp(now);
+        if (account.liquidations() != liquidations) {
+            cancelAll();
+        }
         if (points == times.length) {
             times = Arrays.copyOf(times, points * 2);
             equity = Arrays.copyOf(equity, points * 2);
         }
         times[points] = now;
-        equity[points] = account.equity();
+        equity[points] = value;
         points++;
         if (account.inMarket()) {
             barsInMarket++;
@@ -258,8 +305,20 @@ final class ExecutionCore implements StrategyContext {
             strategy.onFinish(this);
         }
         long[] t = times;
-        return EquityMetrics.compute(i -> t[i], equity, points, account.trades(), barsInMarket,
-                account.tradedValue(), config.initialCash(), config.periodsPerYear());
+        return account.annotate(EquityMetrics.compute(i -> t[i], equity, points, account.trades(), barsInMarket,
+                account.tradedValue(), config.initialCash(), config.periodsPerYear()));
+    }
+
+    /** Cancels every open order (a forced liquidation). */
+    private void cancelAll() {
+        for (int s = 0; s < pending.length; s++) {
+            Order[] list = pending[s];
+            for (int i = 0; i < pendingCount[s]; i++) {
+                open.remove(list[i].id);
+                list[i] = null;
+            }
+            pendingCount[s] = 0;
+        }
     }
 
     // ---- orders against a bar ----
@@ -362,17 +421,35 @@ final class ExecutionCore implements StrategyContext {
         return false;
     }
 
-    /** Fills an order at a raw price (before slippage); false if the price is not a number. */
+    /**
+     * Fills an order at a raw price (before slippage), within the volume cap and buying power; whether the order is
+     * done: filled, or rejected or reduced by the account, or partly filled with {@code IOC}. False if the price is
+     * not a number, or a partial fill leaves the rest working.
+     */
     private boolean fillAt(Order order, double rawPrice, double volume) {
         if (rawPrice != rawPrice) {
             return false;
         }
-        double price = account.fillPrice(rawPrice, order.quantity, volume);
+        double q = order.quantity;
+        if (volumeCap && volume == volume) {
+            double cap = maxVolumeShare * volume;
+            if (Math.abs(q) > cap) {
+                if (!(cap > 0)) {
+                    return order.timeInForce == TimeInForce.IOC;
+                }
+                q = q > 0 ? cap : -cap;
+            }
+        }
+        double price = account.fillPrice(rawPrice, q, volume);
         if (order.type == OrderType.LIMIT || order.type == OrderType.STOP_LIMIT) {
             price = order.isBuy() ? Math.min(price, order.limit) : Math.max(price, order.limit);
         }
-        account.book(order.symbol, order.quantity, price, now);
-        return true;
+        double filled = account.execute(order.symbol, q, price, now);
+        if (filled != q || q == order.quantity) {
+            return true;
+        }
+        order.quantity -= q;
+        return order.timeInForce == TimeInForce.IOC;
     }
 
     // ---- StrategyContext ----
@@ -385,6 +462,11 @@ final class ExecutionCore implements StrategyContext {
     @Override
     public double equity() {
         return account.equity();
+    }
+
+    @Override
+    public int symbolCount() {
+        return account.symbolCount();
     }
 
     @Override
@@ -406,12 +488,28 @@ final class ExecutionCore implements StrategyContext {
     private long place(long id, OrderRequest request) {
         int s = requireSymbol(request.symbol());
         long submitTime = inBar ? bar.time : now;
-        if (inBar && fillTiming == FillTiming.CLOSE && request.type() == OrderType.MARKET && s == bar.symbolIndex
-                && bar.close == bar.close) {
-            account.fill(s, request.quantity(), bar.close, bar.volume, bar.time);
-            return id;
+        Order order = null;
+        if (fillTiming == FillTiming.CLOSE && request.type() == OrderType.MARKET) {
+            if (inBar && s == bar.symbolIndex && bar.close == bar.close) {
+                if (!volumeCap) {
+                    account.fill(s, request.quantity(), bar.close, bar.volume, bar.time);
+                    return id;
+                }
+                order = new Order(id, s, request, submitTime, account.mark(s));
+                if (fillAt(order, bar.close, bar.volume)) {
+                    return id;
+                }
+            } else if (inHook && lastTime[s] == now && account.mark(s) == account.mark(s)) {
+                // the end of a timestamp: the symbol's close of this timestamp is its mark
+                order = new Order(id, s, request, submitTime, account.mark(s));
+                if (fillAt(order, account.mark(s), lastVolume[s])) {
+                    return id;
+                }
+            }
         }
-        Order order = new Order(id, s, request, submitTime, account.mark(s));
+        if (order == null) {
+            order = new Order(id, s, request, submitTime, account.mark(s));
+        }
         Order[] list = pending[s];
         int count = pendingCount[s];
         if (list == null) {

@@ -12,7 +12,8 @@ import dev.quiver.api.backtest.TimeInForce;
 final class Order {
     final long id;
     final int symbol;
-    final double quantity;
+    /** What is still to fill (a partial fill under a volume cap reduces it). */
+    double quantity;
     final OrderType type;
     final double limit;
     /** The stop price, or a trailing stop's distance. */

@@ -38,7 +38,10 @@ public interface PositionSizer {
     }
 
     /**
-     * A share of the account's equity at the bar's close: {@code fraction * equity / close} units (fractional).
+     * A share of the account's equity at the bar's close, split across the symbols the account trades:
+     * {@code fraction * equity / symbols / close} units (fractional), {@code symbols} being
+     * {@link StrategyContext#symbolCount()} (the panel's symbols). So {@code percentOfEquity(1)} over a 30-symbol
+     * panel puts at most a thirtieth of the equity in each symbol, and the whole equity in one symbol's run.
      *
      * @throws IllegalArgumentException if the fraction is not positive and finite
      */
@@ -46,7 +49,7 @@ public interface PositionSizer {
         if (!(fraction > 0) || Double.isInfinite(fraction)) {
             throw new IllegalArgumentException("equity fraction must be positive and finite, not " + fraction);
         }
-        return (bar, context) -> fraction * context.equity() / bar.close();
+        return (bar, context) -> fraction * context.equity() / context.symbolCount() / bar.close();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.quiver.backtest.internal;
 
 import dev.quiver.api.backtest.BacktestConfig;
+import dev.quiver.api.backtest.BuyingPowerPolicy;
 import dev.quiver.api.backtest.Trade;
 import dev.quiver.backtest.engine.CommissionModel;
 import dev.quiver.backtest.engine.SlippageModel;
@@ -26,6 +27,19 @@ import java.util.List;
  * </ul>
  * A symbol with no mark yet (no close seen) is marked at its first fill's price.
  *
+ * <h2>Margin</h2>
+ * {@link #execute} checks buying power before it books: with {@code E} the equity, {@code R} the initial margin of
+ * the other symbols' positions at their marks ({@code |position| * mark * initial margin of its side}), a fill of
+ * {@code q} at {@code p} is allowed when {@code E - fee + q * (mark - p) >= R + |new position| * p * initial margin}
+ * (a fill that only reduces a position always is). Otherwise the {@link BuyingPowerPolicy} rejects it (nothing is
+ * booked) or reduces it to the largest quantity that passes (the fee taken as proportional to the quantity for
+ * that). The positions' value and initial margin are running sums kept by {@link #setMark} and the fills, so a check
+ * costs the same whatever the number of symbols; {@link #closeTimestamp} recomputes them exactly. {@link #closeTimestamp} ends a timestamp: it charges every short its borrow cost
+ * ({@code |position| * mark * borrowRate / periodsPerYear}, kept with the position and attributed to its trades as
+ * fees are), then compares equity with the maintenance requirement ({@code sum |position| * mark * maintenance
+ * margin}); below it, every position is closed at its mark (after slippage, with commission) in symbol order, the
+ * trades marked as liquidations.
+ *
  * <p>Thread-safety: not thread-safe; confined to the run's thread.
  */
 public final class Account {
@@ -44,6 +58,23 @@ public final class Account {
     private double tradedValue;
     private final List<Trade> trades = new ArrayList<>();
 
+    private final double longInitial;
+    private final double longMaintenance;
+    private final double shortInitial;
+    private final double shortMaintenance;
+    private final double borrowPerBar;
+    private final boolean reduce;
+    private double[] openBorrow;
+    private int shorts;
+    // running sums over the positions, so that a fill's buying-power check is O(1): the positions' value and their
+    // initial margin at the marks (recomputed exactly at every end of timestamp, so rounding cannot build up)
+    private double openValue;
+    private double openInitial;
+    private double borrowPaid;
+    private long rejected;
+    private long reduced;
+    private long liquidations;
+
     /**
      * The account of a run under {@code config}: its initial cash, and these cost models, or where one is
      * {@code null} the config's basis points ({@link CommissionModel#bps} of {@link BacktestConfig#commissionBps()},
@@ -51,13 +82,19 @@ public final class Account {
      * grows as symbols are added).
      */
     public static Account of(BacktestConfig config, CommissionModel commission, SlippageModel slippage, int capacity) {
-        return new Account(config.initialCash(),
+        return new Account(config,
                 commission != null ? commission : CommissionModel.bps(config.commissionBps(), 0),
                 slippage != null ? slippage : SlippageModel.fixedBps(config.slippageBps()), capacity);
     }
 
-    private Account(double cash, CommissionModel commission, SlippageModel slippage, int capacity) {
-        this.cash = cash;
+    private Account(BacktestConfig config, CommissionModel commission, SlippageModel slippage, int capacity) {
+        this.cash = config.initialCash();
+        this.longInitial = config.longInitialMargin();
+        this.longMaintenance = config.longMaintenanceMargin();
+        this.shortInitial = config.shortInitialMargin();
+        this.shortMaintenance = config.shortMaintenanceMargin();
+        this.borrowPerBar = config.borrowRate() / config.periodsPerYear();
+        this.reduce = config.buyingPowerPolicy() == BuyingPowerPolicy.REDUCE;
         this.commission = commission;
         this.slippage = slippage;
         int n = Math.max(1, capacity);
@@ -67,6 +104,7 @@ public final class Account {
         this.averageEntry = new double[n];
         this.openFees = new double[n];
         this.entryTime = new long[n];
+        this.openBorrow = new double[n];
         Arrays.fill(mark, Double.NaN);
     }
 
@@ -82,6 +120,7 @@ public final class Account {
             averageEntry = Arrays.copyOf(averageEntry, n);
             openFees = Arrays.copyOf(openFees, n);
             entryTime = Arrays.copyOf(entryTime, n);
+            openBorrow = Arrays.copyOf(openBorrow, n);
         }
         names[s] = symbol;
         symbolCount++;
@@ -125,6 +164,12 @@ public final class Account {
     /** Marks symbol {@code s} at this price (a close), if it is a number. */
     public void setMark(int s, double price) {
         if (price == price) {
+            double pos = position[s];
+            if (pos != 0) {
+                double change = price - mark[s];
+                openValue += pos * change;
+                openInitial += Math.abs(pos) * change * (pos > 0 ? longInitial : shortInitial);
+            }
             mark[s] = price;
         }
     }
@@ -159,19 +204,162 @@ public final class Account {
         return slippage.fillPrice(rawPrice, quantity, volume);
     }
 
-    /** Fills {@code quantity} of symbol {@code s} at a raw price (after slippage, no limit) at {@code time}. */
-    public void fill(int s, double quantity, double rawPrice, double volume, long time) {
-        book(s, quantity, slippage.fillPrice(rawPrice, quantity, volume), time);
+    /**
+     * Fills {@code quantity} of symbol {@code s} at a raw price (after slippage, no limit) at {@code time}, within
+     * buying power; returns the quantity filled (see {@link #execute}).
+     */
+    public double fill(int s, double quantity, double rawPrice, double volume, long time) {
+        return execute(s, quantity, slippage.fillPrice(rawPrice, quantity, volume), time);
+    }
+
+    /**
+     * Fills {@code quantity} of symbol {@code s} at its final price within buying power (see the class comment):
+     * the whole quantity, a reduced one (policy {@code REDUCE}), or nothing (rejected); returns the quantity booked,
+     * 0 if none.
+     */
+    public double execute(int s, double quantity, double price, long time) {
+        double q = affordable(s, quantity, price);
+        if (q != 0) {
+            book(s, q, price, time, false);
+        }
+        return q;
+    }
+
+    /** The part of a fill that buying power allows under the policy; counts rejections and reductions. */
+    private double affordable(int s, double quantity, double price) {
+        double pos = position[s];
+        boolean buy = quantity > 0;
+        double closing = pos != 0 && (pos > 0) != buy ? Math.min(Math.abs(quantity), Math.abs(pos)) : 0;
+        double adding = Math.abs(quantity) - closing;     // units of new exposure
+        if (adding <= 0) {
+            return quantity;                               // only reduces a position
+        }
+        double m = mark[s] == mark[s] ? mark[s] : price;
+        double value = cash + openValue;
+        double others = openInitial - (pos == 0 ? 0 : Math.abs(pos) * m * (pos > 0 ? longInitial : shortInitial));
+        double rate = buy ? longInitial : shortInitial;
+        double dir = buy ? 1 : -1;
+        double feePerUnit = commission.fee(quantity, price) / Math.abs(quantity);
+        // equity after the closing part, and the margin already needed by what stays of this symbol
+        double e0 = value + dir * closing * (m - price) - feePerUnit * closing;
+        double r0 = others + (closing == 0 ? Math.abs(pos) * price * rate : 0);
+        double k = dir * (m - price) - feePerUnit;
+        double slack = e0 - r0;
+        double perUnit = price * rate - k;
+        if (slack - perUnit * adding >= -1e-9 * Math.max(1, Math.abs(value))) {
+            return quantity;
+        }
+        if (!reduce) {
+            rejected++;
+            return 0;
+        }
+        double allowed = perUnit > 0 ? Math.max(0, slack / perUnit) : 0;
+        double total = closing + Math.min(adding, allowed);
+        if (total <= 0) {
+            rejected++;
+            return 0;
+        }
+        reduced++;
+        return buy ? total : -total;
+    }
+
+    /**
+     * Ends a timestamp at {@code time}: charges the shorts' borrow cost, checks the maintenance margin and liquidates
+     * every position if equity is below it (see the class comment); returns the equity after that.
+     */
+    public double closeTimestamp(long time) {
+        if (withPosition == 0) {
+            openValue = 0;
+            openInitial = 0;
+            return cash;
+        }
+        double[] pos = position;
+        double[] m = mark;
+        int n = symbolCount;
+        if (shorts != 0 && borrowPerBar > 0) {
+            for (int s = 0; s < n; s++) {
+                double x = pos[s];
+                if (x < 0 && m[s] == m[s]) {
+                    double cost = -x * m[s] * borrowPerBar;
+                    cash -= cost;
+                    openBorrow[s] += cost;
+                    borrowPaid += cost;
+                }
+            }
+        }
+        double positions = 0;
+        double initial = 0;
+        double maintenance = 0;
+        for (int s = 0; s < n; s++) {
+            double x = pos[s];
+            if (x != 0) {
+                double v = x * m[s];
+                positions += v;
+                initial += x > 0 ? v * longInitial : -v * shortInitial;
+                maintenance += x > 0 ? v * longMaintenance : -v * shortMaintenance;
+            }
+        }
+        openValue = positions;
+        openInitial = initial;
+        double value = cash + positions;
+        if (value >= maintenance) {
+            return value;
+        }
+        liquidations++;
+        for (int s = 0; s < n; s++) {
+            double x = pos[s];
+            if (x != 0) {
+                book(s, -x, slippage.fillPrice(m[s], -x, Double.NaN), time, true);
+            }
+        }
+        return equity();
+    }
+
+    /** These metrics with the account's own figures: borrow cost, liquidations, rejected and reduced fills. */
+    public dev.quiver.api.backtest.Metrics annotate(dev.quiver.api.backtest.Metrics metrics) {
+        return metrics.toBuilder().borrowCost(borrowPaid).liquidations(liquidations).rejectedOrders(rejected)
+                .reducedOrders(reduced).build();
+    }
+
+    /** The short-borrow cost charged so far. */
+    public double borrowPaid() {
+        return borrowPaid;
+    }
+
+    /** Fills rejected for want of buying power. */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** Fills reduced to the buying power. */
+    public long reduced() {
+        return reduced;
+    }
+
+    /** Forced liquidations so far. */
+    public long liquidations() {
+        return liquidations;
     }
 
     /** Books a fill at its final price: the fee, cash, the position and any trade it closes (see the class comment). */
-    public void book(int s, double quantity, double price, long time) {
-        double fee = commission.fee(quantity, price);
-        cash -= quantity * price + fee;
-        tradedValue += Math.abs(quantity * price);
+    private void book(int s, double quantity, double price, long time, boolean liquidation) {
         if (mark[s] != mark[s]) {
             mark[s] = price;
         }
+        double m = mark[s];
+        double before = position[s];
+        openValue -= before * m;
+        openInitial -= Math.abs(before) * m * (before > 0 ? longInitial : shortInitial);
+        bookPosition(s, quantity, price, time, liquidation);
+        double after = position[s];
+        openValue += after * m;
+        openInitial += Math.abs(after) * m * (after > 0 ? longInitial : shortInitial);
+    }
+
+    private void bookPosition(int s, double quantity, double price, long time, boolean liquidation) {
+        double fee = commission.fee(quantity, price);
+        cash -= quantity * price + fee;
+        tradedValue += Math.abs(quantity * price);
         double pos = position[s];
         if (pos == 0 || (pos > 0) == (quantity > 0)) {
             double size = Math.abs(pos + quantity);
@@ -180,6 +368,9 @@ public final class Account {
             if (pos == 0) {
                 entryTime[s] = time;
                 withPosition++;
+                if (quantity < 0) {
+                    shorts++;
+                }
             }
             openFees[s] += fee;
             position[s] = pos + quantity;
@@ -189,17 +380,22 @@ public final class Account {
         double closed = pos > 0 ? closing : -closing;
         double entryFees = closing == Math.abs(pos) ? openFees[s] : openFees[s] * (closing / Math.abs(pos));
         double exitFees = closing == Math.abs(quantity) ? fee : fee * (closing / Math.abs(quantity));
+        double borrow = closing == Math.abs(pos) ? openBorrow[s] : openBorrow[s] * (closing / Math.abs(pos));
         double entry = averageEntry[s];
         double fees = entryFees + exitFees;
-        double profit = (price - entry) * closed - fees;
+        double profit = (price - entry) * closed - fees - borrow;
         trades.add(new Trade(names[s], entryTime[s], time, entry, price, closed, profit,
-                profit / Math.abs(entry * closed), fees));
+                profit / Math.abs(entry * closed), fees, borrow, liquidation));
         double remaining = Math.abs(quantity) - closing;
         if (closing == Math.abs(pos)) {
             position[s] = 0;
             openFees[s] = 0;
             averageEntry[s] = 0;
+            openBorrow[s] = 0;
             withPosition--;
+            if (pos < 0) {
+                shorts--;
+            }
             if (remaining > 0) {
                 // the fill went through zero: the rest opens a position the other way
                 position[s] = quantity > 0 ? remaining : -remaining;
@@ -207,10 +403,14 @@ public final class Account {
                 entryTime[s] = time;
                 openFees[s] = fee - exitFees;
                 withPosition++;
+                if (quantity < 0) {
+                    shorts++;
+                }
             }
         } else {
             position[s] = pos + quantity;
             openFees[s] -= entryFees;
+            openBorrow[s] -= borrow;
         }
     }
 }

@@ -172,8 +172,10 @@ public final class EquityMetrics {
                 : grossProfit / grossLoss;
         double expectancy = count == 0 ? Double.NaN : (grossProfit - grossLoss) / count;
 
-        return new Metrics(growth - 1, annualReturn, volatility, sharpe, sortino, calmar, maxDrawdown, drawdownBars,
-                winRate, profitFactor, expectancy, exposure, turnover, count);
+        return Metrics.builder().totalReturn(growth - 1).annualReturn(annualReturn).volatility(volatility)
+                .sharpe(sharpe).sortino(sortino).calmar(calmar).maxDrawdown(maxDrawdown).maxDrawdownBars(drawdownBars)
+                .winRate(winRate).profitFactor(profitFactor).expectancy(expectancy).exposure(exposure)
+                .turnover(turnover).trades(count).build();
     }
 
     private static double[] scratch(int n) {

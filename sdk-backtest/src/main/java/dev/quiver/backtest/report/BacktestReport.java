@@ -9,6 +9,7 @@ import dev.quiver.api.backtest.StrategyRun;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Timestamps;
 import dev.quiver.backtest.engine.EventBacktester;
+import dev.quiver.backtest.metrics.Benchmark;
 import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.report.HtmlReport;
 import dev.quiver.report.OutputDirectory;
@@ -25,8 +26,8 @@ import java.util.Objects;
  * Runs a backtest or a sweep and writes everything a person looks at into one directory:
  * <ul>
  *   <li>for the run (in a sweep, the best completed run by the chosen metric): {@code trades.csv},
- *       {@code equity.csv}, {@code metrics.json} ({@link ResultFiles}) and {@code equity.png}/{@code .svg}
- *       ({@link BacktestPlots#equity});</li>
+ *       {@code equity.csv}, {@code metrics.json} ({@link ResultFiles}, with the benchmark metrics) and
+ *       {@code equity.png}/{@code .svg} ({@link BacktestPlots#equity}, with the benchmark's curve);</li>
  *   <li>for a sweep, also {@code sweep.csv} and {@code sweep.arrow} (every run, sorted by the metric) and, when the
  *       runs vary two numeric parameters, {@code heatmap.png}/{@code .svg} of the metric over the first two;</li>
  *   <li>{@code report.html}, which links them all.</li>
@@ -79,7 +80,25 @@ public final class BacktestReport {
     public static Written run(Panel bars, String title, List<StrategyRun> runs, Backtester backtester,
                               BacktestConfig config, String sortMetric, ProgressListener progress, Path dir)
             throws IOException {
+        return run(bars, title, runs, backtester, config, sortMetric, null, progress, dir);
+    }
+
+    /**
+     * Runs {@code runs} over {@code bars} and writes the outputs into {@code dir}, as the other {@code run} does,
+     * with the buy-and-hold of {@code benchmarkSymbol} as the benchmark, or of the whole universe (equal cash per
+     * symbol) when it is {@code null} ({@link Benchmark}).
+     *
+     * @throws IOException if a file cannot be written
+     * @throws IllegalArgumentException if there are no runs, the metric is unknown or the benchmark symbol is not in
+     *     the data
+     */
+    public static Written run(Panel bars, String title, List<StrategyRun> runs, Backtester backtester,
+                              BacktestConfig config, String sortMetric, String benchmarkSymbol,
+                              ProgressListener progress, Path dir) throws IOException {
         Objects.requireNonNull(bars, "bars");
+        if (benchmarkSymbol != null) {
+            Benchmark.buyAndHold(bars, benchmarkSymbol, new long[0], 1); // checks the symbol before any run
+        }
         Objects.requireNonNull(backtester, "backtester");
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("nothing to run: no strategy given");
@@ -109,14 +128,25 @@ public final class BacktestReport {
         OutputDirectory.checkReplaceable(dir);
         long writeStart = System.nanoTime();
         OutputDirectory.write(dir, "backtest report",
-                tmp -> written.addAll(write(tmp, bars, title, outcomes, table, chosen, config, metric, plotNanos)));
+                tmp -> written.addAll(write(tmp, bars, title, outcomes, table, chosen, config, metric,
+                        benchmarkSymbol, plotNanos)));
         long writing = System.nanoTime() - writeStart - plotNanos[0];
         List<Path> files = new ArrayList<>();
         for (Path f : written) {
             files.add(dir.resolve(f.getFileName()));
         }
-        return new Written(table, best == null ? null : best.run().label(), best == null ? null : best.result(),
-                files.getLast(), List.copyOf(files), new Timings(backtest, writing, plotNanos[0]));
+        return new Written(table, best == null ? null : best.run().label(),
+                best == null ? null : withBenchmark(best.result(), bars, config, benchmarkSymbol), files.getLast(),
+                List.copyOf(files), new Timings(backtest, writing, plotNanos[0]));
+    }
+
+    /** The result with its metrics compared with the benchmark. */
+    private static BacktestResult withBenchmark(BacktestResult result, Panel bars, BacktestConfig config,
+                                                String benchmarkSymbol) {
+        double[] benchmark = Benchmark.buyAndHold(bars, benchmarkSymbol, result.equity().times(),
+                config.initialCash());
+        return new BacktestResult(result.trades(), result.equity(), Benchmark.compare(result.metrics(),
+                result.equity(), benchmark, config.initialCash(), config.periodsPerYear()));
     }
 
     /** The best completed run by the table's order, or {@code null} if every run failed. */
@@ -135,8 +165,8 @@ public final class BacktestReport {
 
     /** Writes the outputs into {@code dir} (the new directory); returns the files, the report last. */
     private static List<Path> write(Path dir, Panel bars, String title, List<RunOutcome> outcomes, SweepTable table,
-                                    RunOutcome.Completed best, BacktestConfig config, String metric, long[] plotNanos)
-            throws IOException {
+                                    RunOutcome.Completed best, BacktestConfig config, String metric,
+                                    String benchmarkSymbol, long[] plotNanos) throws IOException {
         List<Path> files = new ArrayList<>();
         HtmlReport html = HtmlReport.builder("Backtest: " + title).footer(ReportTables.FOOTER);
         html.paragraph(bars.symbolCount() + " symbol" + (bars.symbolCount() == 1 ? "" : "s") + ", "
@@ -153,8 +183,8 @@ public final class BacktestReport {
             files.add(arrow);
             html.heading("Sweep: " + table.size() + " runs" + (table.failures() == 0 ? ""
                     : ", " + table.failures() + " failed"));
-            List<String> shown = List.of(metric, "total_return", "annual_return", "sharpe", "max_drawdown", "trades",
-                    "win_rate");
+            List<String> shown = ReportTables.sweepColumns(metric, List.of("total_return", "annual_return", "sharpe",
+                    "max_drawdown", "trades", "win_rate"));
             html.table("Best runs by " + metric, ReportTables.sweepHeader(shown),
                     ReportTables.sweepRows(table, 25, shown));
             List<String> numeric = numericParams(table);
@@ -177,7 +207,11 @@ public final class BacktestReport {
         }
         if (best != null) {
             String label = best.run().label();
-            BacktestResult result = best.result();
+            BacktestResult result = withBenchmark(best.result(), bars, config, benchmarkSymbol);
+            double[] benchmark = Benchmark.buyAndHold(bars, benchmarkSymbol, result.equity().times(),
+                    config.initialCash());
+            String benchmarkName = benchmarkSymbol == null ? "buy and hold of the universe"
+                    : "buy and hold of " + benchmarkSymbol;
             Path trades = dir.resolve("trades.csv");
             Path equity = dir.resolve("equity.csv");
             Path metrics = dir.resolve("metrics.json");
@@ -185,13 +219,18 @@ public final class BacktestReport {
             ResultFiles.writeEquity(equity, result.equity(), config.initialCash());
             ResultFiles.writeMetrics(metrics, label, config, result.metrics());
             long p0 = System.nanoTime();
-            Plot plot = BacktestPlots.equity(result, config.initialCash(), label + " on " + title, dir, "equity");
+            Plot plot = result.equity().size() == 0 ? null : BacktestPlots.equity(result, benchmark, benchmarkName,
+                    config.initialCash(), label + " on " + title, dir, "equity");
             plotNanos[0] += System.nanoTime() - p0;
-            files.addAll(List.of(trades, equity, metrics, plot.png(), plot.svg()));
+            files.addAll(List.of(trades, equity, metrics));
             html.heading((outcomes.size() > 1 ? "Best run: " : "Run: ") + label)
-                    .keyValues("Metrics", ReportTables.metrics(result.metrics()))
-                    .plot("Equity with entries (green) and exits (red), drawdown beneath", plot)
-                    .link("Trades (CSV)", trades).link("Equity curve (CSV)", equity).link("Metrics (JSON)", metrics);
+                    .keyValues("Metrics (benchmark: " + benchmarkName + ")", ReportTables.metrics(result.metrics()));
+            if (plot != null) {
+                files.addAll(List.of(plot.png(), plot.svg()));
+                html.plot("Equity with entries (green) and exits (red), the benchmark (grey), drawdown beneath",
+                        plot);
+            }
+            html.link("Trades (CSV)", trades).link("Equity curve (CSV)", equity).link("Metrics (JSON)", metrics);
         }
         Path report = dir.resolve("report.html");
         html.write(report);

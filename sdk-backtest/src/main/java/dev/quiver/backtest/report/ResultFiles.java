@@ -26,11 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Jackson):
  * <ul>
  *   <li>{@link #writeTrades trades.csv}: {@code symbol,entry_time,exit_time,entry_price,exit_price,quantity,profit,
- *       profit_pct,fees}, one closed trade per line in exit order (quantity negative for a short; profit after fees;
- *       {@code profit_pct} a fraction of the entry value);</li>
+ *       profit_pct,fees,borrow_cost,exit}, one closed trade per line in exit order (quantity negative for a short;
+ *       profit after fees and borrow cost; {@code profit_pct} a fraction of the entry value; {@code exit} is
+ *       {@code order}, or {@code liquidation} for a forced liquidation at the maintenance margin);</li>
  *   <li>{@link #writeEquity equity.csv}: {@code time,equity,drawdown}, one line per timestamp (drawdown a fraction
  *       at or below 0, from the running peak including the initial cash);</li>
- *   <li>{@link #writeMetrics metrics.json}: the run's label, its settings and its {@link Metrics} in snake case;
+ *   <li>{@link #writeMetrics metrics.json}: the run's label, its settings (the margin account too) and its
+ *       {@link Metrics} by {@link Metrics#NAMES} (counts as integers);
  *       undefined values ({@code NaN}, infinities) are {@code null}.</li>
  * </ul>
  * Times are dates ({@code YYYY-MM-DD}) for daily bars, else ISO instants ({@link Timestamps#format}).
@@ -54,6 +56,7 @@ public final class ResultFiles {
         long[] entry = new long[n];
         long[] exit = new long[n];
         double[][] numbers = new double[7][n];
+        String[] reasons = new String[n];
         for (int i = 0; i < n; i++) {
             Trade t = trades.get(i);
             symbols[i] = t.symbol();
@@ -65,15 +68,18 @@ public final class ResultFiles {
             numbers[3][i] = t.profit();
             numbers[4][i] = t.profitPct();
             numbers[5][i] = t.fees();
+            numbers[6][i] = t.borrowCost();
+            reasons[i] = t.liquidation() ? "liquidation" : "order";
         }
         LogicalType time = timeType(entry, exit);
         List<Column> columns = new ArrayList<>(List.of(StringColumn.encode("symbol", symbols),
                 Int64Column.wrap("entry_time", entry).withLogicalType(time),
                 Int64Column.wrap("exit_time", exit).withLogicalType(time)));
-        String[] names = {"entry_price", "exit_price", "quantity", "profit", "profit_pct", "fees"};
+        String[] names = {"entry_price", "exit_price", "quantity", "profit", "profit_pct", "fees", "borrow_cost"};
         for (int c = 0; c < names.length; c++) {
             columns.add(Float64Column.wrap(names[c], numbers[c]));
         }
+        columns.add(StringColumn.encode("exit", reasons));
         TableFiles.write(Table.of(columns), file, CSV);
     }
 
@@ -109,21 +115,25 @@ public final class ResultFiles {
         JsonFiles.put(root, "initial_cash", config.initialCash());
         root.put("fill", config.fill().name().toLowerCase(Locale.ROOT));
         JsonFiles.put(root, "periods_per_year", config.periodsPerYear());
+        JsonFiles.put(root, "commission_bps", config.commissionBps());
+        JsonFiles.put(root, "slippage_bps", config.slippageBps());
+        ObjectNode margin = root.putObject("margin");
+        JsonFiles.put(margin, "long_initial", config.longInitialMargin());
+        JsonFiles.put(margin, "long_maintenance", config.longMaintenanceMargin());
+        JsonFiles.put(margin, "short_initial", config.shortInitialMargin());
+        JsonFiles.put(margin, "short_maintenance", config.shortMaintenanceMargin());
+        JsonFiles.put(margin, "borrow_rate", config.borrowRate());
+        margin.put("buying_power_policy", config.buyingPowerPolicy().name().toLowerCase(Locale.ROOT));
+        JsonFiles.put(root, "max_volume_share", config.maxVolumeShare());
         ObjectNode metrics = root.putObject("metrics");
-        JsonFiles.put(metrics, "total_return", m.totalReturn());
-        JsonFiles.put(metrics, "annual_return", m.annualReturn());
-        JsonFiles.put(metrics, "volatility", m.volatility());
-        JsonFiles.put(metrics, "sharpe", m.sharpe());
-        JsonFiles.put(metrics, "sortino", m.sortino());
-        JsonFiles.put(metrics, "calmar", m.calmar());
-        JsonFiles.put(metrics, "max_drawdown", m.maxDrawdown());
-        metrics.put("max_drawdown_bars", m.maxDrawdownBars());
-        JsonFiles.put(metrics, "win_rate", m.winRate());
-        JsonFiles.put(metrics, "profit_factor", m.profitFactor());
-        JsonFiles.put(metrics, "expectancy", m.expectancy());
-        JsonFiles.put(metrics, "exposure", m.exposure());
-        JsonFiles.put(metrics, "turnover", m.turnover());
-        metrics.put("trades", m.trades());
+        for (String name : Metrics.NAMES) {
+            double v = m.value(name);
+            if (Metrics.COUNTS.contains(name)) {
+                metrics.put(name, (long) v);
+            } else {
+                JsonFiles.put(metrics, name, v);
+            }
+        }
         JsonFiles.write(file, root);
     }
 

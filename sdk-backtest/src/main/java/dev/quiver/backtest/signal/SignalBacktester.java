@@ -75,6 +75,7 @@ public final class SignalBacktester {
         Objects.requireNonNull(bars, "bars");
         Objects.requireNonNull(sizing, "sizing");
         Objects.requireNonNull(config, "config");
+        requireNoVolumeCap(config);
         if (bars.symbolCount() > 1) {
             throw new IllegalArgumentException("the vectorised path runs one symbol, the panel has "
                     + bars.symbolCount() + "; run several symbols sharing cash in the event engine");
@@ -127,6 +128,7 @@ public final class SignalBacktester {
         Objects.requireNonNull(bars, "bars");
         Objects.requireNonNull(sizing, "sizing");
         Objects.requireNonNull(config, "config");
+        requireNoVolumeCap(config);
         int n = bars.rowCount();
         if (entries.length != n || exits.length != n) {
             throw new IllegalArgumentException("signals: " + entries.length + " entries and " + exits.length
@@ -143,6 +145,13 @@ public final class SignalBacktester {
             done.incrementAndGet();
         });
         return Arrays.asList(results);
+    }
+
+    private static void requireNoVolumeCap(BacktestConfig config) {
+        if (!Double.isNaN(config.maxVolumeShare())) {
+            throw new IllegalArgumentException("the vectorised path fills whole orders; a volume cap ("
+                    + config.maxVolumeShare() + " of a bar's volume) needs the event engine");
+        }
     }
 
     private static double[][] prices(Panel bars) {
@@ -203,13 +212,17 @@ public final class SignalBacktester {
                     }
                 }
                 curveTimes[i] = now;
-                equity[i] = account.equity();
+                long liquidations = account.liquidations();
+                equity[i] = account.closeTimestamp(now);
+                if (account.liquidations() != liquidations) {
+                    pending = 0;                  // a forced liquidation cancels the open order
+                }
                 if (account.inMarket()) {
                     barsInMarket++;
                 }
             }
-            Metrics metrics = EquityMetrics.compute(i -> curveTimes[i], equity, n, account.trades(), barsInMarket,
-                    account.tradedValue(), config.initialCash(), config.periodsPerYear());
+            Metrics metrics = account.annotate(EquityMetrics.compute(i -> curveTimes[i], equity, n, account.trades(),
+                    barsInMarket, account.tradedValue(), config.initialCash(), config.periodsPerYear()));
             return summary ? new BacktestResult(List.of(), CurveScratch.NO_CURVE, metrics)
                     : new BacktestResult(account.trades(), new EquityCurve(curveTimes, equity), metrics);
         } finally {

@@ -6,10 +6,10 @@ import dev.quiver.api.backtest.StrategyContext;
 import dev.quiver.backtest.engine.PositionSizer;
 
 /**
- * {@code breakout(n)}: a Donchian channel breakout: long when the close rises above the highest high of the
- * {@code n} bars before this one, flat when it falls below their lowest low. Long only. The channel excludes the
- * current bar (otherwise the close could never exceed it); the first signal is possible at bar {@code n}. Bars with a
- * missing high or low are left out of the channel.
+ * {@code breakout(n)}: a Donchian channel breakout: long when the close rises above the highest high of the {@code n}
+ * bars before this one, flat when it falls below their lowest low. Long only, or long-short with {@code allow_short}
+ * (short where it would go flat). The channel excludes the current bar (otherwise the close could never exceed it);
+ * the first signal is possible at bar {@code n}. Bars with a missing high or low are left out of the channel.
  *
  * <p>Thread-safety: not thread-safe; one instance per run.
  */
@@ -25,11 +25,21 @@ public final class Breakout implements Strategy {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public Breakout(int n, PositionSizer sizer) {
+        this(n, sizer, false);
+    }
+
+    /**
+     * The same strategy, long-short when {@code allowShort}: its exit signal goes short instead of flat, its entry
+     * signal covers and goes long.
+     *
+     * @throws IllegalArgumentException as the long-only constructor
+     */
+    public Breakout(int n, PositionSizer sizer, boolean allowShort) {
         if (n < 1) {
             throw new IllegalArgumentException("breakout needs n >= 1, not " + n);
         }
         this.n = n;
-        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"));
+        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"), allowShort);
     }
 
     @Override

@@ -9,8 +9,9 @@ import dev.quiver.backtest.engine.PositionSizer;
 
 /**
  * {@code rsi_reversion(n, low, high)}: mean reversion on Wilder's RSI of the close: long when {@code rsi(n)} closes
- * below {@code low} (oversold), flat when it closes above {@code high} (overbought). Long only. The RSI is
- * sdk-features' incremental {@code rsi} kernel (first value at bar {@code n}).
+ * below {@code low} (oversold), flat when it closes above {@code high} (overbought). Long only, or long-short with
+ * {@code allow_short} (short where it would go flat). The RSI is sdk-features' incremental {@code rsi} kernel (first
+ * value at bar {@code n}).
  *
  * <p>Thread-safety: not thread-safe; one instance per run.
  */
@@ -27,6 +28,16 @@ public final class RsiReversion implements Strategy {
      * @throws IllegalArgumentException unless {@code 0 <= low < high <= 100} and {@code n >= 1}
      */
     public RsiReversion(int n, double low, double high, PositionSizer sizer) {
+        this(n, low, high, sizer, false);
+    }
+
+    /**
+     * The same strategy, long-short when {@code allowShort}: its exit signal goes short instead of flat, its entry
+     * signal covers and goes long.
+     *
+     * @throws IllegalArgumentException as the long-only constructor
+     */
+    public RsiReversion(int n, double low, double high, PositionSizer sizer, boolean allowShort) {
         if (n < 1 || !(low >= 0 && low < high && high <= 100)) {
             throw new IllegalArgumentException("rsi_reversion needs n >= 1 and 0 <= low < high <= 100, not n " + n
                     + ", low " + low + ", high " + high);
@@ -34,7 +45,7 @@ public final class RsiReversion implements Strategy {
         this.kernel = Indicators.rsi(n);
         this.low = low;
         this.high = high;
-        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"));
+        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"), allowShort);
     }
 
     @Override

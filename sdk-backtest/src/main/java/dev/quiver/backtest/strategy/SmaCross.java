@@ -9,12 +9,13 @@ import dev.quiver.backtest.engine.PositionSizer;
 
 /**
  * {@code sma_cross(fast, slow)}: long when the fast simple moving average of the close crosses above the slow one,
- * flat when it crosses below. Long only; each symbol of the panel is traded on its own, sharing the account.
+ * flat when it crosses below. Long only, or long-short with {@code allow_short}; each symbol of the panel is traded on
+ * its own, sharing the account.
  *
  * <p>A cross at bar {@code i} means {@code fast[i] > slow[i]} (above) while at the latest earlier bar where the two
- * differed, {@code fast < slow} (below); bars where they are equal are skipped, as ta4j's {@code CrossIndicator}
- * does. The first possible cross is at bar {@code slow} (both averages defined at that bar and the one before). A
- * missing close restarts the averages' warm-up. The averages are sdk-features' incremental {@code sma} kernels.
+ * differed, {@code fast < slow} (below); bars where they are equal are skipped, as ta4j's {@code CrossIndicator} does.
+ * The first possible cross is at bar {@code slow} (both averages defined at that bar and the one before). A missing
+ * close restarts the averages' warm-up. The averages are sdk-features' incremental {@code sma} kernels.
  *
  * <p>Thread-safety: not thread-safe; one instance per run.
  */
@@ -32,13 +33,23 @@ public final class SmaCross implements Strategy {
      * @throws IllegalArgumentException if {@code fast} is not below {@code slow} or either is below 1
      */
     public SmaCross(int fast, int slow, PositionSizer sizer) {
+        this(fast, slow, sizer, false);
+    }
+
+    /**
+     * The same strategy, long-short when {@code allowShort}: its exit signal goes short instead of flat, its entry
+     * signal covers and goes long.
+     *
+     * @throws IllegalArgumentException as the long-only constructor
+     */
+    public SmaCross(int fast, int slow, PositionSizer sizer, boolean allowShort) {
         if (fast < 1 || fast >= slow) {
             throw new IllegalArgumentException("sma_cross needs 1 <= fast < slow, not fast " + fast + ", slow "
                     + slow);
         }
         this.fastKernel = Indicators.sma(fast);
         this.slowKernel = Indicators.sma(slow);
-        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"));
+        this.signals = new SignalState(java.util.Objects.requireNonNull(sizer, "sizer"), allowShort);
     }
 
     @Override

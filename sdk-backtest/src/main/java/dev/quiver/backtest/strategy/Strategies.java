@@ -27,10 +27,14 @@ import java.util.function.Supplier;
  *   <tr><td>{@code breakout}</td><td>{@code n} (20)</td>
  *       <td>long on a close above the prior n-bar high, flat on a close below the prior n-bar low
  *       ({@link Breakout})</td></tr>
+ *   <tr><td>{@code xs_momentum}</td><td>{@code lookback} (126), {@code skip} (21), {@code top} (0.2),
+ *       {@code bottom} (0.2), {@code rebalance} (21), {@code gross} (1)</td>
+ *       <td>cross-sectional momentum, rebalanced at the end of a timestamp ({@link XsMomentum})</td></tr>
  * </table>
  *
- * Every strategy enters with the quantity of a {@link PositionSizer}; by default all of the equity
- * ({@link PositionSizer#percentOfEquity percentOfEquity(1)}).
+ * The first three take {@code allow_short} (false): true goes short where the long-only rule goes flat. They enter
+ * with the quantity of a {@link PositionSizer}; by default all of the equity split across the symbols
+ * ({@link PositionSizer#percentOfEquity percentOfEquity(1)}). {@code xs_momentum} sizes by its own weights.
  *
  * <p>Thread-safety: stateless; safe from any thread. The {@link StrategyRun}s it makes create a fresh strategy (and
  * sizer) per call of their factory.
@@ -46,6 +50,9 @@ public final class Strategies {
         Strategy make(Params params, PositionSizer sizer);
     }
 
+    private static final String SHORT = "allow_short";
+    private static final ParamSpec ALLOW_SHORT = ParamSpec.ofBoolean(SHORT, false,
+            "go short where the long-only rule goes flat (long-short)");
     private static final Map<String, Definition> DEFINITIONS = definitions();
 
     private Strategies() {
@@ -54,20 +61,33 @@ public final class Strategies {
     private static Map<String, Definition> definitions() {
         Map<String, Definition> d = new LinkedHashMap<>();
         d.put("sma_cross", new Definition("sma_cross",
-                "long when sma(fast) crosses above sma(slow), flat when it crosses below",
+                "long when sma(fast) crosses above sma(slow), flat (short with allow_short) when it crosses below",
                 List.of(ParamSpec.ofInt("fast", 10, 1, 100_000, "fast SMA length in bars"),
-                        ParamSpec.ofInt("slow", 50, 2, 100_000, "slow SMA length in bars")),
-                (p, sizer) -> new SmaCross(p.getInt("fast"), p.getInt("slow"), sizer)));
+                        ParamSpec.ofInt("slow", 50, 2, 100_000, "slow SMA length in bars"), ALLOW_SHORT),
+                (p, sizer) -> new SmaCross(p.getInt("fast"), p.getInt("slow"), sizer, p.getBoolean(SHORT))));
         d.put("rsi_reversion", new Definition("rsi_reversion",
-                "long when rsi(n) closes below low, flat when it closes above high",
+                "long when rsi(n) closes below low, flat (short with allow_short) when it closes above high",
                 List.of(ParamSpec.ofInt("n", 14, 1, 100_000, "RSI length in bars"),
                         ParamSpec.ofDouble("low", 30, 0, 100, "oversold level: enter below it"),
-                        ParamSpec.ofDouble("high", 70, 0, 100, "overbought level: exit above it")),
-                (p, sizer) -> new RsiReversion(p.getInt("n"), p.getDouble("low"), p.getDouble("high"), sizer)));
+                        ParamSpec.ofDouble("high", 70, 0, 100, "overbought level: exit above it"), ALLOW_SHORT),
+                (p, sizer) -> new RsiReversion(p.getInt("n"), p.getDouble("low"), p.getDouble("high"), sizer,
+                        p.getBoolean(SHORT))));
         d.put("breakout", new Definition("breakout",
-                "Donchian breakout: long on a close above the prior n-bar high, flat below the prior n-bar low",
-                List.of(ParamSpec.ofInt("n", 20, 1, 100_000, "channel length in bars")),
-                (p, sizer) -> new Breakout(p.getInt("n"), sizer)));
+                "Donchian breakout: long on a close above the prior n-bar high, flat (short with allow_short) below"
+                        + " the prior n-bar low",
+                List.of(ParamSpec.ofInt("n", 20, 1, 100_000, "channel length in bars"), ALLOW_SHORT),
+                (p, sizer) -> new Breakout(p.getInt("n"), sizer, p.getBoolean(SHORT))));
+        d.put("xs_momentum", new Definition("xs_momentum",
+                "cross-sectional momentum: every rebalance bars, long the top fraction and short the bottom fraction"
+                        + " by return over lookback bars skipping the last skip, equal weight, gross exposure gross",
+                List.of(ParamSpec.ofInt("lookback", 126, 1, 100_000, "return window in bars"),
+                        ParamSpec.ofInt("skip", 21, 0, 100_000, "most recent bars left out of the return"),
+                        ParamSpec.ofDouble("top", 0.2, 0, 1, "fraction of ranked symbols held long"),
+                        ParamSpec.ofDouble("bottom", 0.2, 0, 1, "fraction of ranked symbols held short"),
+                        ParamSpec.ofInt("rebalance", 21, 1, 100_000, "bars between rebalances"),
+                        ParamSpec.ofDouble("gross", 1, 0, 100, "gross exposure, a multiple of equity")),
+                (p, sizer) -> new XsMomentum(p.getInt("lookback"), p.getInt("skip"), p.getDouble("top"),
+                        p.getDouble("bottom"), p.getInt("rebalance"), p.getDouble("gross"))));
         return Map.copyOf(d);
     }
 
@@ -168,13 +188,34 @@ public final class Strategies {
         if (!params.specs().equals(d.params())) {
             throw new IllegalArgumentException("parameters " + params + " are not those of strategy '" + name + "'");
         }
-        String label = d.name() + "(" + params.canonical() + ")";
+        String label = d.name() + "(" + label(params) + ")";
         try {
             d.maker().make(params, PositionSizer.fixed(1));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
         }
         return new StrategyRun(label, params, () -> d.maker().make(params, sizer.get()));
+    }
+
+    /**
+     * The canonical values in declaration order, except {@code allow_short}: left out while false (so long-only runs
+     * keep their labels), {@code allow_short=true} otherwise; the label parses back to the same run.
+     */
+    private static String label(Params params) {
+        List<String> parts = new ArrayList<>();
+        for (ParamSpec spec : params.specs()) {
+            Object v = params.asMap().get(spec.name());
+            if (spec.name().equals(SHORT)) {
+                if (Boolean.TRUE.equals(v)) {
+                    parts.add(SHORT + "=true");
+                }
+            } else if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 1e15) {
+                parts.add(Long.toString(x.longValue()));
+            } else {
+                parts.add(String.valueOf(v));
+            }
+        }
+        return String.join(",", parts);
     }
 
     /**

@@ -36,10 +36,12 @@ import java.util.Set;
  * <p>Thread-safety: immutable.
  */
 public final class SweepTable {
-    /** The metric columns, in order: the {@link Metrics} components in snake case. */
-    public static final List<String> METRICS = List.of("total_return", "annual_return", "volatility", "sharpe",
-            "sortino", "calmar", "max_drawdown", "max_drawdown_bars", "win_rate", "profit_factor", "expectancy",
-            "exposure", "turnover", "trades");
+    /** The benchmark metrics: reports fill them in for the run they show, so a sweep's rows have none. */
+    private static final List<String> BENCHMARK = List.of("benchmark_return", "excess_return", "beta",
+            "information_ratio");
+
+    /** The metric columns, in order: {@link Metrics#NAMES} but the benchmark's (see {@link Metrics}). */
+    public static final List<String> METRICS = Metrics.NAMES.stream().filter(n -> !BENCHMARK.contains(n)).toList();
 
     private record Row(String run, String strategy, boolean ok, String error, Map<String, Object> params,
                        double[] metrics) {
@@ -79,9 +81,11 @@ public final class SweepTable {
     }
 
     private static double[] metrics(Metrics m) {
-        return new double[] {m.totalReturn(), m.annualReturn(), m.volatility(), m.sharpe(), m.sortino(), m.calmar(),
-                m.maxDrawdown(), m.maxDrawdownBars(), m.winRate(), m.profitFactor(), m.expectancy(), m.exposure(),
-                m.turnover(), m.trades()};
+        double[] values = new double[METRICS.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = m.value(METRICS.get(i));
+        }
+        return values;
     }
 
     /** The number of rows. */

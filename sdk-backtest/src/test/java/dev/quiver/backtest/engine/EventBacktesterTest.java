@@ -38,7 +38,8 @@ class EventBacktesterTest {
             {97, 100, 96, 99, 1000},
     };
     static final Panel PANEL = TestBars.one("X", BARS);
-    static final BacktestConfig NEXT_OPEN = new BacktestConfig(100_000, FillTiming.NEXT_OPEN, 0, 0, 252, 1);
+    static final BacktestConfig NEXT_OPEN = BacktestConfig.builder().initialCash(100_000)
+            .fill(FillTiming.NEXT_OPEN).periodsPerYear(252).parallelism(1).build();
     static final BacktestConfig CLOSE = NEXT_OPEN.withFill(FillTiming.CLOSE);
 
     private static BacktestResult run(Strategy strategy, BacktestConfig config) {

@@ -68,6 +68,26 @@ class LiveSessionTest {
         assertThat(session.finish()).as("finish is idempotent").isSameAs(live);
     }
 
+    @ParameterizedTest
+    @EnumSource(FillTiming.class)
+    void theTimestampHookBorrowCostAndMarginRunLiveAsInHistory(FillTiming fill) {
+        // long the stronger, short the weaker of the two every 10 bars, with borrow cost: the end-of-timestamp path
+        BacktestConfig config = BacktestConfig.defaults().withFill(fill).withCosts(5, 3).withParallelism(1)
+                .toBuilder().borrowRate(0.03).build();
+        Supplier<Strategy> xs = () -> new dev.quiver.backtest.strategy.XsMomentum(20, 2, 0.5, 0.5, 10, 1.5);
+        BacktestResult historical = EventBacktester.create().run(xs.get(), PANEL, config);
+
+        LiveSession session = LiveSession.builder(xs.get()).config(config).symbols(List.of("AAPL", "SPX")).build();
+        push(session, PANEL);
+        BacktestResult live = session.finish();
+
+        assertThat(historical.trades()).filteredOn(t -> t.quantity() < 0).hasSizeGreaterThan(10);
+        assertThat(historical.metrics().borrowCost()).isPositive();
+        assertThat(live.trades()).isEqualTo(historical.trades());
+        assertThat(live.equity()).isEqualTo(historical.equity());
+        assertThat(live.metrics()).isEqualTo(historical.metrics());
+    }
+
     @Test
     void symbolsMayBeMetAsTheyComeAndTheAccountIsReadable() {
         Supplier<Strategy> strategy = () -> new SmaCross(3, 8, PositionSizer.fixed(10));

@@ -105,7 +105,8 @@ class FusedMetricsTest {
         double expectancy = count == 0 ? Double.NaN : (gp - gl) / count;
         double exposure = n == 0 ? Double.NaN : (double) inMarket / n;
         double turnover = n == 0 ? Double.NaN : ReturnStatistics.ratio(traded, ReturnStatistics.mean(levels)) * p / n;
-        return new Metrics(growth - 1, annual, vol, sharpe, sortino, calmar, maxDd, ddBars, winRate, pf, expectancy,
-                exposure, turnover, count);
+        return Metrics.builder().totalReturn(growth - 1).annualReturn(annual).volatility(vol).sharpe(sharpe)
+                .sortino(sortino).calmar(calmar).maxDrawdown(maxDd).maxDrawdownBars(ddBars).winRate(winRate)
+                .profitFactor(pf).expectancy(expectancy).exposure(exposure).turnover(turnover).trades(count).build();
     }
 }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 class MetricsCalculatorTest {
     private static final double EPS = 1e-12;
     /** 100 cash and 4 bars a year, so that the 4-bar example below is exactly one year. */
-    private static final BacktestConfig QUARTERLY = new BacktestConfig(100, FillTiming.NEXT_OPEN, 0, 0, 4, 1);
-    private static final BacktestConfig DAILY = new BacktestConfig(100, FillTiming.NEXT_OPEN, 0, 0, 252, 1);
+    private static final BacktestConfig QUARTERLY = BacktestConfig.builder().initialCash(100)
+            .fill(FillTiming.NEXT_OPEN).periodsPerYear(4).parallelism(1).build();
+    private static final BacktestConfig DAILY = BacktestConfig.builder().initialCash(100)
+            .fill(FillTiming.NEXT_OPEN).periodsPerYear(252).parallelism(1).build();
 
     /**
      * Equity 110, 99, 99, 121 from 100: returns 0.1, -0.1, 0, 2/9; a 10 % drawdown from the peak of 110 at bar 1,

@@ -25,7 +25,12 @@ class StrategiesTest {
         assertThat(Strategies.parse("rsi_reversion(14,25,75)").label()).isEqualTo("rsi_reversion(14,25,75)");
         assertThat(Strategies.parse("rsi_reversion(7, high=80)").params().getDouble("high")).isEqualTo(80);
         assertThat(Strategies.parse("breakout(20)").label()).isEqualTo("breakout(20)");
-        assertThat(Strategies.names()).containsExactly("breakout", "rsi_reversion", "sma_cross");
+        assertThat(Strategies.names()).containsExactly("breakout", "rsi_reversion", "sma_cross", "xs_momentum");
+        assertThat(Strategies.parse("sma_cross(10,50,true)").label()).isEqualTo("sma_cross(10,50,allow_short=true)");
+        assertThat(Strategies.parse("sma_cross(10,50,allow_short=true)").params().getBoolean("allow_short"))
+                .isTrue();
+        assertThat(Strategies.parse("xs_momentum").label()).isEqualTo("xs_momentum(126,21,0.2,0.2,21,1)");
+        assertThat(Strategies.parse("breakout(20, allow_short=false)").label()).isEqualTo("breakout(20)");
     }
 
     @Test
@@ -37,6 +42,8 @@ class StrategiesTest {
         assertThatThrownBy(() -> Strategies.parse("sma_cross(x,50)")).hasMessageContaining("'x' is not");
         assertThatThrownBy(() -> Strategies.parse("breakout(n=3,q=1)")).hasMessageContaining("unknown parameter 'q'");
         assertThatThrownBy(() -> Strategies.parse("rsi_reversion(14,80,20)")).hasMessageContaining("low < high");
+        assertThatThrownBy(() -> Strategies.parse("xs_momentum(top=0.6,bottom=0.6)"))
+                .hasMessageContaining("0 < top + bottom <= 1");
     }
 
     @Test
@@ -97,6 +104,37 @@ class StrategiesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void smaCrossGoesShortWithAllowShortOnTheCrossDates() {
+        // closes 10 9 8 9 10 11 10 9 8 9 10; sma(2) against sma(3): below from bar 2, up-cross at bar 4 (9.5 > 9),
+        // down-cross at bar 7 (9.5 < 10), up-cross at bar 10 (9.5 > 9)
+        double[] closes = {10, 9, 8, 9, 10, 11, 10, 9, 8, 9, 10};
+        double[][] bars = new double[closes.length][];
+        for (int i = 0; i < closes.length; i++) {
+            bars[i] = new double[] {closes[i], closes[i], closes[i], closes[i], 100};
+        }
+        BacktestConfig atClose = BacktestConfig.defaults().withFill(dev.quiver.api.backtest.FillTiming.CLOSE);
+        BacktestResult longShort = EventBacktester.create().run(Strategies.parse("sma_cross(2,3,allow_short=true)",
+                () -> PositionSizer.fixed(1)).strategy().get(), TestBars.one("X", bars), atClose);
+        assertThat(longShort.trades()).containsExactly(
+                new Trade("X", TestBars.day(4), TestBars.day(7), 10, 9, 1, -1, -0.1, 0),
+                new Trade("X", TestBars.day(7), TestBars.day(10), 9, 10, -1, -1, -1.0 / 9, 0));
+        assertThat(longShort.equity().values()).containsExactly(100_000, 100_000, 100_000, 100_000, 100_000,
+                100_001, 100_000, 99_999, 100_000, 99_999, 99_998);
+
+        BacktestResult longOnly = EventBacktester.create().run(Strategies.parse("sma_cross(2,3)",
+                () -> PositionSizer.fixed(1)).strategy().get(), TestBars.one("X", bars), atClose);
+        assertThat(longOnly.trades()).containsExactly(
+                new Trade("X", TestBars.day(4), TestBars.day(7), 10, 9, 1, -1, -0.1, 0));
+
+        // next-open fills: the same decisions fill at the next bar's open
+        BacktestResult nextOpen = EventBacktester.create().run(Strategies.parse("sma_cross(2,3,allow_short=true)",
+                () -> PositionSizer.fixed(1)).strategy().get(), TestBars.one("X", bars), BacktestConfig.defaults());
+        assertThat(nextOpen.trades()).extracting(Trade::entryTime, Trade::exitTime, Trade::entryPrice,
+                Trade::exitPrice, Trade::quantity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(TestBars.day(5), TestBars.day(8), 11.0, 8.0, 1.0));
     }
 
     private static BacktestResult run(StrategyRun run) {

@@ -143,7 +143,7 @@ class SweepTest {
         SweepTable table = SweepTable.of(outcomes);
         assertThat(table.size()).isEqualTo(outcomes.size());
         assertThat(table.failures()).isEqualTo(1);
-        assertThat(table.paramNames()).containsExactly("fast", "slow", "n", "low", "high");
+        assertThat(table.paramNames()).containsExactly("fast", "slow", "allow_short", "n", "low", "high");
 
         SweepTable best = table.sortedBy("sharpe", true);
         for (int i = 1; i < best.size(); i++) {
@@ -158,7 +158,7 @@ class SweepTest {
         Path csv = tmp.resolve("out/sweep.csv");
         best.writeCsv(csv);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("run,strategy,status,fast,slow,n,low,high," + String.join(",",
+        assertThat(lines.get(0)).isEqualTo("run,strategy,status,fast,slow,allow_short,n,low,high," + String.join(",",
                 SweepTable.METRICS) + ",error");
         assertThat(lines).hasSize(outcomes.size() + 1);
         assertThat(lines.get(1)).startsWith("\"" + best.run(0) + "\"," + best.strategy(0) + ",ok,");
