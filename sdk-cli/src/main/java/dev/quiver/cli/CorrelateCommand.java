@@ -1,9 +1,12 @@
 package dev.quiver.cli;
 
 import dev.quiver.api.table.Float64Column;
+import dev.quiver.api.table.Int32Column;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.cli.io.OutputPaths;
+import dev.quiver.gpu.cuda.correlation.CudaCorrelation;
+import dev.quiver.gpu.cuda.correlation.Neighbours;
 import dev.quiver.io.TableFiles;
 import dev.quiver.portfolio.PnlMatrix;
 import dev.quiver.portfolio.correlation.CorrelationMatrix;
@@ -57,6 +60,15 @@ final class CorrelateCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "K", description = "The K most correlated pairs of the whole universe.")
     private Integer pairs;
 
+    @Option(names = "--neighbours", paramLabel = "K",
+            description = "Each strategy's K most correlated others (strategy,rank,other,correlation); on the GPU "
+                    + "with --device gpu or auto.")
+    private Integer neighbours;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "auto, cpu or gpu: where --neighbours runs (--top and --pairs run on the CPU).")
+    private String device;
+
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "highest",
             description = "Which pairs: highest, lowest (most negative) or absolute.")
     private String order;
@@ -74,11 +86,18 @@ final class CorrelateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if ((top == null) == (pairs == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give one of --top N or --pairs K");
+        if ((top == null ? 0 : 1) + (pairs == null ? 0 : 1) + (neighbours == null ? 0 : 1) != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give one of --top N, --pairs K or --neighbours K");
         }
-        if ((top != null && top < 1) || (pairs != null && pairs < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--top and --pairs must be positive");
+        if ((top != null && top < 1) || (pairs != null && pairs < 1) || (neighbours != null && neighbours < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--top, --pairs and --neighbours must be positive");
+        }
+        String where = device.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "cpu", "gpu").contains(where)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--device '" + device
+                    + "' is not auto, cpu or gpu");
         }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
@@ -100,7 +119,35 @@ final class CorrelateCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         long t2;
         String what;
-        if (top != null) {
+        String ran = "on the CPU, " + Correlations.kernel() + " kernel";
+        if (neighbours != null) {
+            Neighbours nb = CudaCorrelation.topK(m.values(), m.strategies(), m.days(), neighbours,
+                    CudaCorrelation.Order.valueOf(pairOrder.name()), where, threadCount);
+            t2 = System.nanoTime();
+            int rows = 0;
+            for (int r = 0; r < m.strategies(); r++) {
+                rows += nb.count(r);
+            }
+            String[] a = new String[rows];
+            int[] rank = new int[rows];
+            String[] b = new String[rows];
+            double[] r = new double[rows];
+            for (int s = 0, i = 0; s < m.strategies(); s++) {
+                for (int e = 0; e < nb.count(s); e++, i++) {
+                    a[i] = m.name(s);
+                    rank[i] = e + 1;
+                    b[i] = m.name(nb.other(s, e));
+                    r[i] = nb.correlation(s, e);
+                }
+            }
+            try (Table t = Table.of(StringColumn.encode("strategy", a), Int32Column.wrap("rank", rank),
+                    StringColumn.encode("other", b), Float64Column.wrap("correlation", r))) {
+                TableFiles.write(t, output, files.write().build());
+            }
+            what = String.format(Locale.ROOT, "the %d %s correlations of each strategy", neighbours,
+                    pairOrder.name().toLowerCase(Locale.ROOT));
+            ran = nb.reason().isEmpty() ? "on the " + nb.device().toUpperCase(Locale.ROOT) : nb.reason();
+        } else if (top != null) {
             int[] chosen = StrategyRanking.top(m, top, metric);
             CorrelationMatrix c = Correlations.matrix(m, chosen, threadCount);
             t2 = System.nanoTime();
@@ -130,8 +177,11 @@ final class CorrelateCommand implements Callable<Integer> {
         }
         long t3 = System.nanoTime();
         out.printf(Locale.ROOT, "%d strategies × %d days: %s -> %s%n", m.strategies(), m.days(), what, output);
-        out.printf(Locale.ROOT, "  read %.1f ms, correlate %.1f ms (%s kernel, %d threads), write %.1f ms%n",
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6, Correlations.kernel(), threadCount, (t3 - t2) / 1e6);
+        out.printf(Locale.ROOT, "  read %.1f ms, correlate %.1f ms (%s, %d threads), write %.1f ms%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, ran, threadCount, (t3 - t2) / 1e6);
+        if (neighbours == null && where.equals("gpu")) {
+            out.println("  device gpu: --top and --pairs are computed on the CPU; the GPU computes --neighbours");
+        }
         return 0;
     }
 }

@@ -7,6 +7,8 @@ import dev.quiver.api.param.ParamType;
 import dev.quiver.api.table.Column;
 import dev.quiver.api.table.Table;
 import dev.quiver.cli.io.OutputPaths;
+import dev.quiver.features.Device;
+import dev.quiver.features.ExecutorChoice;
 import dev.quiver.features.FeatureEngine;
 import dev.quiver.features.FeaturePlan;
 import dev.quiver.io.TableFiles;
@@ -101,10 +103,19 @@ final class FeaturesCommand implements Callable<Integer> {
             + "--input, only that).")
     private boolean explain;
 
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "Where the plan runs: auto (the GPU when CUDA is available and the panel is large enough), "
+                    + "cpu, or gpu (the CPU, with one line saying why, when the GPU cannot take it). Default: auto.")
+    private String device;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         FeatureEngine engine = QuiverApplication.injector(CacheSettings.defaults()).getInstance(FeatureEngine.class);
+        Device chosenDevice = Device.parse(device);
+        if (chosenDevice != Device.AUTO) {
+            engine = FeatureEngine.builder().device(chosenDevice).build();
+        }
         if (list) {
             list(engine, out);
             return 0;
@@ -145,6 +156,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 }
             }
             long t1 = System.nanoTime();
+            ExecutorChoice ran = plan.executor(prices.panel());
             try (Table computed = plan.compute(prices.panel())) {
                 long t2 = System.nanoTime();
                 List<Column> columns = new ArrayList<>();
@@ -162,6 +174,7 @@ final class FeaturesCommand implements Callable<Integer> {
                         plan.kernelCount(), output, format);
                 out.printf(Locale.ROOT, "  read %.1f ms, compute %.1f ms, write %.1f ms%n", (t1 - t0) / 1e6,
                         (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+                out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), ran);
             }
         }
         return 0;

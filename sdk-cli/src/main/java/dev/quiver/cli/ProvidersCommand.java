@@ -4,6 +4,7 @@ import dev.quiver.api.backtest.BacktesterProvider;
 import dev.quiver.api.cache.CacheProvider;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
+import dev.quiver.api.feature.PlanExecutor;
 import dev.quiver.api.provider.ProviderDiscovery;
 import dev.quiver.api.provider.ProviderInfo;
 import dev.quiver.api.provider.ProviderNotFoundException;
@@ -40,6 +41,7 @@ final class ProvidersCommand implements Runnable {
         describeKernelCosts(out);
         describe(out, ProviderDiscovery.load("backtest", BacktesterProvider.class));
         describe(out, ProviderDiscovery.load("store", StoreProvider.class));
+        describe(out, ProviderDiscovery.load("executors", PlanExecutor.class));
         CudaStatus cuda = CudaRuntime.probe();
         out.println("gpu");
         out.println(cuda.available()

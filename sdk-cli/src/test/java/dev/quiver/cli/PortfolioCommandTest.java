@@ -171,6 +171,26 @@ class PortfolioCommandTest {
     }
 
     @Test
+    void correlateWritesEachStrategysNeighboursAndSaysWhereTheyWereComputed() throws Exception {
+        Path out = tmp.resolve("neighbours.csv");
+        Run r = quiver("correlate", "--input", matrix.toString(), "--neighbours", "3", "--device", "gpu", "--output",
+                out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("the 3 highest correlations of each strategy");
+        if (!dev.quiver.gpu.cuda.CudaRuntime.probe().available()) {
+            assertThat(r.out()).contains("no CUDA: ").contains("computed on the CPU");
+        }
+        try (dev.quiver.api.table.Table t = dev.quiver.io.TableFiles.read(out)) {
+            assertThat(t.schema().names()).containsExactly("strategy", "rank", "other", "correlation");
+            assertThat(t.rowCount()).isEqualTo(400 * 3);
+        }
+        Run bad = quiver("correlate", "--input", matrix.toString(), "--neighbours", "3", "--device", "tpu",
+                "--output", out.toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--device 'tpu' is not auto, cpu or gpu");
+    }
+
+    @Test
     void correlateWritesTheTopMatrixAndTheTopPairs() throws Exception {
         Path corr = tmp.resolve("corr.csv");
         Run top = quiver("correlate", "--input", matrix.toString(), "--top", "50", "--by", "sharpe", "--output",
@@ -207,7 +227,7 @@ class PortfolioCommandTest {
         Run both = quiver("correlate", "--input", matrix.toString(), "--top", "5", "--pairs", "5", "--output",
                 tmp.resolve("x.csv").toString());
         assertThat(both.status()).isEqualTo(2);
-        assertThat(both.err()).contains("one of --top N or --pairs K");
+        assertThat(both.err()).contains("one of --top N, --pairs K or --neighbours K");
     }
 
     @Test

@@ -78,7 +78,8 @@ final class PlanRunner {
             }
             Optional<String> refusal;
             try {
-                refusal = e.refusal(plan, panel);
+                // asked for by name, the GPU takes plans that auto would leave to the CPU as too small
+                refusal = device == Device.GPU ? e.refusalWhenRequested(plan, panel) : e.refusal(plan, panel);
             } catch (RuntimeException | LinkageError failure) {
                 refusal = Optional.of("its refusal check failed: " + failure);
             }

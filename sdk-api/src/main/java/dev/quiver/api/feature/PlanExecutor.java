@@ -52,6 +52,16 @@ public interface PlanExecutor extends QuiverProvider {
     Optional<String> refusal(ExecutionPlan plan, Panel panel);
 
     /**
+     * Why this executor would not run the plan when the caller asked for its device by name ({@code --device gpu}),
+     * or empty when it would: what {@link #refusal} says, less the refusals that only serve {@code auto}'s choice
+     * (a plan too small to pay for the transfers is still run when the device was asked for). The default is
+     * {@link #refusal}.
+     */
+    default Optional<String> refusalWhenRequested(ExecutionPlan plan, Panel panel) {
+        return refusal(plan, panel);
+    }
+
+    /**
      * Runs the plan.
      *
      * @param inputs one read-only segment per {@link ExecutionPlan#inputColumns()}
