@@ -295,7 +295,7 @@ public final class KernelCosts {
             return capable.get(0);
         }
         String key = key(operator, capable);
-        Choice c = choices.computeIfAbsent(key, k -> decide(operator, k, capable));
+        Choice c = choices.computeIfAbsent(key, k -> decide(operator, capable));
         for (FeatureKernelProvider p : capable) {
             if (p.name().equals(c.provider())) {
                 return p;
@@ -324,7 +324,7 @@ public final class KernelCosts {
         return b.toString();
     }
 
-    private Choice decide(String operator, String key, List<? extends FeatureKernelProvider> capable) {
+    private Choice decide(String operator, List<? extends FeatureKernelProvider> capable) {
         Map<String, Double> costs = new LinkedHashMap<>();
         String source = "file";
         Map<String, Double> known = storedCosts();
