@@ -26,26 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FeatureEngineTest {
     private static final FeatureEngine ENGINE = FeatureEngine.create();
-    private long bytesBefore;
-    private long regionsBefore;
-
-    @BeforeEach
-    void recordMemory() {
-        bytesBefore = NativeMemory.bytesInUse();
-        regionsBefore = NativeMemory.regionsInUse();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(NativeMemory.bytesInUse()).as("off-heap bytes after the test").isEqualTo(bytesBefore);
-        assertThat(NativeMemory.regionsInUse()).as("off-heap regions after the test").isEqualTo(regionsBefore);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final NativeMemoryLeakCheck memory = new NativeMemoryLeakCheck();
 
     @Test
     void discoversTheScalarProviderAndListsItsOperators() {
@@ -140,7 +126,7 @@ class FeatureEngineTest {
             }
             assertThat(bits(features.float64("rsi(14)").toArray()))
                     .isEqualTo(bits(TestSeries.batch(ENGINE.kernel("rsi(14)"), close)));
-            assertThat(NativeMemory.bytesInUse() - bytesBefore).isEqualTo(3L * close.length * Double.BYTES);
+            assertThat(NativeMemory.bytesInUse() - memory.bytesBefore()).isEqualTo(3L * close.length * Double.BYTES);
         }
     }
 

@@ -32,27 +32,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FeaturePlanTest {
     /** The built-in operators and a plugin's multi-output {@code band(n)}: parts {@code lower}, {@code upper}. */
     private static final FeatureEngine ENGINE = FeatureEngine.builder().plugins(List.of(new BandProvider())).build();
-    private long bytesBefore;
-    private long regionsBefore;
-
-    @BeforeEach
-    void recordMemory() {
-        bytesBefore = NativeMemory.bytesInUse();
-        regionsBefore = NativeMemory.regionsInUse();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(NativeMemory.bytesInUse()).as("off-heap bytes after the test").isEqualTo(bytesBefore);
-        assertThat(NativeMemory.regionsInUse()).as("off-heap regions after the test").isEqualTo(regionsBefore);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final NativeMemoryLeakCheck memory = new NativeMemoryLeakCheck();
 
     private static Table panelTable() {
         double[][] series = new double[7][];
@@ -78,7 +64,7 @@ class FeaturePlanTest {
             assertThat(out.schema().names()).isEqualTo(plan.columns());
             assertThat(bits(out.float64("ma").toArray())).isEqualTo(bits(out.float64("sma(20)").toArray()));
             // temporaries (rsi(14)) are freed: only the five result columns are held
-            assertThat(NativeMemory.bytesInUse() - bytesBefore - input.rowCount() * (8L + 8 + 4))
+            assertThat(NativeMemory.bytesInUse() - memory.bytesBefore() - input.rowCount() * (8L + 8 + 4))
                     .isEqualTo(5L * input.rowCount() * Double.BYTES);
         }
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.quiver.api.feature.ExecutionContext;
 import dev.quiver.api.feature.ExecutionPlan;
 import dev.quiver.api.feature.PlanExecutor;
-import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
@@ -18,28 +17,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How a plan picks its executor, falls back to the CPU, and borrows and gives back its memory. */
 class PlanExecutionTest {
     private static final List<String> SPECS = List.of("sma(20)", "x = xs_rank(rsi(14))", "macd(12,26,9).hist",
             "ema(10)", "y = ema(10)");
-    private long bytesBefore;
-    private long regionsBefore;
-
-    @BeforeEach
-    void recordMemory() {
-        bytesBefore = NativeMemory.bytesInUse();
-        regionsBefore = NativeMemory.regionsInUse();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(NativeMemory.bytesInUse()).as("off-heap bytes after the test").isEqualTo(bytesBefore);
-        assertThat(NativeMemory.regionsInUse()).as("off-heap regions after the test").isEqualTo(regionsBefore);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final NativeMemoryLeakCheck memory = new NativeMemoryLeakCheck();
 
     /** A GPU stand-in: refuses with a given reason, or runs the CPU executor, or scribbles and then fails. */
     private static final class FakeGpu implements PlanExecutor {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.table.TableBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,6 +26,46 @@ import net.jqwik.api.Combinators;
  */
 public final class FileFuzzing {
     private FileFuzzing() {
+    }
+
+    /**
+     * A small table Quiver writes as the fuzzers' seed: 40 rows of a string column (one value with a comma and a
+     * space, so CSV quotes it), an int64 time, a float64 close with one missing value and an int32 volume.
+     */
+    public static Table seedTable() {
+        int rows = 40;
+        String[] symbols = new String[rows];
+        long[] times = new long[rows];
+        double[] close = new double[rows];
+        int[] volume = new int[rows];
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < rows; i++) {
+            symbols[i] = i < rows / 2 ? "AAPL" : "MSFT, Inc.";
+            times[i] = 1_600_000_000_000L + 86_400_000L * i;
+            close[i] = i == 5 ? Double.NaN : 100 + r.nextDouble();
+            volume[i] = r.nextInt(1_000_000);
+        }
+        return TableBuilder.onHeap().string("symbol", symbols).int64("time", times).float64("close", close)
+                .int32("volume", volume).build();
+    }
+
+    /** The bytes of {@link #seedTable()} written by {@link TableFiles#write} as {@code dir/seed.<extension>}. */
+    public static byte[] seedFile(Path dir, String extension) throws IOException {
+        Path file = dir.resolve("seed." + extension);
+        try (Table t = seedTable()) {
+            TableFiles.write(t, file);
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /** Deletes a fuzzer's working folder and the files in it. */
+    public static void deleteFolder(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     /** A mutation: what to do, where (a fraction of the file's length) and with which byte. */

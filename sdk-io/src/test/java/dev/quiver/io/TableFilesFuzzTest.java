@@ -1,12 +1,9 @@
 package dev.quiver.io;
 
-import dev.quiver.api.table.Table;
-import dev.quiver.api.table.TableBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,37 +29,13 @@ class TableFilesFuzzTest {
     @BeforeContainer
     static void writeSeeds() throws IOException {
         dir = Files.createTempDirectory("quiver-fuzz");
-        int rows = 40;
-        String[] symbols = new String[rows];
-        long[] times = new long[rows];
-        double[] close = new double[rows];
-        int[] volume = new int[rows];
-        SplittableRandom r = new SplittableRandom(7);
-        for (int i = 0; i < rows; i++) {
-            symbols[i] = i < rows / 2 ? "AAPL" : "MSFT, Inc.";
-            times[i] = 1_600_000_000_000L + 86_400_000L * i;
-            close[i] = i == 5 ? Double.NaN : 100 + r.nextDouble();
-            volume[i] = r.nextInt(1_000_000);
-        }
-        try (Table t = TableBuilder.onHeap().string("symbol", symbols).int64("time", times).float64("close", close)
-                .int32("volume", volume).build()) {
-            Path c = dir.resolve("seed.csv");
-            Path a = dir.resolve("seed.arrow");
-            TableFiles.write(t, c);
-            TableFiles.write(t, a);
-            csv = Files.readAllBytes(c);
-            arrow = Files.readAllBytes(a);
-        }
+        csv = FileFuzzing.seedFile(dir, "csv");
+        arrow = FileFuzzing.seedFile(dir, "arrow");
     }
 
     @AfterContainer
     static void removeSeeds() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
+        FileFuzzing.deleteFolder(dir);
     }
 
     @Provide

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quiver.api.feature.FeatureKernel;
-import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
@@ -13,27 +12,13 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CrossSectionTest {
     private static final FeatureEngine ENGINE = FeatureEngine.create();
     private static final double NaN = Double.NaN;
-    private long bytesBefore;
-    private long regionsBefore;
-
-    @BeforeEach
-    void recordMemory() {
-        bytesBefore = NativeMemory.bytesInUse();
-        regionsBefore = NativeMemory.regionsInUse();
-    }
-
-    @AfterEach
-    void nothingLeaks() {
-        assertThat(NativeMemory.bytesInUse()).as("off-heap bytes after the test").isEqualTo(bytesBefore);
-        assertThat(NativeMemory.regionsInUse()).as("off-heap regions after the test").isEqualTo(regionsBefore);
-    }
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final dev.quiver.features.NativeMemoryLeakCheck memory = new dev.quiver.features.NativeMemoryLeakCheck();
 
     /** One date, one row per value, symbols a, b, c, ... in order. */
     private static Table oneDate(double[] x, String[] sector) {
