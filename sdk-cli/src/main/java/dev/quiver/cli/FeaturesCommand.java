@@ -111,11 +111,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FeatureEngine engine = QuiverApplication.injector(CacheSettings.defaults()).getInstance(FeatureEngine.class);
         Device chosenDevice = Device.parse(device);
-        if (chosenDevice != Device.AUTO) {
-            engine = FeatureEngine.builder().device(chosenDevice).build();
-        }
+        FeatureEngine engine = QuiverApplication.injector(CacheSettings.defaults(), chosenDevice)
+                .getInstance(FeatureEngine.class);
         if (list) {
             list(engine, out);
             return 0;
@@ -174,7 +172,9 @@ final class FeaturesCommand implements Callable<Integer> {
                         plan.kernelCount(), output, format);
                 out.printf(Locale.ROOT, "  read %.1f ms, compute %.1f ms, write %.1f ms%n", (t1 - t0) / 1e6,
                         (t2 - t1) / 1e6, (t3 - t2) / 1e6);
-                out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), ran);
+                // a GPU asked for and not used has been said in a warning already: name the executor only
+                out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), chosenDevice == Device.GPU
+                        && !ran.reason().isEmpty() ? ran.executor().name() + " (see the warning above)" : ran);
             }
         }
         return 0;
