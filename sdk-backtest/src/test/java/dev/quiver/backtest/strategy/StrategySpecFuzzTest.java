@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.quiver.api.backtest.StrategyRun;
+import dev.quiver.api.testing.TextFuzzing;
 import dev.quiver.backtest.sweep.ParamGrid;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -56,7 +56,7 @@ class StrategySpecFuzzTest {
 
     @Provide
     Arbitrary<String> mutatedSpecs() {
-        return mutate(Arbitraries.of(SPEC_SEEDS), "(),.=_ 0123456789-eE'\u00e9\u0000");
+        return TextFuzzing.mutated(Arbitraries.of(SPEC_SEEDS), "(),.=_ 0123456789-eE'\u00e9\u0000");
     }
 
     @Provide
@@ -66,22 +66,9 @@ class StrategySpecFuzzTest {
 
     @Provide
     Arbitrary<String> mutatedGrids() {
-        return mutate(Arbitraries.of(GRID_SEEDS), ":,;=.-+eE09 \u0000");
+        return TextFuzzing.mutated(Arbitraries.of(GRID_SEEDS), ":,;=.-+eE09 \u0000");
     }
 
-    private static Arbitrary<String> mutate(Arbitrary<String> seed, String characters) {
-        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 2);
-        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-        Arbitrary<Character> with = Arbitraries.chars().with(characters);
-        return Combinators.combine(seed, kind, where, with).as((s, k, w, c) -> {
-            int at = (int) (w * s.length());
-            return switch (k) {
-                case 0 -> s.substring(0, at) + c + s.substring(at);
-                case 1 -> at < s.length() ? s.substring(0, at) + s.substring(at + 1) : s;
-                default -> at < s.length() ? s.substring(0, at) + c + s.substring(at + 1) : s + c;
-            };
-        });
-    }
 
     @Property
     void arbitrarySpecTextParsesOrIsRefusedWithASentence(@ForAll("specSoup") String text) {
