@@ -12,7 +12,8 @@ module dev.quiver.io {
     requires org.apache.arrow.compression;
     requires de.siegmar.fastcsv;
     requires ch.randelshofer.fastdoubleparser;
-    requires tools.jackson.databind;
+    // transitive: JsonFiles takes and returns Jackson's JsonMapper and nodes
+    requires transitive tools.jackson.databind;
 
     exports dev.quiver.io;
     exports dev.quiver.io.arrow;
