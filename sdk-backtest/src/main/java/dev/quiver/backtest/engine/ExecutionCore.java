@@ -239,14 +239,7 @@ final class ExecutionCore implements StrategyContext, BatchColumns {
             inBar = true;
             strategy.onBar(bar, this);
             inBar = false;
-            if (timestampHook) {
-                hook();
-            }
-            long liquidations = a.liquidations();
-            double value = a.closeTimestamp(t);
-            if (a.liquidations() != liquidations) {
-                cancelAll();
-            }
+            double value = closeTimestamp(t);
             curveTimes[p] = t;
             curve[p] = value;
             p++;
@@ -324,16 +317,25 @@ final class ExecutionCore implements StrategyContext, BatchColumns {
         }
     }
 
-    /** Ends the current timestamp (see the class comment) and records its equity. */
-    void endTimestamp() {
+    /**
+     * Ends timestamp {@code t} up to its equity point: the strategy's {@code onTimestamp} (if it has one), the
+     * account's end of timestamp, the cancels of a forced liquidation; returns the equity.
+     */
+    private double closeTimestamp(long t) {
         if (timestampHook) {
             hook();
         }
         long liquidations = account.liquidations();
-        double value = account.closeTimestamp(now);
+        double value = account.closeTimestamp(t);
         if (account.liquidations() != liquidations) {
             cancelAll();
         }
+        return value;
+    }
+
+    /** Ends the current timestamp (see the class comment) and records its equity. */
+    void endTimestamp() {
+        double value = closeTimestamp(now);
         if (points == times.length) {
             times = Arrays.copyOf(times, points * 2);
             equity = Arrays.copyOf(equity, points * 2);
