@@ -1,17 +1,27 @@
 package dev.quiver.backtest.engine;
 
+import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.table.Panel;
 import dev.quiver.backtest.internal.BarColumns;
 import dev.quiver.backtest.internal.PanelMemo;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The order in which a run visits a panel's bars (by timestamp, then symbol) and its price columns as arrays. Built
  * once per panel (remembered in the {@link PanelMemo} while the panel lives) and shared, read-only, by every run
- * over it: repeated {@link EventBacktester#run} calls on one panel index it once, as a sweep does.
+ * over it: repeated {@link EventBacktester#run} calls on one panel index it once, as a sweep does. It also keeps
+ * the built-in strategies' batch indicator columns over the panel ({@link #column}).
  *
- * <p>Thread-safety: immutable.
+ * <p>Thread-safety: thread-safe: immutable but for the columns, which are kept in a concurrent map and never
+ * written once kept.
  */
 final class BarIndex {
+    /** The most indicator values a panel keeps in batch columns: 16 M doubles, 128 MB. */
+    static final long MAX_COLUMN_VALUES = 16L << 20;
+
     final double[] open;
     final double[] high;
     final double[] low;
@@ -30,6 +40,10 @@ final class BarIndex {
     final int[] rows;
     /** The symbol of each visit; {@code null} for one symbol. */
     final int[] symbolOfVisit;
+    /** Batch indicator columns over the panel's closes, by kernel (see {@link #column}). */
+    private final Map<FeatureKernel, double[]> columns = new ConcurrentHashMap<>();
+    /** The values held in {@link #columns}. */
+    private final AtomicLong columnValues = new AtomicLong();
 
     private BarIndex(double[][] prices, long[] time, String[] symbols, int[] seriesStart, long[] dates,
                      int[] dateEnd, int[] rows, int[] symbolOfVisit) {
@@ -45,6 +59,35 @@ final class BarIndex {
         this.dateEnd = dateEnd;
         this.rows = rows;
         this.symbolOfVisit = symbolOfVisit;
+    }
+
+    /**
+     * The kernel's output over the closes of every series, by table row: computed on first use and kept while the
+     * panel lives, up to {@value #MAX_COLUMN_VALUES} values per panel (128 MB); {@code null} past that, when the
+     * caller steps the kernel's incremental state instead. Two threads that miss at once may both compute it; one
+     * column is kept.
+     */
+    double[] column(FeatureKernel kernel) {
+        double[] known = columns.get(kernel);
+        if (known != null) {
+            return known;
+        }
+        int n = close.length;
+        if (columnValues.get() + n > MAX_COLUMN_VALUES) {
+            return null;
+        }
+        double[] out = new double[n];
+        MemorySegment[] in = {MemorySegment.ofArray(close)};
+        MemorySegment[] to = {MemorySegment.ofArray(out)};
+        for (int s = 0; s < symbols.length; s++) {
+            kernel.computeSeries(in, to, seriesStart[s], seriesStart[s + 1]);
+        }
+        double[] kept = columns.putIfAbsent(kernel, out);
+        if (kept != null) {
+            return kept;
+        }
+        columnValues.addAndGet(n);
+        return out;
     }
 
     /**

@@ -96,6 +96,7 @@ public final class EventBacktester implements Backtester {
         CurveScratch scratch = CurveScratch.claim(points);
         try {
             ExecutionCore core = new ExecutionCore(strategy, symbols, config, commission, slippage, points, scratch);
+            core.history(index);
             core.start();
             if (oneSeries) {
                 core.runSeries(index, from, to);

@@ -10,7 +10,9 @@ import dev.quiver.api.backtest.OrderType;
 import dev.quiver.api.backtest.Strategy;
 import dev.quiver.api.backtest.StrategyContext;
 import dev.quiver.api.backtest.TimeInForce;
+import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.backtest.internal.Account;
+import dev.quiver.backtest.internal.BatchColumns;
 import dev.quiver.backtest.internal.CurveScratch;
 import dev.quiver.backtest.internal.EquityMetrics;
 import java.util.Arrays;
@@ -45,7 +47,7 @@ import java.util.Objects;
  *
  * <p>Thread-safety: not thread-safe; confined to the run's thread.
  */
-final class ExecutionCore implements StrategyContext {
+final class ExecutionCore implements StrategyContext, BatchColumns {
     static final long BEFORE_FIRST_BAR = Long.MIN_VALUE;
     
 
@@ -83,6 +85,8 @@ final class ExecutionCore implements StrategyContext {
     private long barsInMarket;
     private boolean started;
     private boolean finished;
+    /** The panel's index of a historical run, for {@link #batchColumn}; null in a live session. */
+    private BarIndex history;
 
     ExecutionCore(Strategy strategy, List<String> symbols, BacktestConfig config, CommissionModel commission,
                   SlippageModel slippage, int expectedTimestamps) {
@@ -119,13 +123,21 @@ final class ExecutionCore implements StrategyContext {
         }
     }
 
-    private static boolean overridesOnTimestamp(Class<?> type) {
-        try {
-            return type.getMethod("onTimestamp", long.class, StrategyContext.class).getDeclaringClass()
-                    != Strategy.class;
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
+    /** Whether a strategy class overrides {@code onTimestamp}: looked up once per class, not once per run. */
+    private static final ClassValue<Boolean> HAS_TIMESTAMP_HOOK = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("onTimestamp", long.class, StrategyContext.class).getDeclaringClass()
+                        != Strategy.class;
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
         }
+    };
+
+    private static boolean overridesOnTimestamp(Class<?> type) {
+        return HAS_TIMESTAMP_HOOK.get(type);
     }
 
     /** The index of a symbol, adding it if new (live sessions meet symbols as they come). */
@@ -159,6 +171,16 @@ final class ExecutionCore implements StrategyContext {
         return account.symbol(s);
     }
 
+    /** Makes this a historical run over this index: its strategy may read batch columns over the panel. */
+    void history(BarIndex index) {
+        this.history = index;
+    }
+
+    @Override
+    public double[] batchColumn(FeatureKernel kernel) {
+        return history == null ? null : history.column(Objects.requireNonNull(kernel, "kernel"));
+    }
+
     /** Calls the strategy's {@code onStart}, once. */
     void start() {
         if (!started) {
@@ -174,7 +196,7 @@ final class ExecutionCore implements StrategyContext {
 
     /** Processes one bar (see the class comment). */
     void step(int s, long time, double o, double h, double l, double c, double v) {
-        arrive(s, time, o, h, l, c, v, -1);
+        arrive(s, time, o, h, l, c, v);
         inBar = true;
         try {
             strategy.onBar(bar, this);
@@ -200,15 +222,48 @@ final class ExecutionCore implements StrategyContext {
         double[] close = index.close;
         double[] volume = index.volume;
         long[] time = index.time;
+        bar.view(index);
+        ensureCurve(to - from);
+        // the curve's arrays, its length and the bars in the market in locals: each timestamp's end, as in
+        // endTimestamp, without a field's store and reload per bar
+        long[] curveTimes = times;
+        double[] curve = equity;
+        int p = points;
+        long inMarket = barsInMarket;
+        Account a = account;
         for (int r = from; r < to; r++) {
             long t = time[r];
             now = t;
-            arrive(0, t, open[r], high[r], low[r], close[r], volume[r], r);
+            bar.at = r;
+            arrived(0, t, open[r], high[r], low[r], close[r], volume[r]);
             inBar = true;
             strategy.onBar(bar, this);
             inBar = false;
-            endTimestamp();
+            double value = closeTimestamp(t);
+            curveTimes[p] = t;
+            curve[p] = value;
+            p++;
+            if (a.inMarket()) {
+                inMarket++;
+            }
         }
+        points = p;
+        barsInMarket = inMarket;
+    }
+
+    /** Makes room in the curve's arrays for {@code more} points. */
+    private void ensureCurve(int more) {
+        if (times.length - points < more) {
+            times = Arrays.copyOf(times, points + more);
+            equity = Arrays.copyOf(equity, points + more);
+        }
+    }
+
+    /** The strategy's {@code onTimestamp}, for a strategy that has one. */
+    private void hook() {
+        inHook = true;
+        strategy.onTimestamp(now, this);
+        inHook = false;
     }
 
     /** Every bar of a several-symbol index, by timestamp, then symbol (see {@link #runSeries}). */
@@ -217,14 +272,16 @@ final class ExecutionCore implements StrategyContext {
         int[] dateEnd = index.dateEnd;
         int[] rows = index.rows;
         int[] symbolOf = index.symbolOfVisit;
+        bar.view(index);
         int k = 0;
         for (int d = 0; d < dates.length; d++) {
             long t = dates[d];
             now = t;
             for (int end = dateEnd[d]; k < end; k++) {
                 int row = rows[k];
-                arrive(symbolOf[k], t, index.open[row], index.high[row], index.low[row], index.close[row],
-                        index.volume[row], row);
+                bar.at = row;
+                arrived(symbolOf[k], t, index.open[row], index.high[row], index.low[row], index.close[row],
+                        index.volume[row]);
                 inBar = true;
                 strategy.onBar(bar, this);
                 inBar = false;
@@ -233,16 +290,23 @@ final class ExecutionCore implements StrategyContext {
         }
     }
 
-    /** A bar arrives: the cursor shows it, the symbol's open orders meet it, the close becomes the mark. */
-    private void arrive(int s, long time, double o, double h, double l, double c, double v, int row) {
+    /** A live bar arrives: the cursor shows it, the symbol's open orders meet it, the close becomes the mark. */
+    private void arrive(int s, long time, double o, double h, double l, double c, double v) {
+        bar.set(time, o, h, l, c, v);
+        arrived(s, time, o, h, l, c, v);
+    }
+
+    /**
+     * A bar whose values the cursor shows arrives (the cursor at its row of a historical index, or holding a live
+     * bar): the symbol's open orders meet it, the close becomes the mark.
+     */
+    private void arrived(int s, long time, double o, double h, double l, double c, double v) {
         BarCursor b = bar;
         if (b.symbol == null || b.symbolIndex != s) {
             // one store of the name per change of symbol, not per bar
             b.symbolIndex = s;
             b.symbol = account.symbol(s);
         }
-        b.set(time, o, h, l, c, v);
-        b.row = row;
         if (pendingCount[s] != 0) {
             processOrders(s, time, o, h, l, c, v);
         }
@@ -253,18 +317,25 @@ final class ExecutionCore implements StrategyContext {
         }
     }
 
-    /** Ends the current timestamp (see the class comment) and records its equity. */
-    void endTimestamp() {
+    /**
+     * Ends timestamp {@code t} up to its equity point: the strategy's {@code onTimestamp} (if it has one), the
+     * account's end of timestamp, the cancels of a forced liquidation; returns the equity.
+     */
+    private double closeTimestamp(long t) {
         if (timestampHook) {
-            inHook = true;
-            strategy.onTimestamp(now, this);
-            inHook = false;
+            hook();
         }
         long liquidations = account.liquidations();
-        double value = account.closeTimestamp(now);
+        double value = account.closeTimestamp(t);
         if (account.liquidations() != liquidations) {
             cancelAll();
         }
+        return value;
+    }
+
+    /** Ends the current timestamp (see the class comment) and records its equity. */
+    void endTimestamp() {
+        double value = closeTimestamp(now);
         if (points == times.length) {
             times = Arrays.copyOf(times, points * 2);
             equity = Arrays.copyOf(equity, points * 2);
@@ -487,16 +558,17 @@ final class ExecutionCore implements StrategyContext {
 
     private long place(long id, OrderRequest request) {
         int s = requireSymbol(request.symbol());
-        long submitTime = inBar ? bar.time : now;
+        long submitTime = inBar ? bar.time() : now;
         Order order = null;
         if (fillTiming == FillTiming.CLOSE && request.type() == OrderType.MARKET) {
-            if (inBar && s == bar.symbolIndex && bar.close == bar.close) {
+            double close = inBar ? bar.close() : Double.NaN;
+            if (inBar && s == bar.symbolIndex && close == close) {
                 if (!volumeCap) {
-                    account.fill(s, request.quantity(), bar.close, bar.volume, bar.time);
+                    account.fill(s, request.quantity(), close, bar.volume(), bar.time());
                     return id;
                 }
                 order = new Order(id, s, request, submitTime, account.mark(s));
-                if (fillAt(order, bar.close, bar.volume)) {
+                if (fillAt(order, close, bar.volume())) {
                     return id;
                 }
             } else if (inHook && lastTime[s] == now && account.mark(s) == account.mark(s)) {

@@ -268,25 +268,18 @@ public final class Account {
      * every position if equity is below it (see the class comment); returns the equity after that.
      */
     public double closeTimestamp(long time) {
+        // kept small enough to inline into the engines' per-bar loops: the rare parts are methods of their own
         if (withPosition == 0) {
             openValue = 0;
             openInitial = 0;
             return cash;
         }
+        if (shorts != 0 && borrowPerBar > 0) {
+            chargeBorrow();
+        }
         double[] pos = position;
         double[] m = mark;
         int n = symbolCount;
-        if (shorts != 0 && borrowPerBar > 0) {
-            for (int s = 0; s < n; s++) {
-                double x = pos[s];
-                if (x < 0 && m[s] == m[s]) {
-                    double cost = -x * m[s] * borrowPerBar;
-                    cash -= cost;
-                    openBorrow[s] += cost;
-                    borrowPaid += cost;
-                }
-            }
-        }
         double positions = 0;
         double initial = 0;
         double maintenance = 0;
@@ -302,11 +295,30 @@ public final class Account {
         openValue = positions;
         openInitial = initial;
         double value = cash + positions;
-        if (value >= maintenance) {
-            return value;
+        return value >= maintenance ? value : liquidate(time);
+    }
+
+    /** Charges every short its borrow cost for one bar. */
+    private void chargeBorrow() {
+        double[] pos = position;
+        double[] m = mark;
+        for (int s = 0; s < symbolCount; s++) {
+            double x = pos[s];
+            if (x < 0 && m[s] == m[s]) {
+                double cost = -x * m[s] * borrowPerBar;
+                cash -= cost;
+                openBorrow[s] += cost;
+                borrowPaid += cost;
+            }
         }
+    }
+
+    /** Closes every position at its mark (below the maintenance margin); returns the equity after. */
+    private double liquidate(long time) {
         liquidations++;
-        for (int s = 0; s < n; s++) {
+        double[] pos = position;
+        double[] m = mark;
+        for (int s = 0; s < symbolCount; s++) {
             double x = pos[s];
             if (x != 0) {
                 book(s, -x, slippage.fillPrice(m[s], -x, Double.NaN), time, true);

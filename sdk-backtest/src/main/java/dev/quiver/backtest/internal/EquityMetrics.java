@@ -57,8 +57,9 @@ public final class EquityMetrics {
         int peakPeriod = 0;
         boolean below = false;
         int longest = 0;
-        double first = 0;
-        boolean allEqual = n > 0;
+        // the first return, computed as the loop computes it, so the loop compares without a branch for i == 0
+        double first = n > 0 ? levels[0] / cash - 1 : 0;
+        boolean allEqual = n > 0 && Double.isFinite(first);
         for (int i = 0; i < n; i++) {
             double level = levels[i];
             if (!Double.isFinite(level)) {
@@ -79,12 +80,7 @@ public final class EquityMetrics {
             double loss = Math.min(r, 0);
             downside += loss * loss;
 
-            if (i == 0) {
-                first = r;
-                allEqual = Double.isFinite(r);
-            } else if (r != first) {
-                allEqual = false;
-            }
+            allEqual &= r == first;
 
             // maxDrawdownOfLevels and longestDrawdownOfLevels share the running peak (updated when level > peak)
             if (level >= peak) {

@@ -34,28 +34,44 @@ public final class Signals {
         return cross(a, b, false);
     }
 
+    /**
+     * Both crosses in one pass, into the caller's arrays: {@code above[i]} is {@link #crossAbove}'s value at
+     * {@code i}, {@code below[i]} {@link #crossBelow}'s. For runs that reuse their signal arrays (a sweep), or that
+     * need both signals, without the second pass and the two fresh arrays.
+     *
+     * @throws IllegalArgumentException if the four arrays differ in length
+     */
+    public static void crosses(double[] a, double[] b, boolean[] above, boolean[] below) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(above, "above");
+        Objects.requireNonNull(below, "below");
+        if (a.length != b.length || above.length != a.length || below.length != a.length) {
+            throw new IllegalArgumentException("crosses: columns of " + a.length + " and " + b.length
+                    + " values, signals of " + above.length + " and " + below.length);
+        }
+        int side = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i];
+            double y = b[i];
+            // 1 above, -1 below, the side before when equal, 0 (a restart) when either is missing
+            int now = x != x || y != y ? 0 : x > y ? 1 : x < y ? -1 : side;
+            above[i] = now > 0 && side < 0;
+            below[i] = now < 0 && side > 0;
+            side = now;
+        }
+    }
+
     private static boolean[] cross(double[] a, double[] b, boolean above) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         if (a.length != b.length) {
             throw new IllegalArgumentException("cross: columns of " + a.length + " and " + b.length + " values");
         }
-        boolean[] out = new boolean[a.length];
-        int side = 0;
-        for (int i = 0; i < a.length; i++) {
-            double x = a[i];
-            double y = b[i];
-            if (x != x || y != y) {
-                side = 0;
-            } else if (x > y) {
-                out[i] = above && side < 0;
-                side = 1;
-            } else if (x < y) {
-                out[i] = !above && side > 0;
-                side = -1;
-            }
-        }
-        return out;
+        boolean[] up = new boolean[a.length];
+        boolean[] down = new boolean[a.length];
+        crosses(a, b, up, down);
+        return above ? up : down;
     }
 
     /** A signal that is true where the column is a number other than 0. */

@@ -93,6 +93,49 @@ class SignalBacktesterTest {
         assertThat(Signals.crossBelow(a, b)).containsExactly(false, false, false, false, true, false, false, true);
     }
 
+    /** The cross rule written out on its own: the side at the latest earlier bar where the two differed. */
+    private static boolean[] referenceCross(double[] a, double[] b, boolean above) {
+        boolean[] out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isNaN(a[i]) || Double.isNaN(b[i]) || a[i] == b[i]) {
+                continue;
+            }
+            int j = i - 1;
+            while (j >= 0 && !Double.isNaN(a[j]) && !Double.isNaN(b[j]) && a[j] == b[j]) {
+                j--;
+            }
+            if (j >= 0 && !Double.isNaN(a[j]) && !Double.isNaN(b[j])) {
+                out[i] = above ? a[i] > b[i] && a[j] < b[j] : a[i] < b[i] && a[j] > b[j];
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void bothCrossesInOnePassEqualTheRule() {
+        java.util.Random random = new java.util.Random(7);
+        int n = 2000;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            // few distinct values, so equal bars are common; some missing
+            a[i] = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(4);
+            b[i] = random.nextInt(25) == 0 ? Double.NaN : random.nextInt(4);
+        }
+        boolean[] above = new boolean[n];
+        boolean[] below = new boolean[n];
+        java.util.Arrays.fill(below, true);
+        Signals.crosses(a, b, above, below);
+        assertThat(above).containsExactly(referenceCross(a, b, true));
+        assertThat(below).containsExactly(referenceCross(a, b, false));
+        assertThat(Signals.crossAbove(a, b)).containsExactly(above);
+        assertThat(Signals.crossBelow(a, b)).containsExactly(below);
+        assertThat(above).contains(true);
+        assertThat(below).contains(true);
+        assertThatThrownBy(() -> Signals.crosses(a, b, above, new boolean[3]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signals of 2000 and 3");
+    }
+
     @Test
     void badInputsAreClearErrors() {
         Panel two = TestBars.panel(Map.of("A", new double[][] {{1, 1, 1, 1, 1}}, "B",

@@ -43,7 +43,8 @@ import org.ta4j.core.rules.CrossedUpIndicatorRule;
  * the signal bar's close with one unit per trade and no costs (so they trade identically; see the smoke test):
  * <ul>
  *   <li>{@link #eventEngine}: Quiver's event engine running {@link SmaCross} (incremental SMAs, one bar cursor);</li>
- *   <li>{@link #vectorised}: Quiver's vectorised path: batch SMA kernels, cross signals, {@link SignalBacktester};
+ *   <li>{@link #vectorised}: Quiver's vectorised path: batch SMA kernels (the engine's choice of provider), both
+ *       cross signals in one pass ({@link Signals#crosses}), {@link SignalBacktester};
  *       {@link #signalBacktest} is the {@link SignalBacktester} run alone, over signals computed in the setup;</li>
  *   <li>{@link #ta4j} and {@link #ta4jDouble}: ta4j 0.22.2's {@code BarSeriesManager} with
  *       {@code CrossedUp/DownIndicatorRule} on {@code SMAIndicator}s (built afresh per run, since ta4j caches
@@ -85,6 +86,8 @@ public class SmaCrossBenchmark {
     double[] equity;
     boolean[] entries;
     boolean[] exits;
+    boolean[] entryScratch;
+    boolean[] exitScratch;
 
     /** Builds the data once per trial. */
     @Setup(Level.Trial)
@@ -107,6 +110,8 @@ public class SmaCrossBenchmark {
         slowKernel.computeSeries(in, slowOut, 0, bars);
         entries = Signals.crossAbove(fast, slow);
         exits = Signals.crossBelow(fast, slow);
+        entryScratch = new boolean[bars];
+        exitScratch = new boolean[bars];
     }
 
     /** The event engine. */
@@ -117,14 +122,15 @@ public class SmaCrossBenchmark {
                 .metrics();
     }
 
-    /** The vectorised path, indicators included. */
+    /** The vectorised path, indicators included: both cross signals in one pass into the trial's arrays. */
     @Benchmark
     @OperationsPerInvocation(BARS)
     public Metrics vectorised() {
         fastKernel.computeSeries(in, fastOut, 0, bars);
         slowKernel.computeSeries(in, slowOut, 0, bars);
-        return SignalBacktester.create().run(panel, Signals.crossAbove(fast, slow), Signals.crossBelow(fast, slow),
-                SignalSizing.fixed(1), config).metrics();
+        Signals.crosses(fast, slow, entryScratch, exitScratch);
+        return SignalBacktester.create().run(panel, entryScratch, exitScratch, SignalSizing.fixed(1), config)
+                .metrics();
     }
 
     /** The vectorised backtest alone, over signals computed in the setup: fills, books, curve and metrics. */

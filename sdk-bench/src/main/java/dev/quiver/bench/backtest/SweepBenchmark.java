@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #eventSweep}: {@link EventBacktester#sweepSummaries} (one {@link dev.quiver.backtest.strategy.SmaCross}
  *       per run, incremental SMAs; metrics kept, curves dropped);</li>
  *   <li>{@link #vectorisedSweep}: each distinct SMA computed once by the batch kernel and shared, then per run the
- *       cross signals and {@link SignalBacktester}, the runs spread over the same number of threads.</li>
+ *       cross signals (both in one pass into the worker's arrays) and {@link SignalBacktester}, the runs spread over
+ *       the same number of threads.</li>
  * </ul>
  * Fills at the close, all of the equity per entry, no costs. Scores are seconds per whole sweep.
  *
@@ -142,11 +143,12 @@ public class SweepBenchmark {
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(executor.submit(() -> {
+                // each worker's signal arrays, refilled per run
+                boolean[] entries = new boolean[bars];
+                boolean[] exits = new boolean[bars];
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    double[] f = sma[fastOf[i]];
-                    double[] s = sma[slowOf[i]];
-                    out[i] = backtester.run(panel, Signals.crossAbove(f, s), Signals.crossBelow(f, s), sizing, config)
-                            .metrics();
+                    Signals.crosses(sma[fastOf[i]], sma[slowOf[i]], entries, exits);
+                    out[i] = backtester.run(panel, entries, exits, sizing, config).metrics();
                 }
             }));
         }
