@@ -53,6 +53,10 @@ final class GoalTable {
                     new Selector("backtest.SmaCrossBenchmark", Set.of("eventEngine", "vectorised", "signalBacktest"),
                             Map.of(), Set.of()),
                     List.of(Criterion.rateAtLeast(50e6, "bar-steps", List.of())), true),
+            new Goal("vectorised-vs-bare-loop", "vectorised backtest vs a bare loop",
+                    "The vectorised backtest within 2x of a bare loop computing the same positions and equity",
+                    new Selector("backtest.SmaCrossBenchmark", Set.of("vectorised"), Map.of(), Set.of()),
+                    List.of(Criterion.speedup(0.5, "the bare loop", Set.of("bareLoop"), Map.of())), false),
             new Goal("panel-bar-steps", "panel backtest",
                     "Backtests of a 4,000-symbol panel, one run per symbol, at least 50 M bar-steps/s (on the faster"
                     + " thread count)",
