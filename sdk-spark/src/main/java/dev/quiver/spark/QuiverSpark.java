@@ -1,18 +1,17 @@
 package dev.quiver.spark;
 
-import dev.quiver.api.feature.ExecutionPlan;
 import dev.quiver.features.FeatureEngine;
 import dev.quiver.features.FeaturePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,6 +23,12 @@ import org.apache.spark.sql.types.StructType;
  * (symbol, date); each partition's rows are batched into primitive columns, a {@link dev.quiver.api.table.Panel} of
  * its symbols is built, and the plan runs on it with the SIMD kernels. Time-series operators read only their own
  * symbol's series, so a partition holding any subset of the symbols computes the same values as the whole panel.
+ *
+ * <p>A plan with cross-sectional operators ({@code xs_rank}, {@code xs_zscore}, ...) is cut into phases
+ * ({@link PlanPhases}): time-series kernels by symbol as above, then a second shuffle by date (repartition by date,
+ * sort by symbol and date) and the cross-sectional kernels on each partition's whole dates, then, if a time-series
+ * operator reads a cross-sectional result ({@code sma(xs_rank(roc(5)), 5)}), by symbol again. Results pass between
+ * phases as extra columns, dropped from the output.
  *
  * <p>Thread-safety: the static methods are safe to call from several threads; each call builds its own plan.
  */
@@ -49,18 +54,18 @@ public final class QuiverSpark {
     /**
      * Computes features over a long panel: the output holds the symbol and date columns, the plan's input columns,
      * then one double column per feature output, named and ordered as {@link FeaturePlan#columns()}, sorted by
-     * (symbol, date) within each partition.
+     * (symbol, date) within each partition (partitioned by symbol, or by date when the plan's last phase is
+     * cross-sectional).
      *
      * @param longPanel one row per (symbol, date); the plan's input columns must be numeric (a null reads, and is
      *     written back, as the missing value NaN)
      * @param features a comma-separated feature specification, as {@code quiver features --features}
      * @param symbolColumn the symbol column (string)
      * @param dateColumn the date column (long, strictly increasing within a symbol)
-     * @param partitions the number of partitions to spread symbols over (more than the symbols is allowed: some
-     *     stay empty)
+     * @param partitions the number of partitions to spread symbols (and, for cross-sectional steps, dates) over;
+     *     more than the symbols or dates is allowed: some stay empty
      * @return a lazy Dataset; Spark computes it when an action runs
-     * @throws IllegalArgumentException if the specification is invalid, a column is missing, or the plan holds a
-     *     cross-sectional operator (see docs/spark.md)
+     * @throws IllegalArgumentException if the specification is invalid or a column is missing
      */
     public static Dataset<Row> features(Dataset<Row> longPanel, String features, String symbolColumn,
             String dateColumn, int partitions) {
@@ -70,18 +75,8 @@ public final class QuiverSpark {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
         List<String> specs = FeatureEngine.splitSpecs(features);
-        FeaturePlan plan = PartitionPlanner.engine().plan(specs);
-        List<String> crossSectional = new ArrayList<>();
-        for (ExecutionPlan.Step step : plan.execution().steps()) {
-            if (step.crossSectional()) {
-                crossSectional.add(step.kernel().toString());
-            }
-        }
-        if (!crossSectional.isEmpty()) {
-            throw new IllegalArgumentException("features on Spark: the plan holds cross-sectional operators "
-                    + crossSectional + ", which need every symbol of a date together; this version runs "
-                    + "time-series plans only (compute the cross-sectional step in one JVM, see docs/spark.md)");
-        }
+        PartitionPlanner.Compiled compiled = PartitionPlanner.compiled(specs);
+        FeaturePlan plan = compiled.plan();
         List<String> fieldNames = List.of(longPanel.schema().fieldNames());
         List<String> inputs = plan.inputColumns();
         for (String name : concat(List.of(symbolColumn, dateColumn), inputs)) {
@@ -91,26 +86,43 @@ public final class QuiverSpark {
             }
         }
         List<Column> select = new ArrayList<>();
-        select.add(functions.col(symbolColumn).cast(DataTypes.StringType));
-        select.add(functions.col(dateColumn).cast(DataTypes.LongType));
-        for (String input : inputs) {
-            select.add(functions.col(input).cast(DataTypes.DoubleType));
-        }
-        StructType outSchema = new StructType()
+        select.add(column(symbolColumn).cast(DataTypes.StringType).as(symbolColumn));
+        select.add(column(dateColumn).cast(DataTypes.LongType).as(dateColumn));
+        StructType schema = new StructType()
                 .add(symbolColumn, DataTypes.StringType, false)
                 .add(dateColumn, DataTypes.LongType, false);
         for (String input : inputs) {
-            outSchema = outSchema.add(new StructField(input, DataTypes.DoubleType, true,
-                    org.apache.spark.sql.types.Metadata.empty()));
+            select.add(column(input).cast(DataTypes.DoubleType).as(input));
+            schema = schema.add(new StructField(input, DataTypes.DoubleType, true, Metadata.empty()));
         }
-        for (String column : plan.columns()) {
-            outSchema = outSchema.add(column, DataTypes.DoubleType, false);
+        Dataset<Row> rows = longPanel.select(select.toArray(Column[]::new));
+        List<String> carried = new ArrayList<>(inputs);
+        List<PlanPhases.Phase> phases = compiled.phases();
+        for (int p = 0; p < phases.size(); p++) {
+            PlanPhases.Phase phase = phases.get(p);
+            // a time-series phase needs each symbol's rows together, a cross-sectional one each date's
+            rows = rows.repartition(partitions, column(phase.crossSectional() ? dateColumn : symbolColumn))
+                    .sortWithinPartitions(column(symbolColumn), column(dateColumn));
+            for (String name : phase.outputColumns()) {
+                schema = schema.add(name, DataTypes.DoubleType, false);
+            }
+            rows = rows.mapPartitions(new PartitionPlanner(specs, p, carried), Encoders.row(schema));
+            carried.addAll(phase.outputColumns());
         }
-        MapPartitionsFunction<Row, Row> compute = new PartitionPlanner(specs, inputs.size());
-        return longPanel.select(select.toArray(Column[]::new))
-                .repartition(partitions, functions.col(symbolColumn))
-                .sortWithinPartitions(symbolColumn, dateColumn)
-                .mapPartitions(compute, Encoders.row(outSchema));
+        if (phases.size() > 1) {
+            // drop the columns that carried results between phases; the outputs in the plan's order
+            List<Column> out = new ArrayList<>();
+            for (String name : concat(List.of(symbolColumn, dateColumn), concat(inputs, plan.columns()))) {
+                out.add(column(name));
+            }
+            rows = rows.select(out.toArray(Column[]::new));
+        }
+        return rows;
+    }
+
+    /** A column by its exact name: feature names hold dots and parentheses, which {@code col} would parse. */
+    static Column column(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
