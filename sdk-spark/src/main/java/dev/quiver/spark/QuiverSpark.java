@@ -1,5 +1,8 @@
 package dev.quiver.spark;
 
+import dev.quiver.api.table.Panel;
+import dev.quiver.backtest.sweep.ParamGrid;
+import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.features.FeatureEngine;
 import dev.quiver.features.FeaturePlan;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -118,6 +122,31 @@ public final class QuiverSpark {
             rows = rows.select(out.toArray(Column[]::new));
         }
         return rows;
+    }
+
+    /**
+     * Runs a sweep on Spark: every combination of the grid for every strategy is a task over the panel, broadcast
+     * once, and becomes one row with the columns of {@code quiver backtest --sweep}'s {@code sweep.csv}
+     * ({@code run}, {@code strategy}, {@code status}, one column per parameter, the metrics of
+     * {@link SweepTable#METRICS}, {@code error}); a missing or undefined number is a null. The rows of completed
+     * runs equal the single-JVM sweep's ({@code EventBacktester.sweep} over {@code SweepPlan.of}) bit for bit. A
+     * combination the strategy rejects ({@code fast >= slow}), which the single-JVM sweep skips, is a
+     * {@code failed} row holding its parameters and the reason; a run that throws is a {@code failed} row too; neither
+     * fails the job.
+     *
+     * @param spark the session
+     * @param bars the panel of bars ({@code FLOAT64} open, high, low, close, volume, as {@code quiver backtest}
+     *     reads them), on the driver
+     * @param strategies built-in strategy specs, e.g. {@code sma_cross(10,50)}
+     * @param grid the parameter grid; each axis overrides the parameter of that name in the strategies that have it
+     * @param setup the backtester, configuration and sizer, rebuilt on each executor
+     * @param partitions the number of tasks the combinations are spread over
+     * @return the result rows, in the order of the combinations (strategies as given, first axis slowest)
+     * @throws IllegalArgumentException if a strategy spec is invalid or a grid axis matches no parameter
+     */
+    public static Dataset<Row> sweep(SparkSession spark, Panel bars, List<String> strategies, ParamGrid grid,
+            BacktestSetup setup, int partitions) {
+        return SparkSweep.run(spark, bars, strategies, grid, setup, partitions);
     }
 
     /** A column by its exact name: feature names hold dots and parentheses, which {@code col} would parse. */
