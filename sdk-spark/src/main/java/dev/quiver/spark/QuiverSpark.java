@@ -4,6 +4,7 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.features.FeatureEngine;
+import dev.quiver.portfolio.PnlMatrix;
 import dev.quiver.features.FeaturePlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,29 @@ public final class QuiverSpark {
     public static Dataset<Row> sweep(SparkSession spark, Panel bars, List<String> strategies, ParamGrid grid,
             BacktestSetup setup, int partitions) {
         return SparkSweep.run(spark, bars, strategies, grid, setup, partitions);
+    }
+
+    /**
+     * Runs many portfolio searches on Spark: each (universe, algorithm, seed) is a task over the P&amp;L matrix,
+     * broadcast once, and gives one row: {@code search}, {@code algorithm}, {@code seed}, {@code status}
+     * ({@code ok} or {@code failed}), {@code size}, {@code objective}, {@code strategies} (the chosen names), the
+     * figures {@code fitness}, {@code score}, {@code roi}, {@code max_drawdown}, {@code mean_correlation} (as in
+     * {@code portfolio.json}), {@code correlation_penalty}, {@code evaluations}, {@code seconds} and {@code error}.
+     * A search's portfolio and figures equal those of {@code PortfolioSearch.run} in one JVM over the same universe
+     * with the same seed (the search is reproducible whatever the thread count; each task uses one thread). A search
+     * that fails (an unknown algorithm, a bad parameter, a universe smaller than the size) is a {@code failed} row
+     * naming the error; the others go on.
+     *
+     * @param spark the session
+     * @param matrix the P&amp;L matrix, on the driver
+     * @param searches the searches
+     * @param setup what every search shares: size, objective, penalty, parameters, budget
+     * @param partitions the number of tasks the searches are spread over
+     * @return one row per search, in the order given
+     */
+    public static Dataset<Row> portfolioSearches(SparkSession spark, PnlMatrix matrix,
+            List<PortfolioSearchTask> searches, PortfolioSetup setup, int partitions) {
+        return SparkPortfolioSearches.run(spark, matrix, searches, setup, partitions);
     }
 
     /** A column by its exact name: feature names hold dots and parentheses, which {@code col} would parse. */
