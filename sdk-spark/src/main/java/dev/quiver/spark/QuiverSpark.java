@@ -155,7 +155,8 @@ public final class QuiverSpark {
      * broadcast once, and gives one row: {@code search}, {@code algorithm}, {@code seed}, {@code status}
      * ({@code ok} or {@code failed}), {@code size}, {@code objective}, {@code strategies} (the chosen names), the
      * figures {@code fitness}, {@code score}, {@code roi}, {@code max_drawdown}, {@code mean_correlation} (as in
-     * {@code portfolio.json}), {@code correlation_penalty}, {@code evaluations}, {@code seconds} and {@code error}.
+     * {@code portfolio.json}), {@code correlation_penalty}, {@code evaluations}, {@code seconds}, {@code error}, and the convergence curve
+     * ({@code history_evaluations}, {@code history_best}).
      * A search's portfolio and figures equal those of {@code PortfolioSearch.run} in one JVM over the same universe
      * with the same seed (the search is reproducible whatever the thread count; each task uses one thread). A search
      * that fails (an unknown algorithm, a bad parameter, a universe smaller than the size) is a {@code failed} row

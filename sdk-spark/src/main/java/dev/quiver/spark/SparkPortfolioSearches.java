@@ -49,7 +49,10 @@ final class SparkPortfolioSearches {
             .add("correlation_penalty", DataTypes.DoubleType, false)
             .add("evaluations", DataTypes.LongType, true)
             .add("seconds", DataTypes.DoubleType, true)
-            .add("error", DataTypes.StringType, true);
+            .add("error", DataTypes.StringType, true)
+            // the convergence curve (SearchResult.history): evaluations and best fitness after each improvement
+            .add("history_evaluations", DataTypes.createArrayType(DataTypes.LongType, false), true)
+            .add("history_best", DataTypes.createArrayType(DataTypes.DoubleType, false), true);
 
     private SparkPortfolioSearches() {
     }
@@ -140,15 +143,23 @@ final class SparkPortfolioSearches {
                     names[i] = universe.name(members[i]);
                 }
                 PortfolioProblem.Evaluation e = problem.evaluate(members);
+                List<SearchResult.Point> history = result.history();
+                Long[] evaluations = new Long[history.size()];
+                Double[] best = new Double[history.size()];
+                for (int i = 0; i < evaluations.length; i++) {
+                    evaluations[i] = history.get(i).evaluations();
+                    best[i] = history.get(i).best();
+                }
                 return RowFactory.create(task.name(), result.algorithm(), task.seed(), "ok", setup.size(),
                         problem.objective().name(), names, finite(e.fitness()), finite(e.score()),
                         finite(e.roi()), finite(e.maxDrawdown()), finite(e.meanCorrelation()),
-                        setup.correlationPenalty(), result.evaluations(), result.seconds(), null);
+                        setup.correlationPenalty(), result.evaluations(), result.seconds(), null, evaluations,
+                        best);
             } catch (RuntimeException e) {
                 // one search's failure is its row; the other searches go on
                 return RowFactory.create(task.name(), task.algorithm(), task.seed(), "failed", setup.size(),
                         setup.objective(), null, null, null, null, null, null, setup.correlationPenalty(), null,
-                        null, e.getClass().getSimpleName() + ": " + e.getMessage());
+                        null, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
             }
         }
 
