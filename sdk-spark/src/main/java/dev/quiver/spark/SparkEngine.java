@@ -13,7 +13,6 @@ import dev.quiver.portfolio.search.SearchResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,9 +52,13 @@ public final class SparkEngine implements AutoCloseable {
         return new SparkEngine(session);
     }
 
-    /** The session's default number of shuffle partitions ({@code spark.sql.shuffle.partitions}). */
+    /**
+     * The partitions a command uses by default: twice the master's task slots ({@code defaultParallelism}), enough
+     * to balance the work and far fewer than Spark's 200 shuffle partitions, which suit large data, not a panel
+     * that one machine reads.
+     */
     public int defaultPartitions() {
-        return spark.sessionState().conf().numShufflePartitions();
+        return Math.max(1, 2 * spark.sparkContext().defaultParallelism());
     }
 
     /**
@@ -104,8 +107,8 @@ public final class SparkEngine implements AutoCloseable {
         double[][] features = new double[outputs][rows];
         int first = 2 + inputs.size();
         long seen = 0;
-        for (Iterator<Row> it = out.toLocalIterator(); it.hasNext(); ) {
-            Row row = it.next();
+        // one job for all partitions (toLocalIterator would run one per partition, in turn)
+        for (Row row : out.collectAsList()) {
             int s = symbolIndex.get(row.getString(0));
             int r = rowOf(panel, time, s, row.getLong(1));
             for (int j = 0; j < outputs; j++) {
