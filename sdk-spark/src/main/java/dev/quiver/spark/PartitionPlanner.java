@@ -127,21 +127,45 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, Row> {
             computed = compiled.phases().size() == 1 ? compute(compiled.plan(), panel)
                     : compute(current.plan(), panel, table);
         }
-        List<Row> out = new ArrayList<>(n);
-        int outputs = computed.length;
-        for (int r = 0; r < n; r++) {
-            Object[] cells = new Object[2 + width + outputs];
-            cells[0] = symbols[r];
-            cells[1] = dates[r];
+        if (n < symbols.length) {
+            // the arrays grew by doubling: keep only the rows, so the spare capacity can go
+            symbols = Arrays.copyOf(symbols, n);
+            dates = Arrays.copyOf(dates, n);
             for (int c = 0; c < width; c++) {
-                cells[2 + c] = values[c][r];
+                values[c] = Arrays.copyOf(values[c], n);
             }
-            for (int j = 0; j < outputs; j++) {
-                cells[2 + width + j] = computed[j][r];
-            }
-            out.add(RowFactory.create(cells));
         }
-        return out.iterator();
+        // the rows go back one at a time, made as Spark takes them: a partition's rows are never all objects at once
+        int rowCount = n;
+        String[] symbolColumn = symbols;
+        long[] dateColumn = dates;
+        double[][] valueColumns = values;
+        return new Iterator<>() {
+            private int r;
+
+            @Override
+            public boolean hasNext() {
+                return r < rowCount;
+            }
+
+            @Override
+            public Row next() {
+                if (r >= rowCount) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Object[] cells = new Object[2 + width + computed.length];
+                cells[0] = symbolColumn[r];
+                cells[1] = dateColumn[r];
+                for (int c = 0; c < width; c++) {
+                    cells[2 + c] = valueColumns[c][r];
+                }
+                for (int j = 0; j < computed.length; j++) {
+                    cells[2 + width + j] = computed[j][r];
+                }
+                r++;
+                return RowFactory.create(cells);
+            }
+        };
     }
 
     /** A whole plan, through the engine (its device choice included). */
