@@ -16,10 +16,15 @@ import dev.quiver.backtest.strategy.Strategies;
 import dev.quiver.backtest.sweep.ConsoleProgress;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepPlan;
+import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.cli.io.OutputPaths;
+import dev.quiver.io.TableFiles;
+import dev.quiver.io.TableFormat;
+import dev.quiver.io.WriteOptions;
 import dev.quiver.io.panel.PriceTable;
 import dev.quiver.io.panel.PriceTableOptions;
 import dev.quiver.io.panel.TableShape;
+import dev.quiver.spark.SparkEngine;
 import dev.quiver.api.table.Column;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -189,22 +194,22 @@ final class BacktestCommand implements Callable<Integer> {
      */
     private void sweepOnSpark(Panel panel, PrintWriter out) throws IOException {
         String metric = sort.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-        if (!dev.quiver.backtest.sweep.SweepTable.METRICS.contains(metric)) {
+        if (!SweepTable.METRICS.contains(metric)) {
             throw new IllegalArgumentException("--sort '" + sort + "': unknown metric; the metrics are "
-                    + String.join(", ", dev.quiver.backtest.sweep.SweepTable.METRICS));
+                    + String.join(", ", SweepTable.METRICS));
         }
         boolean descending = !List.of("max_drawdown", "max_drawdown_bars", "volatility", "turnover").contains(metric);
         CliBacktestSetup setup = new CliBacktestSetup(commission, slippage, size, cash, fill, periodsPerYear);
         long t0 = System.nanoTime();
-        try (dev.quiver.spark.SparkEngine spark = engineOptions.start("backtest");
+        try (SparkEngine spark = engineOptions.start("backtest");
              Table table = spark.sweep(panel, strategies, ParamGrid.parse(grid), setup,
                      engineOptions.partitions(spark), metric, descending)) {
             long t1 = System.nanoTime();
             Files.createDirectories(output);
-            dev.quiver.io.TableFiles.write(table, output.resolve("sweep.csv"),
-                    dev.quiver.io.WriteOptions.builder().format(dev.quiver.io.TableFormat.CSV).build());
-            dev.quiver.io.TableFiles.write(table, output.resolve("sweep.arrow"),
-                    dev.quiver.io.WriteOptions.builder().format(dev.quiver.io.TableFormat.ARROW_FILE).build());
+            TableFiles.write(table, output.resolve("sweep.csv"),
+                    WriteOptions.builder().format(TableFormat.CSV).build());
+            TableFiles.write(table, output.resolve("sweep.arrow"),
+                    WriteOptions.builder().format(TableFormat.ARROW_FILE).build());
             long failed = 0;
             for (int r = 0; r < table.rowCount(); r++) {
                 failed += "failed".equals(table.string("status").get(r)) ? 1 : 0;
