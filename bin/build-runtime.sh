@@ -31,8 +31,15 @@ touch "$APP/.quiver-built"
 # the JDK modules the application's classes use (jdeps), plus those it reaches by reflection or flags:
 # the Vector API, jdk.unsupported (Arrow, Caffeine), the JDBC API (DuckDB), zip file systems, and TLS/crypto
 # providers that libraries look up at run time
+# quiver.jar is a modular jar, which jdeps would analyse as a module and then want every module it requires on a
+# module path (parquet-java cannot be on one: docs/build.md, "The module path"), so its classes are analysed without
+# their module descriptor, on the class path the image runs them on
+CLASSES=$(mktemp -d)
+(cd "$CLASSES" && "$JAVA_HOME/bin/jar" --extract --file "$APP/quiver.jar" && rm -f module-info.class)
 MODULES=$("$JAVA_HOME/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps -q \
-    --class-path "$APP/lib/*" "$APP/quiver.jar" 2>/dev/null || true)
+    --class-path "$APP/lib/*" "$CLASSES" 2>/dev/null || true)
+rm -rf "$CLASSES"
+case "$MODULES" in *java.desktop*) ;; *) echo "build-runtime: jdeps found no JDK modules ($MODULES)" >&2; exit 1 ;; esac
 EXTRA="jdk.incubator.vector,jdk.unsupported,java.sql,jdk.zipfs,jdk.crypto.ec,jdk.management,java.naming"
 MODULES=$(printf '%s,%s' "$MODULES" "$EXTRA" | tr ',' '\n' | sed '/^$/d' | sort -u | paste -sd, -)
 echo "build-runtime: JDK modules: $MODULES" >&2

@@ -11,7 +11,8 @@
  */
 module dev.quiver.portfolio {
     requires transitive dev.quiver.api;
-    requires dev.quiver.io;
+    // transitive: PnlMatrix reads with sdk-io's ReadOptions
+    requires transitive dev.quiver.io;
     requires dev.quiver.report;
     requires xchart;
     // optional: the SIMD correlation kernel probes for it (--add-modules=jdk.incubator.vector) before linking

@@ -5,7 +5,8 @@
  * @provides dev.quiver.api.feature.FeatureKernelProvider the {@code example} provider
  */
 module com.example.quiver {
-    requires dev.quiver.api;
+    // transitive: the exported provider and descriptor are typed with the SPI's classes
+    requires transitive dev.quiver.api;
 
     exports com.example.quiver;
 

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -25,12 +26,13 @@ import java.util.List;
  *
  * <p>Writes go to a temporary file in the same directory, are forced to the device and renamed into place
  * atomically, so readers (in this process or another sharing the directory) see a whole file or none. Recency is the
- * file's last-modified time, set from the JVM's clock on every write and disk hit, and on memory hits at most once
+ * file's last-access time, set from the JVM's clock on every write and disk hit, and on memory hits at most once
  * per {@link #TOUCH_INTERVAL_NANOS} per entry (a system call on every hit would cost more than the hit): the file
  * system's own timestamps can be as coarse as a scheduler tick, too coarse to order files written in quick
  * succession. Because it lives in the file system, recency survives restarts and is shared by every process using the
  * directory. After each rename the directory itself is forced to the device, so a published entry survives a power
- * loss along with its bytes.
+ * loss along with its bytes. The last-modified time is left as the write set it: it is part of how the codec
+ * recognises a file it has already verified, so a file changed in place is verified again.
  *
  * <p>Processes sharing the directory never write to a file another may read: each writer has its own uniquely named
  * temporary file, and a published file is only ever replaced by a rename or unlinked, never modified or truncated,
@@ -293,7 +295,7 @@ final class ArrowIpcDiskTier {
                 try {
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                     if (a.isRegularFile()) {
-                        files.add(new FileInfo(p, a.size(), a.lastModifiedTime()));
+                        files.add(new FileInfo(p, a.size(), a.lastAccessTime()));
                     }
                 } catch (NoSuchFileException e) {
                     // deleted while listing
@@ -334,9 +336,11 @@ final class ArrowIpcDiskTier {
         return String.valueOf(text).replace('\n', ' ').replace('\r', ' ');
     }
 
+    /** Sets the file's last-access time (its recency); its last-modified time stays the one the write left. */
     private static void touch(Path file) {
         try {
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            Files.getFileAttributeView(file, BasicFileAttributeView.class).setTimes(null, FileTime.from(Instant.now()),
+                    null);
         } catch (IOException e) {
             // evicted meanwhile: recency no longer matters
         }

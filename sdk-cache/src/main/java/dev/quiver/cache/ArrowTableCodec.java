@@ -18,14 +18,17 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.flatbuf.Footer;
@@ -168,6 +171,8 @@ final class ArrowTableCodec {
     Table read(Path file, CacheKey key) throws IOException, CorruptEntryException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
+            // read after opening: a file replaced in between has another nonce, so the pair is never a stale match
+            FileTime modified = Files.getLastModifiedTime(file);
             if (size < MAGIC_AND_PADDING + Integer.BYTES + MAGIC.length) {
                 throw new CorruptEntryException("it is " + size + " bytes long, too short for an Arrow IPC file");
             }
@@ -175,7 +180,7 @@ final class ArrowTableCodec {
             boolean handedOver = false;
             try {
                 MemorySegment mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-                Envelope envelope = verifyEnvelope(file, mapped);
+                Envelope envelope = verifyEnvelope(file, modified, mapped);
                 Schema schema = envelope.footer().getSchema();
                 int rows = checkKey(schema, key);
                 if (!MappedArrowTable.isCompressed(mapped, envelope.footer(), envelope.bodyEnd())) {
@@ -208,13 +213,14 @@ final class ArrowTableCodec {
      *
      * <p>The checksum pass reads every byte, which for a large file costs far more than mapping it. A file is
      * immutable once renamed into place (writers never modify one; they replace it), so a file whose footer carries
-     * a nonce is checksummed once per codec and then recognised by its path, nonce, length and the CRC-32C of its
-     * footer: a different or rewritten file has another nonce, a copy has another path, and a file cut short or with a
-     * damaged footer no longer matches. What this does not catch is a byte of data changed in place, on the device or
-     * by another program, after this process verified the file: the cache's writers never do that, and a new process
-     * (or a new cache) checksums the file again.
+     * a nonce is checksummed once per codec and then recognised by its path, nonce, length, last-modified time and the
+     * CRC-32C of its footer: a different or rewritten file has another nonce, a copy has another path, a file cut
+     * short or with a damaged footer no longer matches, and a file another program wrote into in place has a new
+     * modification time (the cache keeps its recency in the access time, so it never moves that one itself). What
+     * this does not catch is a byte changed on the device itself, or by a program that also restores the
+     * modification time, after this process verified the file; a new process (or a new cache) checksums it again.
      */
-    private Envelope verifyEnvelope(Path path, MemorySegment file) throws CorruptEntryException {
+    private Envelope verifyEnvelope(Path path, FileTime modified, MemorySegment file) throws CorruptEntryException {
         long size = file.byteSize();
         int tailBytes = Integer.BYTES + MAGIC.length;
         MemorySegment magic = MemorySegment.ofArray(MAGIC);
@@ -240,7 +246,7 @@ final class ArrowTableCodec {
         if (covered <= 0 || covered > footerStart) {
             throw new CorruptEntryException("its footer covers " + covered + " bytes of a body of " + footerStart);
         }
-        String identity = identity(path, metadata.get(FILE_NONCE_KEY), size, footerBytes);
+        String identity = identity(path, modified, metadata.get(FILE_NONCE_KEY), size, footerBytes);
         if (identity == null || !verified.containsKey(identity)) {
             CRC32C crc = new CRC32C();
             for (long offset = 0; offset < covered; offset += WINDOW) {
@@ -263,13 +269,14 @@ final class ArrowTableCodec {
         return new Envelope(footer, covered);
     }
 
-    private static String identity(Path path, String nonce, long size, ByteBuffer footerBytes) {
+    private static String identity(Path path, FileTime modified, String nonce, long size, ByteBuffer footerBytes) {
         if (nonce == null) {
             return null; // not written by a writer that promises never to modify a published file
         }
         CRC32C crc = new CRC32C();
         crc.update(footerBytes.duplicate());
-        return path.toAbsolutePath() + "|" + nonce + "|" + size + "|" + Long.toHexString(crc.getValue());
+        return path.toAbsolutePath() + "|" + nonce + "|" + size + "|" + modified.to(TimeUnit.NANOSECONDS)
+                + "|" + Long.toHexString(crc.getValue());
     }
 
     private void remember(String identity) {

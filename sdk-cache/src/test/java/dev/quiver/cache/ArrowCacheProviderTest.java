@@ -9,6 +9,7 @@ import dev.quiver.api.cache.Compression;
 import dev.quiver.api.provider.ProviderDiscovery;
 import dev.quiver.api.provider.ProviderInfo;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.Compression;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

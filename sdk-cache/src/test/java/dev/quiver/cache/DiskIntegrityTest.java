@@ -9,6 +9,7 @@ import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.CacheStats;
 import dev.quiver.api.cache.Compression;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.api.cache.CacheKey;
 import dev.quiver.api.cache.CacheStats;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

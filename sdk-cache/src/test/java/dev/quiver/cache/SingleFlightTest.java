@@ -12,6 +12,7 @@ import dev.quiver.api.cache.CacheStats;
 import dev.quiver.api.cache.TableLoader;
 import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

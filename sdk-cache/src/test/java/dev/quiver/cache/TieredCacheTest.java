@@ -18,6 +18,7 @@ import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import dev.quiver.api.table.Column;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Table;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

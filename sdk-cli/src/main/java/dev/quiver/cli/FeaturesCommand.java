@@ -116,11 +116,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FeatureEngine engine = QuiverApplication.injector(CacheSettings.defaults()).getInstance(FeatureEngine.class);
         Device chosenDevice = Device.parse(device);
-        if (chosenDevice != Device.AUTO) {
-            engine = FeatureEngine.builder().device(chosenDevice).build();
-        }
+        FeatureEngine engine = QuiverApplication.injector(CacheSettings.defaults(), chosenDevice)
+                .getInstance(FeatureEngine.class);
         if (list) {
             list(engine, out);
             return 0;
@@ -183,7 +181,9 @@ final class FeaturesCommand implements Callable<Integer> {
                 if (onSpark) {
                     out.printf(Locale.ROOT, "  engine spark: %s%n", engineOptions.master());
                 } else {
-                    out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), ran);
+                    // a GPU asked for and not used has been said in a warning already: name the executor only
+                    out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), chosenDevice == Device.GPU
+                            && !ran.reason().isEmpty() ? ran.executor().name() + " (see the warning above)" : ran);
                 }
             }
         }

@@ -117,11 +117,15 @@ public final class QuiverCommand implements Runnable {
         }
     }
 
-    /** Reports the version from the jar manifest. */
+    /** Reports the version from the jar manifest (class path) or the module descriptor (module path). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = QuiverCommand.class.getPackage().getImplementationVersion();
+            Module module = QuiverCommand.class.getModule();
+            if (v == null && module.isNamed()) {
+                v = module.getDescriptor().rawVersion().orElse(null);
+            }
             return new String[] {"quiver " + (v == null ? "(development build)" : v),
                     "JVM: " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
         }

@@ -100,6 +100,20 @@ class FeaturesCommandTest {
     }
 
     @Test
+    void theDeviceOptionSaysWhereThePlanRanAndAFallbackReasonOnlyOnce() {
+        Run cpu = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--device", "cpu",
+                "--output", tmp.resolve("cpu.csv").toString());
+        assertThat(cpu.status()).as(cpu.err()).isZero();
+        assertThat(cpu.out()).contains("  device cpu: cpu (cpu)");
+        Run gpu = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--device", "gpu",
+                "--output", tmp.resolve("gpu.csv").toString());
+        assertThat(gpu.status()).as(gpu.err()).isZero();
+        // without CUDA the reason is in the engine's one warning, not repeated in the summary
+        assertThat(gpu.out()).containsPattern("  device gpu: (cpu \\(see the warning above\\)|cuda \\(gpu\\))")
+                .doesNotContain("computing on the CPU");
+    }
+
+    @Test
     void aPanelKeepsItsRowOrderAndGetsCrossSectionalFeatures() throws IOException {
         Path out = tmp.resolve("panel-out.csv");
         Run checked = quiver("features", "--input", panelCsv().toString(), "--features", "xs_rank(close)",

@@ -97,6 +97,30 @@ class ProjectConventionsTest {
                 .as("sdk-api's module-info requires only java.* modules").isFalse();
     }
 
+    /**
+     * Every module with code is a named module except the two that cannot usefully be (docs/build.md, "The module
+     * path"): sdk-spark, since Spark's jars are not modular and Spark loads user code from the class path, and
+     * sdk-bench, a JMH uber-jar.
+     */
+    @Test
+    void everyModuleWithCodeHasAModuleInfo() throws IOException {
+        Set<String> classPathOnly = Set.of("sdk-spark", "sdk-bench");
+        List<String> missing = new ArrayList<>();
+        List<Path> modules;
+        try (Stream<Path> list = Files.list(ROOT)) {
+            modules = new ArrayList<>(list.filter(p -> p.getFileName().toString().startsWith("sdk-")).toList());
+        }
+        modules.add(ROOT.resolve("examples/plugin-indicator"));
+        for (Path m : modules) {
+            if (Files.isDirectory(m.resolve("src/main/java")) && !classPathOnly.contains(m.getFileName().toString())
+                    && !Files.exists(m.resolve("src/main/java/module-info.java"))) {
+                missing.add(ROOT.relativize(m).toString());
+            }
+        }
+        assertThat(modules).hasSizeGreaterThan(15);
+        assertThat(missing).as("modules without a module-info.java").isEmpty();
+    }
+
     @Test
     void providersAreRegisteredInModuleInfoAndInMetaInfServices() throws IOException {
         int checked = 0;
@@ -127,8 +151,8 @@ class ProjectConventionsTest {
                     }
                 }
                 if (!Files.exists(moduleInfo)) {
-                    // a class-path-only module (sdk-parquet: parquet-java's jars split packages, so none of it can
-                    // be a named module) registers through META-INF/services alone
+                    // a class-path-only module (see everyModuleWithCodeHasAModuleInfo) registers through
+                    // META-INF/services alone
                     continue;
                 }
                 assertThat(registered).as(m.getFileName() + ": META-INF/services vs module-info provides")

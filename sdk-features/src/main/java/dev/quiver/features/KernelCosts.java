@@ -225,8 +225,9 @@ public final class KernelCosts {
     /**
      * Measures every operator that more than one of these providers computes (the available ones), stores the
      * costs (in this model's file, if it has one) and returns the choices; {@code progress} hears each step (done,
-     * total, operator). Every operator is measured twice, and the second figures kept: the first pass compiles
-     * the code the kernels share, which would otherwise make the first operator measured look slow. Choices this
+     * total, operator). Every operator's kernels are first only warmed up, all of them before any is timed: that
+     * pass compiles the code the kernels share, which would otherwise make the first operator measured look slow;
+     * the second pass warms each up again and times it. Choices this
      * model made before keep their provider for its
      * lifetime; the new costs serve models created afterwards (the next process).
      *
@@ -254,7 +255,7 @@ public final class KernelCosts {
         int done = 0;
         for (Map.Entry<String, List<FeatureKernelProvider>> e : byOperator.entrySet()) {
             progress.step(done++, total, e.getKey() + " (warm-up)");
-            measure(e.getKey(), e.getValue(), warmUp);
+            run(e.getKey(), e.getValue(), warmUp, false);
         }
         List<Choice> result = new ArrayList<>();
         for (Map.Entry<String, List<FeatureKernelProvider>> e : byOperator.entrySet()) {
@@ -373,6 +374,12 @@ public final class KernelCosts {
     /** Each candidate's cost in nanoseconds per output value, timed as the class comment says. */
     static Map<String, Double> measure(String operator, List<? extends FeatureKernelProvider> capable,
                                        Duration warmUp) {
+        return run(operator, capable, warmUp, true);
+    }
+
+    /** Warms each candidate up and, if {@code time}, times them; the costs, or an empty map when not timed. */
+    private static Map<String, Double> run(String operator, List<? extends FeatureKernelProvider> capable,
+                                           Duration warmUp, boolean time) {
         List<FeatureKernel> kernels = new ArrayList<>();
         for (FeatureKernelProvider p : capable) {
             Params defaults = Params.bind(p.operator(operator).orElseThrow(() -> new IllegalArgumentException(
@@ -389,6 +396,9 @@ public final class KernelCosts {
             }
             for (FeatureKernel k : kernels) {
                 warm(cal, k, warmUp);
+            }
+            if (!time) {
+                return Map.of();
             }
             // alternate the candidates until every one's fastest call has stopped improving (the JIT has compiled
             // them all, and a busy machine has given each some quiet calls), within a time budget

@@ -18,6 +18,7 @@ import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import dev.quiver.features.vector.VectorKernelProvider;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

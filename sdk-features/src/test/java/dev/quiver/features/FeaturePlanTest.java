@@ -20,6 +20,7 @@ import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import dev.quiver.features.kernel.KernelNames;
 import dev.quiver.features.kernel.Operator;
 import dev.quiver.features.kernel.OperatorCatalog;

@@ -3,6 +3,7 @@ package dev.quiver.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.quiver.api.testing.TextFuzzing;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -35,18 +36,7 @@ class FeatureSpecFuzzTest {
 
     @Provide
     Arbitrary<String> mutatedSpecs() {
-        Arbitrary<String> seed = Arbitraries.of(SEEDS);
-        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 2);
-        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-        Arbitrary<Character> with = Arbitraries.chars().with("(),.=_ 0123456789abcxyz-'\u00e9\u0000");
-        return Combinators.combine(seed, kind, where, with).as((s, k, w, c) -> {
-            int at = (int) (w * s.length());
-            return switch (k) {
-                case 0 -> s.substring(0, at) + c + s.substring(at);
-                case 1 -> at < s.length() ? s.substring(0, at) + s.substring(at + 1) : s;
-                default -> at < s.length() ? s.substring(0, at) + c + s.substring(at + 1) : s + c;
-            };
-        });
+        return TextFuzzing.mutated(Arbitraries.of(SEEDS), "(),.=_ 0123456789abcxyz-'\u00e9\u0000");
     }
 
     @Provide

@@ -9,6 +9,7 @@ import dev.quiver.api.feature.PlanExecutor;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import dev.quiver.features.execution.ColumnPool;
 import dev.quiver.features.execution.CpuExecutor;
 import java.lang.foreign.MemorySegment;

@@ -1,5 +1,6 @@
 package dev.quiver.io;
 
+import dev.quiver.io.fuzzing.FileFuzzing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

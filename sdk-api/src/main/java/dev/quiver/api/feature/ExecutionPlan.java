@@ -1,5 +1,6 @@
 package dev.quiver.api.feature;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -186,6 +187,32 @@ public final class ExecutionPlan {
             }
         }
         return last;
+    }
+
+    /**
+     * Checks the segments handed to {@link PlanExecutor#execute}: one input per {@link #inputColumns()} and one output
+     * per {@link #outputs()}, each exactly {@code rows} doubles long. Every executor calls it first, so a caller's
+     * mistake is reported the same way whichever executor runs the plan.
+     *
+     * @throws IllegalArgumentException naming the side (input or output), the segment's position and its size
+     */
+    public void checkSegments(int rows, MemorySegment[] inputs, MemorySegment[] outputs) {
+        long bytes = (long) rows * Double.BYTES;
+        checkSegments("input", inputs, inputColumns.size(), bytes);
+        checkSegments("output", outputs, this.outputs.size(), bytes);
+    }
+
+    private static void checkSegments(String what, MemorySegment[] segments, int expected, long bytes) {
+        if (segments.length != expected) {
+            throw new IllegalArgumentException(segments.length + " " + what + " segments given, the plan has "
+                    + expected);
+        }
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].byteSize() != bytes) {
+                throw new IllegalArgumentException(what + " " + i + " holds " + segments[i].byteSize()
+                        + " bytes, the panel's rows need " + bytes);
+            }
+        }
     }
 
     @Override

@@ -89,4 +89,23 @@ class ExecutionPlanTest {
                 List.of(step("a", 1, new ExecutionPlan.Column(0), 1)), List.of(new ExecutionPlan.Output("x", 0, 1))))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void checkSegmentsWantsOneSegmentPerInputAndOutputOfExactlyTheRows() {
+        ExecutionPlan plan = new ExecutionPlan(List.of("close"), List.of(step("a", 1, new ExecutionPlan.Column(0), 1)),
+                List.of(new ExecutionPlan.Output("a", 0, 0)));
+        MemorySegment ten = MemorySegment.ofArray(new double[10]);
+        plan.checkSegments(10, new MemorySegment[] {ten}, new MemorySegment[] {MemorySegment.ofArray(new double[10])});
+        assertThatThrownBy(() -> plan.checkSegments(10, new MemorySegment[0], new MemorySegment[] {ten}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("0 input segments given, the plan has 1");
+        assertThatThrownBy(() -> plan.checkSegments(10, new MemorySegment[] {ten}, new MemorySegment[] {ten, ten}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("2 output segments given, the plan has 1");
+        assertThatThrownBy(() -> plan.checkSegments(11, new MemorySegment[] {ten}, new MemorySegment[] {ten}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("input 0 holds 80 bytes, the panel's rows need 88");
+        assertThatThrownBy(() -> plan.checkSegments(10, new MemorySegment[] {ten},
+                new MemorySegment[] {MemorySegment.ofArray(new double[9])}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("output 0 holds 72 bytes, the panel's rows need 80");
+    }
 }

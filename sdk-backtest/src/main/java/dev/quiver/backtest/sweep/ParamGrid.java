@@ -1,6 +1,7 @@
 package dev.quiver.backtest.sweep;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,11 @@ public final class ParamGrid {
         return out;
     }
 
+    /** Most values one range axis may expand to. */
+    private static final BigDecimal MAX_VALUES = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e15");
+    private static final int MAX_DECIMALS = 15;
+
     private static List<String> range(String axis, String values) {
         String[] parts = values.split(":");
         if (parts.length != 3) {
@@ -102,12 +108,20 @@ public final class ParamGrid {
         if (step.signum() <= 0 || end.compareTo(start) < 0) {
             throw new IllegalArgumentException("parameter grid '" + axis + "': needs start <= end and a positive step");
         }
+        for (BigDecimal v : new BigDecimal[] {start, end, step}) {
+            // a short text can hold an enormous number (1e999999999) or scale (1e-999999999)
+            if (v.abs().compareTo(MAX_MAGNITUDE) > 0 || v.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                throw new IllegalArgumentException("parameter grid '" + axis + "': range values must lie within "
+                        + "+-1e15 with at most " + MAX_DECIMALS + " decimals");
+            }
+        }
+        if (end.subtract(start).divide(step, 0, RoundingMode.FLOOR).compareTo(MAX_VALUES) >= 0) {
+            throw new IllegalArgumentException("parameter grid '" + axis + "': more than " + MAX_VALUES.toPlainString()
+                    + " values");
+        }
         List<String> out = new ArrayList<>();
         for (BigDecimal v = start; v.compareTo(end) <= 0; v = v.add(step)) {
             out.add(v.stripTrailingZeros().toPlainString());
-            if (out.size() > 1_000_000) {
-                throw new IllegalArgumentException("parameter grid '" + axis + "': more than 1,000,000 values");
-            }
         }
         return out;
     }

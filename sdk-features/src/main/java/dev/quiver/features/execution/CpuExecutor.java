@@ -81,9 +81,8 @@ public final class CpuExecutor implements PlanExecutor {
                         ExecutionContext context) {
         List<ExecutionPlan.Step> steps = plan.steps();
         int rows = panel.rowCount();
+        plan.checkSegments(rows, inputs, outputs);
         long bytes = (long) rows * Double.BYTES;
-        check("input", inputs, plan.inputColumns().size(), bytes);
-        check("output", outputs, plan.outputs().size(), bytes);
         boolean shared = true;
         for (MemorySegment in : inputs) {
             shared &= in.isAccessibleBy(NO_OWNER);
@@ -150,18 +149,6 @@ public final class CpuExecutor implements PlanExecutor {
         }
     }
 
-    private static void check(String what, MemorySegment[] segments, int expected, long bytes) {
-        if (segments.length != expected) {
-            throw new IllegalArgumentException(segments.length + " " + what + " segments given, the plan has "
-                    + expected);
-        }
-        for (int i = 0; i < segments.length; i++) {
-            if (segments[i].byteSize() != bytes) {
-                throw new IllegalArgumentException(what + " " + i + " holds " + segments[i].byteSize()
-                        + " bytes, the panel's rows need " + bytes);
-            }
-        }
-    }
 
     private static void runStage(ExecutionPlan plan, Panel panel, int stage, MemorySegment[][] ins,
                                  MemorySegment[][] outs, ForkJoinPool pool) {

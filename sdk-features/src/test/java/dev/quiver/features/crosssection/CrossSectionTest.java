@@ -7,6 +7,7 @@ import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.table.Panel;
 import dev.quiver.api.table.Table;
 import dev.quiver.api.table.TableBuilder;
+import dev.quiver.api.testing.NativeMemoryLeakCheck;
 import dev.quiver.features.FeatureEngine;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ class CrossSectionTest {
     private static final FeatureEngine ENGINE = FeatureEngine.create();
     private static final double NaN = Double.NaN;
     @org.junit.jupiter.api.extension.RegisterExtension
-    final dev.quiver.features.NativeMemoryLeakCheck memory = new dev.quiver.features.NativeMemoryLeakCheck();
+    final NativeMemoryLeakCheck memory = new NativeMemoryLeakCheck();
 
     /** One date, one row per value, symbols a, b, c, ... in order. */
     private static Table oneDate(double[] x, String[] sector) {

@@ -6,10 +6,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.FeatureKernelProvider;
 import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.Params;
+import dev.quiver.features.Device;
 import dev.quiver.features.FeatureEngine;
 import dev.quiver.features.ScalarKernelProvider;
 import java.util.List;
@@ -44,6 +46,23 @@ class FeaturesModuleTest {
         FeatureEngine engine = injector.getInstance(FeatureEngine.class);
         assertThat(engine.providers()).extracting(p -> p.name()).contains("scalar", "plugin");
         // the plugin has the higher priority, so it serves the operators it shares with scalar
+        assertThat(engine.provider("sma")).isInstanceOf(RenamedScalar.class);
+    }
+
+    @Test
+    void theDeviceIsAutoUnlessBoundAndABoundDeviceKeepsThePlugins() {
+        assertThat(Guice.createInjector(new FeaturesModule()).getInstance(FeatureEngine.class).device())
+                .isEqualTo(Device.AUTO);
+        Injector injector = Guice.createInjector(new FeaturesModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), Device.class).setBinding().toInstance(Device.CPU);
+                Multibinder.newSetBinder(binder(), FeatureKernelProvider.class).addBinding()
+                        .toInstance(new RenamedScalar());
+            }
+        });
+        FeatureEngine engine = injector.getInstance(FeatureEngine.class);
+        assertThat(engine.device()).isEqualTo(Device.CPU);
         assertThat(engine.provider("sma")).isInstanceOf(RenamedScalar.class);
     }
 

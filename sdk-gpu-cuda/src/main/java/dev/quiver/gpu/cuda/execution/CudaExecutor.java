@@ -131,9 +131,7 @@ public final class CudaExecutor implements PlanExecutor {
     @Override
     public void execute(ExecutionPlan plan, Panel panel, MemorySegment[] inputs, MemorySegment[] outputs,
                         ExecutionContext context) {
-        long bytes = (long) panel.rowCount() * Double.BYTES;
-        check("input", inputs, plan.inputColumns().size(), bytes);
-        check("output", outputs, plan.outputs().size(), bytes);
+        plan.checkSegments(panel.rowCount(), inputs, outputs);
         Optional<String> refusal = refusalWhenRequested(plan, panel);
         if (refusal.isPresent()) {
             throw new IllegalStateException("the cuda executor cannot run this plan: " + refusal.get());
@@ -148,18 +146,6 @@ public final class CudaExecutor implements PlanExecutor {
         return Allocations.live();
     }
 
-    private static void check(String what, MemorySegment[] segments, int expected, long bytes) {
-        if (segments.length != expected) {
-            throw new IllegalArgumentException(segments.length + " " + what + " segments given, the plan has "
-                    + expected);
-        }
-        for (int i = 0; i < segments.length; i++) {
-            if (segments[i].byteSize() != bytes) {
-                throw new IllegalArgumentException(what + " " + i + " holds " + segments[i].byteSize()
-                        + " bytes, the panel's rows need " + bytes);
-            }
-        }
-    }
 
     @Override
     public String toString() {

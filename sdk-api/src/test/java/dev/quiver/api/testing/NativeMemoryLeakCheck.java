@@ -1,4 +1,4 @@
-package dev.quiver.features;
+package dev.quiver.api.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,13 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test that leaves more off-heap bytes or regions in use than there were before it ran. Register it on an
- * instance field ({@code @RegisterExtension final NativeMemoryLeakCheck memory = new NativeMemoryLeakCheck();}); a
- * test may read {@link #bytesBefore()} to check what it holds while it runs.
+ * Fails a test that leaves more off-heap bytes or regions in use ({@link NativeMemory}) than there were before it
+ * ran. Register it on a class ({@code @ExtendWith(NativeMemoryLeakCheck.class)}) or on an instance field
+ * ({@code @RegisterExtension final NativeMemoryLeakCheck memory = new NativeMemoryLeakCheck();}), where a test may
+ * read {@link #bytesBefore()} to check what it holds while it runs. The counters are global, so the tests of a module
+ * that uses it run one at a time (the build's default). Published in sdk-api's test jar, for every module's tests.
  *
- * <p>Thread-safety: one instance per test instance, used on the test's thread.
+ * <p>Thread-safety: one instance per test class or instance, used on the test's thread.
  */
 public final class NativeMemoryLeakCheck implements BeforeEachCallback, AfterEachCallback {
     private long bytesBefore;

@@ -1,4 +1,4 @@
-package dev.quiver.io;
+package dev.quiver.io.fuzzing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -14,13 +14,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import dev.quiver.io.DataFileException;
+import dev.quiver.io.TableFiles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * What the file fuzz tests share (sdk-io's {@code TableFilesFuzzTest}, sdk-parquet's {@code ParquetFilesFuzzTest}):
- * mutations of a seed file, and the check every mutated file must pass. Published in sdk-io's test jar.
+ * What the file fuzz tests share (sdk-io's {@code TableFilesFuzzTest}, sdk-parquet's {@code ParquetFilesFuzzTest},
+ * sdk-cache's {@code CacheFilesFuzzTest}): mutations of a seed file, and the check every mutated file must pass.
+ * Published in sdk-io's test jar, in a package of its own so that modular test code (sdk-cache's) can read it.
  *
  * <p>Thread-safety: stateless.
  */
