@@ -15,6 +15,8 @@ module dev.quiver.cli {
     requires dev.quiver.gpu.cuda;
     requires dev.quiver.portfolio;
     requires dev.quiver.backtest;
+    // automatic module (sdk-spark's manifest): --engine spark; Spark itself is read from the class path, when there
+    requires dev.quiver.spark;
     requires info.picocli;
     requires me.tongfei.progressbar;
     // automatic module (Automatic-Module-Name in its manifest)

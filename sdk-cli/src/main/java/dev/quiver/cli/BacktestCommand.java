@@ -16,10 +16,15 @@ import dev.quiver.backtest.strategy.Strategies;
 import dev.quiver.backtest.sweep.ConsoleProgress;
 import dev.quiver.backtest.sweep.ParamGrid;
 import dev.quiver.backtest.sweep.SweepPlan;
+import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.cli.io.OutputPaths;
+import dev.quiver.io.TableFiles;
+import dev.quiver.io.TableFormat;
+import dev.quiver.io.WriteOptions;
 import dev.quiver.io.panel.PriceTable;
 import dev.quiver.io.panel.PriceTableOptions;
 import dev.quiver.io.panel.TableShape;
+import dev.quiver.spark.SparkEngine;
 import dev.quiver.api.table.Column;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,6 +121,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     private TableFileOptions files;
 
+    @Mixin
+    private SparkOptions engineOptions;
+
     @Option(names = "--no-progress", description = "Do not draw the sweep's progress bar.")
     private boolean noProgress;
 
@@ -143,6 +151,10 @@ final class BacktestCommand implements Callable<Integer> {
         try (PriceTable prices = PriceTable.read(input, files.read().build(), options)) {
             long loaded = System.nanoTime();
             Panel panel = bars(prices, out, slippage.strip().toLowerCase(Locale.ROOT).startsWith("volume"));
+            if (engineOptions.spark()) {
+                sweepOnSpark(panel, out);
+                return 0;
+            }
             if (plan.runs().size() > 1) {
                 out.printf(Locale.ROOT, "sweep: %d runs on %d threads%s%n", plan.runs().size(), config.parallelism(),
                         plan.skipped().isEmpty() ? "" : " (" + plan.skipped().size()
@@ -173,6 +185,44 @@ final class BacktestCommand implements Callable<Integer> {
             out.println("outputs: " + output.toAbsolutePath().normalize() + " (report.html)");
         }
         return 0;
+    }
+
+    /**
+     * The sweep on Spark ({@code --engine spark}): {@code sweep.csv} and {@code sweep.arrow}, the columns and the
+     * completed runs' values of the single-JVM sweep, sorted by {@code --sort}; a combination a strategy rejects is a
+     * failed row. The best run's trades, curve and report come from running it alone ({@code --strategy LABEL}).
+     */
+    private void sweepOnSpark(Panel panel, PrintWriter out) throws IOException {
+        String metric = sort.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+        if (!SweepTable.METRICS.contains(metric)) {
+            throw new IllegalArgumentException("--sort '" + sort + "': unknown metric; the metrics are "
+                    + String.join(", ", SweepTable.METRICS));
+        }
+        boolean descending = !List.of("max_drawdown", "max_drawdown_bars", "volatility", "turnover").contains(metric);
+        CliBacktestSetup setup = new CliBacktestSetup(commission, slippage, size, cash, fill, periodsPerYear);
+        long t0 = System.nanoTime();
+        try (SparkEngine spark = engineOptions.start("backtest");
+             Table table = spark.sweep(panel, strategies, ParamGrid.parse(grid), setup,
+                     engineOptions.partitions(spark), metric, descending)) {
+            long t1 = System.nanoTime();
+            Files.createDirectories(output);
+            TableFiles.write(table, output.resolve("sweep.csv"),
+                    WriteOptions.builder().format(TableFormat.CSV).build());
+            TableFiles.write(table, output.resolve("sweep.arrow"),
+                    WriteOptions.builder().format(TableFormat.ARROW_FILE).build());
+            long failed = 0;
+            for (int r = 0; r < table.rowCount(); r++) {
+                failed += "failed".equals(table.string("status").get(r)) ? 1 : 0;
+            }
+            out.printf(Locale.ROOT, "sweep on Spark (%s): %d runs in %.1f ms, %d failed%n", engineOptions.master(),
+                    table.rowCount(), (t1 - t0) / 1e6, failed);
+            if (failed < table.rowCount()) {
+                out.printf(Locale.ROOT, "  best by %s: %s (%s %.4f); its report: quiver backtest --strategy '%s'%n",
+                        metric, table.string("run").get(0), metric, table.float64(metric).get(0),
+                        table.string("run").get(0));
+            }
+            out.println("outputs: " + output.toAbsolutePath().normalize() + " (sweep.csv, sweep.arrow)");
+        }
     }
 
     /**

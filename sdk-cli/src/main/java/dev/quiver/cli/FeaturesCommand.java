@@ -5,6 +5,7 @@ import dev.quiver.api.feature.OperatorDescriptor;
 import dev.quiver.api.param.ParamSpec;
 import dev.quiver.api.param.ParamType;
 import dev.quiver.api.table.Column;
+import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Table;
 import dev.quiver.cli.io.OutputPaths;
 import dev.quiver.features.Device;
@@ -16,6 +17,7 @@ import dev.quiver.io.TableFormat;
 import dev.quiver.io.panel.PriceTable;
 import dev.quiver.io.panel.PriceTableOptions;
 import dev.quiver.io.panel.TableShape;
+import dev.quiver.spark.SparkEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +98,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     private TableFileOptions files;
 
+    @Mixin
+    private SparkOptions engineOptions;
+
     @Option(names = "--list", description = "List every operator with its parameters, defaults and outputs.")
     private boolean list;
 
@@ -154,8 +159,9 @@ final class FeaturesCommand implements Callable<Integer> {
                 }
             }
             long t1 = System.nanoTime();
-            ExecutorChoice ran = plan.executor(prices.panel());
-            try (Table computed = plan.compute(prices.panel())) {
+            boolean onSpark = engineOptions.spark();
+            ExecutorChoice ran = onSpark ? null : plan.executor(prices.panel());
+            try (Table computed = onSpark ? onSpark(plan, specs, prices) : plan.compute(prices.panel())) {
                 long t2 = System.nanoTime();
                 List<Column> columns = new ArrayList<>();
                 for (Column c : prices.table().columns()) {
@@ -172,12 +178,28 @@ final class FeaturesCommand implements Callable<Integer> {
                         plan.kernelCount(), output, format);
                 out.printf(Locale.ROOT, "  read %.1f ms, compute %.1f ms, write %.1f ms%n", (t1 - t0) / 1e6,
                         (t2 - t1) / 1e6, (t3 - t2) / 1e6);
-                // a GPU asked for and not used has been said in a warning already: name the executor only
-                out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), chosenDevice == Device.GPU
-                        && !ran.reason().isEmpty() ? ran.executor().name() + " (see the warning above)" : ran);
+                if (onSpark) {
+                    out.printf(Locale.ROOT, "  engine spark: %s%n", engineOptions.master());
+                } else {
+                    // a GPU asked for and not used has been said in a warning already: name the executor only
+                    out.printf(Locale.ROOT, "  device %s: %s%n", chosenDevice.label(), chosenDevice == Device.GPU
+                            && !ran.reason().isEmpty() ? ran.executor().name() + " (see the warning above)" : ran);
+                }
             }
         }
         return 0;
+    }
+
+    /** The plan computed on Spark ({@code --engine spark}): the same columns and values as {@code plan.compute}. */
+    private Table onSpark(FeaturePlan plan, List<String> specs, PriceTable prices) {
+        try (SparkEngine spark = engineOptions.start("features")) {
+            double[][] values = spark.features(prices.panel(), specs, engineOptions.partitions(spark));
+            List<Column> columns = new ArrayList<>();
+            for (int j = 0; j < values.length; j++) {
+                columns.add(Float64Column.wrap(plan.columns().get(j), values[j]));
+            }
+            return Table.of(columns);
+        }
     }
 
     /** One block per operator: its call with defaults, kind, inputs, outputs, then one line per parameter. */

@@ -19,6 +19,9 @@ import dev.quiver.portfolio.search.SearchListener;
 import dev.quiver.portfolio.search.SearchResult;
 import dev.quiver.portfolio.search.SearchSettings;
 import dev.quiver.portfolio.search.Zones;
+import dev.quiver.spark.PortfolioSearchTask;
+import dev.quiver.spark.PortfolioSetup;
+import dev.quiver.spark.SparkEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +134,9 @@ final class PortfolioCommand implements Callable<Integer> {
     @Mixin
     private TableFileOptions files;
 
+    @Mixin
+    private SparkOptions engineOptions;
+
     @Option(names = "--list-algorithms", description = "List the algorithms with their parameters and defaults.")
     private boolean list;
 
@@ -186,11 +192,15 @@ final class PortfolioCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
 
         List<SearchResult> results = new ArrayList<>();
-        SearchListener listener = noProgress ? SearchListener.NONE : new SearchProgressBar(System.err);
-        for (PortfolioOptimizer o : algorithms) {
-            SearchSettings settings = new SearchSettings(seed, overrides.get(o.name()), budget, listener,
-                    threadCount);
-            results.add(PortfolioSearch.run(problem, o, settings));
+        if (engineOptions.spark()) {
+            results.addAll(onSpark(matrix, algorithms, overrides, problem));
+        } else {
+            SearchListener listener = noProgress ? SearchListener.NONE : new SearchProgressBar(System.err);
+            for (PortfolioOptimizer o : algorithms) {
+                SearchSettings settings = new SearchSettings(seed, overrides.get(o.name()), budget, listener,
+                        threadCount);
+                results.add(PortfolioSearch.run(problem, o, settings));
+            }
         }
         long t3 = System.nanoTime();
         PortfolioReport.Written written = PortfolioReport.write(output, input.getFileName().toString(), problem,
@@ -214,6 +224,29 @@ final class PortfolioCommand implements Callable<Integer> {
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3 - written.plotNanos()) / 1e6,
                 written.plotNanos() / 1e6);
         return 0;
+    }
+
+    /**
+     * The searches on Spark ({@code --engine spark}): one task per algorithm over the matrix, broadcast once; each
+     * search's portfolio is the one this JVM would choose with the same seed.
+     */
+    private List<SearchResult> onSpark(PnlMatrix matrix, List<PortfolioOptimizer> algorithms,
+                                       Map<String, Map<String, Double>> overrides, PortfolioProblem problem) {
+        if (problem.zones().isPresent() || timeLimit != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine spark takes neither zones nor "
+                    + "--time-limit (a time limit is not reproducible; use --max-evaluations)");
+        }
+        PortfolioSetup setup = new PortfolioSetup(size, objective, penalty,
+                maxCorrelation == null ? Double.NaN : maxCorrelation, overrides,
+                maxEvaluations == null ? Long.MAX_VALUE : maxEvaluations);
+        List<PortfolioSearchTask> searches = new ArrayList<>();
+        for (PortfolioOptimizer o : algorithms) {
+            searches.add(PortfolioSearchTask.ofAll(o.name(), seed));
+        }
+        try (SparkEngine spark = engineOptions.start("portfolio")) {
+            return spark.portfolioSearches(matrix, searches, setup,
+                    Math.min(searches.size(), engineOptions.partitions(spark)));
+        }
     }
 
     private Zones zones(PnlMatrix matrix) {

@@ -1,18 +1,22 @@
 package dev.quiver.spark;
 
-import dev.quiver.api.feature.ExecutionPlan;
+import dev.quiver.api.table.Panel;
+import dev.quiver.backtest.sweep.ParamGrid;
+import dev.quiver.backtest.sweep.SweepTable;
 import dev.quiver.features.FeatureEngine;
+import dev.quiver.portfolio.PnlMatrix;
 import dev.quiver.features.FeaturePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,6 +28,12 @@ import org.apache.spark.sql.types.StructType;
  * (symbol, date); each partition's rows are batched into primitive columns, a {@link dev.quiver.api.table.Panel} of
  * its symbols is built, and the plan runs on it with the SIMD kernels. Time-series operators read only their own
  * symbol's series, so a partition holding any subset of the symbols computes the same values as the whole panel.
+ *
+ * <p>A plan with cross-sectional operators ({@code xs_rank}, {@code xs_zscore}, ...) is cut into phases
+ * ({@link PlanPhases}): time-series kernels by symbol as above, then a second shuffle by date (repartition by date,
+ * sort by symbol and date) and the cross-sectional kernels on each partition's whole dates, then, if a time-series
+ * operator reads a cross-sectional result ({@code sma(xs_rank(roc(5)), 5)}), by symbol again. Results pass between
+ * phases as extra columns, dropped from the output.
  *
  * <p>Thread-safety: the static methods are safe to call from several threads; each call builds its own plan.
  */
@@ -49,18 +59,18 @@ public final class QuiverSpark {
     /**
      * Computes features over a long panel: the output holds the symbol and date columns, the plan's input columns,
      * then one double column per feature output, named and ordered as {@link FeaturePlan#columns()}, sorted by
-     * (symbol, date) within each partition.
+     * (symbol, date) within each partition (partitioned by symbol, or by date when the plan's last phase is
+     * cross-sectional).
      *
      * @param longPanel one row per (symbol, date); the plan's input columns must be numeric (a null reads, and is
      *     written back, as the missing value NaN)
      * @param features a comma-separated feature specification, as {@code quiver features --features}
      * @param symbolColumn the symbol column (string)
      * @param dateColumn the date column (long, strictly increasing within a symbol)
-     * @param partitions the number of partitions to spread symbols over (more than the symbols is allowed: some
-     *     stay empty)
+     * @param partitions the number of partitions to spread symbols (and, for cross-sectional steps, dates) over;
+     *     more than the symbols or dates is allowed: some stay empty
      * @return a lazy Dataset; Spark computes it when an action runs
-     * @throws IllegalArgumentException if the specification is invalid, a column is missing, or the plan holds a
-     *     cross-sectional operator (see docs/spark.md)
+     * @throws IllegalArgumentException if the specification is invalid or a column is missing
      */
     public static Dataset<Row> features(Dataset<Row> longPanel, String features, String symbolColumn,
             String dateColumn, int partitions) {
@@ -70,18 +80,8 @@ public final class QuiverSpark {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
         List<String> specs = FeatureEngine.splitSpecs(features);
-        FeaturePlan plan = PartitionPlanner.engine().plan(specs);
-        List<String> crossSectional = new ArrayList<>();
-        for (ExecutionPlan.Step step : plan.execution().steps()) {
-            if (step.crossSectional()) {
-                crossSectional.add(step.kernel().toString());
-            }
-        }
-        if (!crossSectional.isEmpty()) {
-            throw new IllegalArgumentException("features on Spark: the plan holds cross-sectional operators "
-                    + crossSectional + ", which need every symbol of a date together; this version runs "
-                    + "time-series plans only (compute the cross-sectional step in one JVM, see docs/spark.md)");
-        }
+        PartitionPlanner.Compiled compiled = PartitionPlanner.compiled(specs);
+        FeaturePlan plan = compiled.plan();
         List<String> fieldNames = List.of(longPanel.schema().fieldNames());
         List<String> inputs = plan.inputColumns();
         for (String name : concat(List.of(symbolColumn, dateColumn), inputs)) {
@@ -91,26 +91,92 @@ public final class QuiverSpark {
             }
         }
         List<Column> select = new ArrayList<>();
-        select.add(functions.col(symbolColumn).cast(DataTypes.StringType));
-        select.add(functions.col(dateColumn).cast(DataTypes.LongType));
-        for (String input : inputs) {
-            select.add(functions.col(input).cast(DataTypes.DoubleType));
-        }
-        StructType outSchema = new StructType()
+        select.add(column(symbolColumn).cast(DataTypes.StringType).as(symbolColumn));
+        select.add(column(dateColumn).cast(DataTypes.LongType).as(dateColumn));
+        StructType schema = new StructType()
                 .add(symbolColumn, DataTypes.StringType, false)
                 .add(dateColumn, DataTypes.LongType, false);
         for (String input : inputs) {
-            outSchema = outSchema.add(new StructField(input, DataTypes.DoubleType, true,
-                    org.apache.spark.sql.types.Metadata.empty()));
+            select.add(column(input).cast(DataTypes.DoubleType).as(input));
+            schema = schema.add(new StructField(input, DataTypes.DoubleType, true, Metadata.empty()));
         }
-        for (String column : plan.columns()) {
-            outSchema = outSchema.add(column, DataTypes.DoubleType, false);
+        Dataset<Row> rows = longPanel.select(select.toArray(Column[]::new));
+        List<String> carried = new ArrayList<>(inputs);
+        List<PlanPhases.Phase> phases = compiled.phases();
+        for (int p = 0; p < phases.size(); p++) {
+            PlanPhases.Phase phase = phases.get(p);
+            // a time-series phase needs each symbol's rows together, a cross-sectional one each date's
+            rows = rows.repartition(partitions, column(phase.crossSectional() ? dateColumn : symbolColumn))
+                    .sortWithinPartitions(column(symbolColumn), column(dateColumn));
+            for (String name : phase.outputColumns()) {
+                schema = schema.add(name, DataTypes.DoubleType, false);
+            }
+            rows = rows.mapPartitions(new PartitionPlanner(specs, p, carried), Encoders.row(schema));
+            carried.addAll(phase.outputColumns());
         }
-        MapPartitionsFunction<Row, Row> compute = new PartitionPlanner(specs, inputs.size());
-        return longPanel.select(select.toArray(Column[]::new))
-                .repartition(partitions, functions.col(symbolColumn))
-                .sortWithinPartitions(symbolColumn, dateColumn)
-                .mapPartitions(compute, Encoders.row(outSchema));
+        if (phases.size() > 1) {
+            // drop the columns that carried results between phases; the outputs in the plan's order
+            List<Column> out = new ArrayList<>();
+            for (String name : concat(List.of(symbolColumn, dateColumn), concat(inputs, plan.columns()))) {
+                out.add(column(name));
+            }
+            rows = rows.select(out.toArray(Column[]::new));
+        }
+        return rows;
+    }
+
+    /**
+     * Runs a sweep on Spark: every combination of the grid for every strategy is a task over the panel, broadcast
+     * once, and becomes one row with the columns of {@code quiver backtest --sweep}'s {@code sweep.csv}
+     * ({@code run}, {@code strategy}, {@code status}, one column per parameter, the metrics of
+     * {@link SweepTable#METRICS}, {@code error}); a missing or undefined number is a null. The rows of completed
+     * runs equal the single-JVM sweep's ({@code EventBacktester.sweep} over {@code SweepPlan.of}) bit for bit. A
+     * combination the strategy rejects ({@code fast >= slow}), which the single-JVM sweep skips, is a
+     * {@code failed} row holding its parameters and the reason; a run that throws is a {@code failed} row too; neither
+     * fails the job.
+     *
+     * @param spark the session
+     * @param bars the panel of bars ({@code FLOAT64} open, high, low, close, volume, as {@code quiver backtest}
+     *     reads them), on the driver
+     * @param strategies built-in strategy specs, e.g. {@code sma_cross(10,50)}
+     * @param grid the parameter grid; each axis overrides the parameter of that name in the strategies that have it
+     * @param setup the backtester, configuration and sizer, rebuilt on each executor
+     * @param partitions the number of tasks the combinations are spread over
+     * @return the result rows, in the order of the combinations (strategies as given, first axis slowest)
+     * @throws IllegalArgumentException if a strategy spec is invalid or a grid axis matches no parameter
+     */
+    public static Dataset<Row> sweep(SparkSession spark, Panel bars, List<String> strategies, ParamGrid grid,
+            BacktestSetup setup, int partitions) {
+        return SparkSweep.run(spark, bars, strategies, grid, setup, partitions);
+    }
+
+    /**
+     * Runs many portfolio searches on Spark: each (universe, algorithm, seed) is a task over the P&amp;L matrix,
+     * broadcast once, and gives one row: {@code search}, {@code algorithm}, {@code seed}, {@code status}
+     * ({@code ok} or {@code failed}), {@code size}, {@code objective}, {@code strategies} (the chosen names), the
+     * figures {@code fitness}, {@code score}, {@code roi}, {@code max_drawdown}, {@code mean_correlation} (as in
+     * {@code portfolio.json}), {@code correlation_penalty}, {@code evaluations}, {@code seconds}, {@code error}, and the convergence curve
+     * ({@code history_evaluations}, {@code history_best}).
+     * A search's portfolio and figures equal those of {@code PortfolioSearch.run} in one JVM over the same universe
+     * with the same seed (the search is reproducible whatever the thread count; each task uses one thread). A search
+     * that fails (an unknown algorithm, a bad parameter, a universe smaller than the size) is a {@code failed} row
+     * naming the error; the others go on.
+     *
+     * @param spark the session
+     * @param matrix the P&amp;L matrix, on the driver
+     * @param searches the searches
+     * @param setup what every search shares: size, objective, penalty, parameters, budget
+     * @param partitions the number of tasks the searches are spread over
+     * @return one row per search, in the order given
+     */
+    public static Dataset<Row> portfolioSearches(SparkSession spark, PnlMatrix matrix,
+            List<PortfolioSearchTask> searches, PortfolioSetup setup, int partitions) {
+        return SparkPortfolioSearches.run(spark, matrix, searches, setup, partitions);
+    }
+
+    /** A column by its exact name: feature names hold dots and parentheses, which {@code col} would parse. */
+    static Column column(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
