@@ -92,13 +92,14 @@ class FeatureSpecFuzzTest {
         assertThat(plan.explain()).isNotBlank();
     }
 
-    private static void compileOrRefuse(String text) {
+    static void compileOrRefuse(String text) {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             try {
                 ENGINE.plan(FeatureEngine.splitSpecs(text));
             } catch (IllegalArgumentException e) {
                 assertThat(e.getMessage()).as("the refusal names the spec or list").containsAnyOf("feature spec '",
-                        "feature list '", "no feature", "give at least one", "same output column");
+                        "feature list '", "no feature", "give at least one", "same output column",
+                        "is requested twice");
                 assertThat(e.getMessage()).doesNotContain("\tat ");
             }
         }, () -> "compiling " + text.length() + " characters hung: " + text);

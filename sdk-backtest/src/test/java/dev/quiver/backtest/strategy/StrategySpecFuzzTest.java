@@ -109,7 +109,7 @@ class StrategySpecFuzzTest {
         }
     }
 
-    private static void parseOrRefuse(String text) {
+    static void parseOrRefuse(String text) {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             try {
                 StrategyRun run = Strategies.parse(text);
@@ -123,7 +123,7 @@ class StrategySpecFuzzTest {
         }, () -> "parsing " + text.length() + " characters hung: " + text);
     }
 
-    private static void gridOrRefuse(String text) {
+    static void gridOrRefuse(String text) {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             try {
                 ParamGrid grid = ParamGrid.parse(List.of(text));
