@@ -128,66 +128,60 @@ public final class RollingMoments {
         int i = from;
         while (i < to) {
             if (run == n) {
-                // the loop proper: a full window, from the ring slot of its oldest value to the ring's end, where the
-                // anchor moves; it leaves early at a missing value or when a resummation is due, both rare, so that
-                // the resummation's loops stay out of it
-                int stop = Math.min(to, i + (n - next));
-                int base = i - next;
-                double d = 0.0;
-                for (; i < stop; i++) {
+                // the loop proper: a full window; the anchor moves each time the ring's slot wraps to 0. It leaves at a
+                // missing value or when a resummation is due, both rare, so that the resummation's loops stay out of it
+                boolean missing = false;
+                for (; i < to; i++) {
                     double x = in.getAtIndex(D, i);
                     if (!Double.isFinite(x)) {
+                        missing = true;
                         break;
                     }
-                    int j = i - base;
-                    double o = ring[j] - anchor; // the leaving value's deviation
-                    ring[j] = x;
-                    d = x - anchor;
+                    double o = ring[next] - anchor; // the leaving value's deviation
+                    ring[next] = x;
+                    double d = x - anchor;
                     double dm = d - o;
                     s1 += dm;
                     s2 += dm * (d + o);
                     scale += s2;
+                    if (++next == n) {
+                        next = 0;
+                        // a lap of the ring ends: the anchor moves to the newest value, as near as anchor + d rounds,
+                        // or every RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces
+                        if (++moves < RESUM_WINDOWS) {
+                            double moved = anchor + d;
+                            double delta = moved - anchor;
+                            anchor = moved;
+                            s2 -= delta * (2.0 * s1 - n * delta);
+                            s1 -= n * delta;
+                        } else {
+                            scale = Double.POSITIVE_INFINITY;
+                        }
+                    }
                     double m2 = s2 - s1 * s1 * invN;
                     if (m2 < scale * CANCELLATION) {
                         break; // row i's value is in the sums and the ring; the resummation below outputs the row
                     }
                     out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
                 }
-                if (i < stop) {
-                    double x = in.getAtIndex(D, i);
-                    if (!Double.isFinite(x)) {
-                        run = 0;
-                        out.setAtIndex(D, i, Double.NaN);
-                        i++;
-                        continue;
-                    }
-                    next = i - base + 1;
-                    this.next = next == n ? 0 : next;
-                    anchor = resum(anchor);
-                    s1 = this.s1;
-                    s2 = this.s2;
-                    scale = s2;
-                    moves = 0;
-                    out.setAtIndex(D, i, value(kind, s2 - s1 * s1 * invN, invDivisor, (x - anchor) - s1 * invN));
-                    d = x - anchor;
-                    i++;
+                if (i == to) {
+                    break;
                 }
-                next = i - base;
-                if (next < n) {
+                if (missing) {
+                    run = 0;
+                    out.setAtIndex(D, i, Double.NaN);
+                    i++;
                     continue;
                 }
-                next = 0;
-                // a lap of the ring ends: the anchor moves to the newest value, as near as anchor + d rounds, or every
-                // RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces at the next value
-                if (++moves < RESUM_WINDOWS) {
-                    double moved = anchor + d;
-                    double delta = moved - anchor;
-                    anchor = moved;
-                    s2 -= delta * (2.0 * s1 - n * delta);
-                    s1 -= n * delta;
-                } else {
-                    scale = Double.POSITIVE_INFINITY;
-                }
+                double x = in.getAtIndex(D, i);
+                this.next = next;
+                anchor = resum(anchor);
+                s1 = this.s1;
+                s2 = this.s2;
+                scale = s2;
+                moves = 0;
+                out.setAtIndex(D, i, value(kind, s2 - s1 * s1 * invN, invDivisor, (x - anchor) - s1 * invN));
+                i++;
                 continue;
             }
             // filling the window, one value at a time
