@@ -8,6 +8,7 @@ import dev.quiver.features.kernel.MultiInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ import java.util.List;
  * <p><b>Arithmetic</b>, as {@link dev.quiver.features.volatility.RollingMoments}' for one series: running sums of
  * deviations from anchors {@code Kx, Ky} (recent values of the series), updated once per pair with the entering and
  * the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. The anchors move to the newest pair in O(1) at the end
- * of every lap of the window's ring ({@code n} pairs). Beside the sums run {@code σx = Σ Σdx²} and
+ * of every lap of the window's ring ({@code n} pairs). A new window starts with the rings full of copies of its
+ * first pair, the anchors, whose deviations are 0: the same loop fills the window and runs it. Beside the sums run {@code σx = Σ Σdx²} and
  * {@code σy = Σ Σdy²}, the sums of their partial sums since the last resummation, which bound their accumulated
  * rounding error by about {@code ε·σ} (and that of {@code Σdx·dy} by {@code ε·sqrt(σx·σy)}); the sums are recomputed
  * exactly from the window (means, then deviations) as soon as {@code Mxx < 2⁻¹¹ σx} or {@code Myy < 2⁻¹¹ σy}, so
@@ -54,8 +56,9 @@ final class RollingComoments {
     private MemorySegment scratchY;
     private double previousX = Double.NaN; // with prices: the previous prices, missing or not
     private double previousY = Double.NaN;
+    private boolean empty = true; // the next finite pair starts a window
+    private int warm;             // rows still to output NaN: the window holds copies of its first pair
     private int next;
-    private int run;
     private int moves;
     private double anchorX;
     private double anchorY;
@@ -93,8 +96,9 @@ final class RollingComoments {
         final boolean prices = this.prices;
         double previousX = this.previousX;
         double previousY = this.previousY;
+        boolean empty = this.empty;
+        int warm = this.warm;
         int next = this.next;
-        int run = this.run;
         int moves = this.moves;
         double anchorX = this.anchorX;
         double anchorY = this.anchorY;
@@ -107,162 +111,126 @@ final class RollingComoments {
         double scaleY = this.scaleY;
         int i = from;
         while (i < to) {
-            if (run == n) {
-                // the loop proper: a full window, from the ring slot of its oldest pair to the ring's end, where the
-                // anchors move; it leaves early at a missing pair or when a resummation is due, both rare
-                int stop = Math.min(to, i + (n - next));
-                int base = i - next;
-                double dx = 0.0;
-                double dy = 0.0;
-                boolean missing = false;
-                for (; i < stop; i++) {
-                    double a = x.getAtIndex(D, i);
-                    double b = y.getAtIndex(D, i);
-                    if (prices) {
-                        double pa = a;
-                        double pb = b;
-                        a = simpleReturn(pa, previousX);
-                        b = simpleReturn(pb, previousY);
-                        previousX = pa;
-                        previousY = pb;
-                    }
-                    if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                        missing = true;
-                        break;
-                    }
-                    int j = i - base;
-                    double ox = xs[j] - anchorX; // the leaving pair's deviations
-                    double oy = ys[j] - anchorY;
-                    xs[j] = a;
-                    ys[j] = b;
-                    dx = a - anchorX;
-                    dy = b - anchorY;
-                    double mx = dx - ox;
-                    double my = dy - oy;
-                    sx += mx;
-                    sy += my;
-                    sxx += mx * (dx + ox);
-                    syy += my * (dy + oy);
-                    sxy += dx * dy - ox * oy;
-                    scaleX += sxx;
-                    scaleY += syy;
-                    double mxx = sxx - sx * sx * invN;
-                    double myy = syy - sy * sy * invN;
-                    if (mxx < scaleX * CANCELLATION || myy < scaleY * CANCELLATION) {
-                        break; // row i's pair is in the sums and the rings; the resummation below outputs the row
-                    }
-                    out.setAtIndex(D, i, value(beta, mxx, myy, sxy - sx * sy * invN));
+            // one lap of the ring, from slot next to its end, where the anchors move; the loop leaves early at a
+            // missing pair or when a resummation is due, both rare, so that the resummation's loops stay out of it
+            int stop = Math.min(to, i + (n - next));
+            int base = i - next;
+            double dx = 0.0;
+            double dy = 0.0;
+            double a = 0.0;
+            double b = 0.0;
+            boolean missing = false;
+            for (; i < stop; i++) {
+                a = x.getAtIndex(D, i);
+                b = y.getAtIndex(D, i);
+                if (prices) {
+                    double pa = a;
+                    double pb = b;
+                    a = simpleReturn(pa, previousX);
+                    b = simpleReturn(pb, previousY);
+                    previousX = pa;
+                    previousY = pb;
                 }
-                if (i < stop) {
-                    if (missing) {
-                        run = 0;
-                        out.setAtIndex(D, i, Double.NaN);
-                        i++;
-                        continue;
-                    }
-                    next = i - base + 1;
-                    this.next = next == n ? 0 : next;
-                    this.anchorX = anchorX;
-                    this.anchorY = anchorY;
-                    resum();
-                    anchorX = this.anchorX;
-                    anchorY = this.anchorY;
-                    sx = this.sx;
-                    sy = this.sy;
-                    sxx = scaleX = this.sxx;
-                    syy = scaleY = this.syy;
-                    sxy = this.sxy;
-                    moves = 0;
-                    out.setAtIndex(D, i, value(beta, sxx - sx * sx * invN, syy - sy * sy * invN,
-                            sxy - sx * sy * invN));
-                    dx = xs[i - base] - anchorX;
-                    dy = ys[i - base] - anchorY;
-                    i++;
+                if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                    missing = true;
+                    break;
                 }
-                next = i - base;
-                if (next < n) {
+                if (empty) {
+                    break; // the first pair of a window, below
+                }
+                int j = i - base;
+                double ox = xs[j] - anchorX; // the leaving pair's deviations
+                double oy = ys[j] - anchorY;
+                xs[j] = a;
+                ys[j] = b;
+                dx = a - anchorX;
+                dy = b - anchorY;
+                double mx = dx - ox;
+                double my = dy - oy;
+                sx += mx;
+                sy += my;
+                sxx += mx * (dx + ox);
+                syy += my * (dy + oy);
+                sxy += dx * dy - ox * oy;
+                scaleX += sxx;
+                scaleY += syy;
+                if (warm > 0) { // the window still holds copies of its first pair
+                    warm--;
+                    out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
-                next = 0;
-                // a lap of the ring ends: the anchors move to the newest pair (as near as anchor + d rounds), or
-                // every RESUM_WINDOWS-th lap an exact resummation is due, which infinite σs force at the next pair
-                if (++moves < RESUM_WINDOWS) {
-                    double movedX = anchorX + dx;
-                    double movedY = anchorY + dy;
-                    double deltaX = movedX - anchorX;
-                    double deltaY = movedY - anchorY;
-                    anchorX = movedX;
-                    anchorY = movedY;
-                    sxy -= deltaX * sy + deltaY * (sx - n * deltaX);
-                    sxx -= deltaX * (2.0 * sx - n * deltaX);
-                    syy -= deltaY * (2.0 * sy - n * deltaY);
-                    sx -= n * deltaX;
-                    sy -= n * deltaY;
-                } else {
-                    scaleX = Double.POSITIVE_INFINITY;
+                double mxx = sxx - sx * sx * invN;
+                double myy = syy - sy * sy * invN;
+                if (mxx < scaleX * CANCELLATION || myy < scaleY * CANCELLATION) {
+                    break; // row i's pair is in the sums and the rings; the resummation below outputs the row
                 }
-                continue;
+                out.setAtIndex(D, i, value(beta, mxx, myy, sxy - sx * sy * invN));
             }
-            // filling the window, one pair at a time
-            double a = x.getAtIndex(D, i);
-            double b = y.getAtIndex(D, i);
-            if (prices) {
-                double pa = a;
-                double pb = b;
-                a = simpleReturn(pa, previousX);
-                b = simpleReturn(pb, previousY);
-                previousX = pa;
-                previousY = pb;
-            }
-            if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                run = 0;
+            if (missing) {
+                empty = true;
                 out.setAtIndex(D, i, Double.NaN);
+                next = i - base; // the row takes no slot
                 i++;
                 continue;
             }
-            if (run == 0) {
+            if (empty && i < stop) {
+                // a new window: the rings hold n copies of its first pair, the anchors, whose deviations are 0, so
+                // the pair leaves the sums at 0 and takes its slot as it is
+                Arrays.fill(xs, a);
+                Arrays.fill(ys, b);
                 anchorX = a;
                 anchorY = b;
                 sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;
                 moves = 0;
-                next = 0;
-            }
-            double dx = a - anchorX;
-            double dy = b - anchorY;
-            sx += dx;
-            sy += dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-            sxy += dx * dy;
-            scaleX += sxx;
-            scaleY += syy;
-            xs[next] = a;
-            ys[next] = b;
-            next = next + 1 == n ? 0 : next + 1;
-            if (++run < n) {
+                warm = n - 2; // n >= 2: this row is the first of n - 1 without output
+                empty = false;
                 out.setAtIndex(D, i, Double.NaN);
                 i++;
+            } else if (i < stop) {
+                this.anchorX = anchorX;
+                this.anchorY = anchorY;
+                resum(i - base);
+                anchorX = this.anchorX;
+                anchorY = this.anchorY;
+                sx = this.sx;
+                sy = this.sy;
+                sxx = scaleX = this.sxx;
+                syy = scaleY = this.syy;
+                sxy = this.sxy;
+                moves = 0;
+                out.setAtIndex(D, i, value(beta, sxx - sx * sx * invN, syy - sy * sy * invN, sxy - sx * sy * invN));
+                dx = xs[i - base] - anchorX;
+                dy = ys[i - base] - anchorY;
+                i++;
+            }
+            next = i - base;
+            if (next < n) {
                 continue;
             }
-            // full, at the ring's end: the anchors move to the newest pair, then the window's first output
-            double movedX = anchorX + dx;
-            double movedY = anchorY + dy;
-            double deltaX = movedX - anchorX;
-            double deltaY = movedY - anchorY;
-            anchorX = movedX;
-            anchorY = movedY;
-            sxy -= deltaX * sy + deltaY * (sx - n * deltaX);
-            sxx -= deltaX * (2.0 * sx - n * deltaX);
-            syy -= deltaY * (2.0 * sy - n * deltaY);
-            sx -= n * deltaX;
-            sy -= n * deltaY;
-            out.setAtIndex(D, i, value(beta, sxx - sx * sx * invN, syy - sy * sy * invN, sxy - sx * sy * invN));
-            i++;
+            next = 0;
+            // the lap ends: the anchors move to the newest pair (as near as anchor + d rounds), or every
+            // RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces at the next full window
+            if (++moves < RESUM_WINDOWS) {
+                double movedX = anchorX + dx;
+                double movedY = anchorY + dy;
+                double deltaX = movedX - anchorX;
+                double deltaY = movedY - anchorY;
+                anchorX = movedX;
+                anchorY = movedY;
+                sxy -= deltaX * sy + deltaY * (sx - n * deltaX);
+                sxx -= deltaX * (2.0 * sx - n * deltaX);
+                syy -= deltaY * (2.0 * sy - n * deltaY);
+                sx -= n * deltaX;
+                sy -= n * deltaY;
+            } else {
+                scaleX = Double.POSITIVE_INFINITY;
+            }
         }
         this.previousX = previousX;
         this.previousY = previousY;
+        this.empty = empty;
+        this.warm = warm;
         this.next = next;
-        this.run = run;
         this.moves = moves;
         this.anchorX = anchorX;
         this.anchorY = anchorY;
@@ -276,15 +244,14 @@ final class RollingComoments {
     }
 
     /**
-     * Recomputes the sums exactly from the full window in the rings, oldest first: the means, from deviations from
-     * the anchors, become the anchors, then the deviations from them; a series whose values are all equal is
-     * anchored at that value, where its sums are exactly 0.
+     * Recomputes the sums exactly from the window in the rings, {@code newest} the slot of its newest pair: the
+     * means, from deviations from the anchors, become the anchors, then the deviations from them; a series whose
+     * values are all equal is anchored at that value, where its sums are exactly 0.
      */
-    private void resum() {
+    private void resum(int newest) {
         final int n = this.n;
         final double[] xs = this.xs;
         final double[] ys = this.ys;
-        int newest = next == 0 ? n - 1 : next - 1;
         double lastX = xs[newest];
         double lastY = ys[newest];
         double sumX = 0.0;
@@ -329,9 +296,9 @@ final class RollingComoments {
     }
 
     private static double simpleReturn(double p, double previous) {
-        // TA-Lib's arithmetic; NaN when either price is missing or the previous one is 0
-        return Double.isFinite(p) && Double.isFinite(previous) && previous != 0.0
-                ? (p - previous) / previous : Double.NaN;
+        // TA-Lib's arithmetic. A missing price or a previous price of 0 gives a result that is not finite (NaN or
+        // ±∞), which the caller's test of the pair treats as missing: no tests of its own here
+        return (p - previous) / previous;
     }
 
     /** Consumes one pair: {@link #run} over one row. */
@@ -346,9 +313,12 @@ final class RollingComoments {
         return scratch.getAtIndex(D, 0);
     }
 
-    /** Empties the window and forgets the previous prices: a missing pair, through {@link #run}'s own reset. */
+    /** Empties the window and forgets the previous prices: the state of a fresh instance. */
     void clear() {
-        update(Double.NaN, Double.NaN);
+        empty = true;
+        next = 0;
+        previousX = Double.NaN;
+        previousY = Double.NaN;
     }
 
     /** The batch kernel of {@code corr} and {@code beta}: a fresh window run over each series. Immutable. */

@@ -8,6 +8,7 @@ import dev.quiver.features.kernel.SingleInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +44,8 @@ import java.util.List;
  * exactly 0 and stay so while the values do.
  *
  * <p><b>Missing values</b> ({@code NaN}, ±∞) output {@code NaN} and empty the window; outputs resume {@code n}
- * values later.
+ * values later. A new window starts with the ring full of copies of its first value, the anchor, whose deviations
+ * are 0: the same loop fills the window and runs it.
  *
  * <p>{@link #run} holds the per-value arithmetic with the state in local variables (the JIT keeps them in registers)
  * and written back at the end, and leaves it for the rare resummations, whose loops would otherwise crowd its
@@ -78,8 +80,9 @@ public final class RollingMoments {
     /** The window's values, oldest at {@code ring[next]} once full. */
     private final double[] ring;
     private MemorySegment scratch; // the one row of update(x), made on first use: batch kernels never need it
+    private boolean empty = true;  // the next finite value starts a window
+    private int warm;              // rows still to output NaN: the window holds copies of its first value
     private int next;              // the ring slot of the next value
-    private int run;               // values in the window, up to n
     private int moves;             // anchor moves since the last resummation
     private double anchor;
     private double s1;
@@ -118,8 +121,9 @@ public final class RollingMoments {
         final double invDivisor = this.invDivisor;
         final int kind = this.output.ordinal();
         final double[] ring = this.ring;
+        boolean empty = this.empty;
+        int warm = this.warm;
         int next = this.next;
-        int run = this.run;
         int moves = this.moves;
         double anchor = this.anchor;
         double s1 = this.s1;
@@ -127,53 +131,77 @@ public final class RollingMoments {
         double scale = this.scale;
         int i = from;
         while (i < to) {
-            if (run == n) {
-                // the loop proper: a full window; the anchor moves each time the ring's slot wraps to 0. It leaves at a
-                // missing value or when a resummation is due, both rare, so that the resummation's loops stay out of it
-                boolean missing = false;
-                for (; i < to; i++) {
-                    double x = in.getAtIndex(D, i);
-                    if (!Double.isFinite(x)) {
-                        missing = true;
-                        break;
-                    }
-                    double o = ring[next] - anchor; // the leaving value's deviation
-                    ring[next] = x;
-                    double d = x - anchor;
-                    double dm = d - o;
-                    s1 += dm;
-                    s2 += dm * (d + o);
-                    scale += s2;
-                    if (++next == n) {
-                        next = 0;
-                        // a lap of the ring ends: the anchor moves to the newest value, as near as anchor + d rounds,
-                        // or every RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces
-                        if (++moves < RESUM_WINDOWS) {
-                            double moved = anchor + d;
-                            double delta = moved - anchor;
-                            anchor = moved;
-                            s2 -= delta * (2.0 * s1 - n * delta);
-                            s1 -= n * delta;
-                        } else {
-                            scale = Double.POSITIVE_INFINITY;
-                        }
-                    }
-                    double m2 = s2 - s1 * s1 * invN;
-                    if (m2 < scale * CANCELLATION) {
-                        break; // row i's value is in the sums and the ring; the resummation below outputs the row
-                    }
-                    out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
-                }
-                if (i == to) {
+            // the loop proper; the anchor moves each time the ring's slot wraps to 0. It leaves at a missing value or
+            // when a resummation is due, both rare, so that the resummation's loops stay out of it
+            boolean missing = false;
+            for (; i < to; i++) {
+                double x = in.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    missing = true;
                     break;
                 }
-                if (missing) {
-                    run = 0;
+                if (empty) {
+                    break; // the first value of a window, below
+                }
+                double o = ring[next] - anchor; // the leaving value's deviation
+                ring[next] = x;
+                double d = x - anchor;
+                double dm = d - o;
+                s1 += dm;
+                s2 += dm * (d + o);
+                scale += s2;
+                if (++next == n) {
+                    next = 0;
+                    // a lap of the ring ends: the anchor moves to the newest value, as near as anchor + d rounds, or
+                    // every RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces
+                    if (++moves < RESUM_WINDOWS) {
+                        double moved = anchor + d;
+                        double delta = moved - anchor;
+                        anchor = moved;
+                        s2 -= delta * (2.0 * s1 - n * delta);
+                        s1 -= n * delta;
+                    } else {
+                        scale = Double.POSITIVE_INFINITY;
+                    }
+                }
+                if (warm > 0) { // the window still holds copies of its first value
+                    warm--;
                     out.setAtIndex(D, i, Double.NaN);
-                    i++;
                     continue;
                 }
-                double x = in.getAtIndex(D, i);
+                double m2 = s2 - s1 * s1 * invN;
+                if (m2 < scale * CANCELLATION) {
+                    break; // row i's value is in the sums and the ring; the resummation below outputs the row
+                }
+                out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
+            }
+            if (i == to) {
+                break;
+            }
+            double x = in.getAtIndex(D, i);
+            if (missing) {
+                empty = true;
+                out.setAtIndex(D, i, Double.NaN);
+            } else if (empty) {
+                // a new window: the ring holds n copies of its first value, the anchor, whose deviations are 0, so
+                // the value leaves the sums at 0 and takes its slot as it is (a lap that ends here moves the anchor
+                // by 0)
+                Arrays.fill(ring, x);
+                anchor = x;
+                s1 = 0.0;
+                s2 = 0.0;
+                scale = 0.0;
+                moves = 0;
+                empty = false;
+                next = next + 1 == n ? 0 : next + 1;
+                warm = n - 1;
+                if (warm > 0) {
+                    warm--;
+                    out.setAtIndex(D, i, Double.NaN);
+                } else {
+                    out.setAtIndex(D, i, value(kind, 0.0, invDivisor, 0.0));
+                }
+            } else {
                 this.next = next;
                 anchor = resum(anchor);
                 s1 = this.s1;
@@ -181,47 +209,12 @@ public final class RollingMoments {
                 scale = s2;
                 moves = 0;
                 out.setAtIndex(D, i, value(kind, s2 - s1 * s1 * invN, invDivisor, (x - anchor) - s1 * invN));
-                i++;
-                continue;
             }
-            // filling the window, one value at a time
-            double x = in.getAtIndex(D, i);
-            if (!Double.isFinite(x)) {
-                run = 0;
-                out.setAtIndex(D, i, Double.NaN);
-                i++;
-                continue;
-            }
-            if (run == 0) {
-                anchor = x;
-                s1 = 0.0;
-                s2 = 0.0;
-                scale = 0.0;
-                moves = 0;
-                next = 0;
-            }
-            double d = x - anchor;
-            s1 += d;
-            s2 += d * d;
-            scale += s2;
-            ring[next] = x;
-            next = next + 1 == n ? 0 : next + 1;
-            if (++run < n) {
-                out.setAtIndex(D, i, Double.NaN);
-                i++;
-                continue;
-            }
-            // full, at the ring's end: the anchor moves to the newest value, then the window's first output
-            double moved = anchor + d;
-            double delta = moved - anchor;
-            anchor = moved;
-            s2 -= delta * (2.0 * s1 - n * delta);
-            s1 -= n * delta;
-            out.setAtIndex(D, i, value(kind, s2 - s1 * s1 * invN, invDivisor, (x - anchor) - s1 * invN));
             i++;
         }
+        this.empty = empty;
+        this.warm = warm;
         this.next = next;
-        this.run = run;
         this.moves = moves;
         this.anchor = anchor;
         this.s1 = s1;
@@ -284,9 +277,10 @@ public final class RollingMoments {
         return scratch.getAtIndex(D, 0);
     }
 
-    /** Empties the window: a missing value, through {@link #run}'s own reset. */
+    /** Empties the window and returns to the state of a fresh instance. */
     public void clear() {
-        update(Double.NaN);
+        empty = true;
+        next = 0;
     }
 
     /**
