@@ -8,7 +8,6 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -57,6 +56,8 @@ public final class Sar {
 
     /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
     private static final class Kernel extends MultiInputKernel {
+        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+
         private final double acceleration;
         private final double maximum;
 
@@ -68,49 +69,18 @@ public final class Sar {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            new Recursion(acceleration, maximum).run(in[0], in[1], out[0], from, to);
-        }
-
-        @Override
-        public IncrementalKernel incremental() {
-            return new State(acceleration, maximum);
-        }
-    }
-
-    /**
-     * The recursion, TA-Lib's variable names: {@link #run} holds the per-bar arithmetic with the state in local
-     * variables (the JIT keeps them in registers) and written back at the end; the incremental state runs it over
-     * one row, so batch and incremental are one piece of code and agree bit for bit. Not thread-safe.
-     */
-    private static final class Recursion {
-        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-
-        private final double acceleration;
-        private final double maximum;
-        private int bars;           // complete bars seen, up to 2
-        private boolean isLong;
-        private double af;
-        private double ep;
-        private double sar;
-        private double newHigh;     // the last complete bar's high and low
-        private double newLow;
-
-        Recursion(double acceleration, double maximum) {
-            this.acceleration = acceleration;
-            this.maximum = maximum;
-        }
-
-        /** Consumes rows {@code [from, to)} of the highs and lows, writing each row's SAR to {@code result}. */
-        void run(MemorySegment highIn, MemorySegment lowIn, MemorySegment result, int from, int to) {
-            final double acceleration = this.acceleration;
-            final double maximum = this.maximum;
-            int bars = this.bars;
-            boolean isLong = this.isLong;
-            double af = this.af;
-            double ep = this.ep;
-            double sar = this.sar;
-            double newHigh = this.newHigh;
-            double newLow = this.newLow;
+            // State.next with its fields in locals (the JIT keeps them in registers; fields are read and written
+            // through memory every bar): the same operations in the same order, so the outputs equal the state's
+            MemorySegment highIn = in[0];
+            MemorySegment lowIn = in[1];
+            MemorySegment result = out[0];
+            int bars = 0;
+            boolean isLong = false;
+            double af = 0.0;
+            double ep = 0.0;
+            double sar = 0.0;
+            double newHigh = 0.0;
+            double newLow = 0.0;
             for (int i = from; i < to; i++) {
                 double high = highIn.getAtIndex(D, i);
                 double low = lowIn.getAtIndex(D, i);
@@ -221,42 +191,153 @@ public final class Sar {
                     }
                 }
             }
-            this.bars = bars;
-            this.isLong = isLong;
-            this.af = af;
-            this.ep = ep;
-            this.sar = sar;
-            this.newHigh = newHigh;
-            this.newLow = newLow;
-        }
-
-        /** Forgets every bar. */
-        void clear() {
-            bars = 0;
-        }
-    }
-
-    /** The incremental state: {@link Recursion#run} over a one-row segment. */
-    private static final class State extends MultiInputState {
-        private final Recursion recursion;
-        private final MemorySegment row = Arena.ofAuto().allocate(ValueLayout.JAVA_DOUBLE, 3); // high, low, SAR
-
-        State(double acceleration, double maximum) {
-            super(2, 1);
-            this.recursion = new Recursion(acceleration, maximum);
         }
 
         @Override
+        public IncrementalKernel incremental() {
+            return new State(acceleration, maximum);
+        }
+    }
+
+    /** The incremental state; the variable names are TA-Lib's. */
+    private static final class State extends MultiInputState {
+        private final double acceleration;
+        private final double maximum;
+        private int bars;           // complete bars seen, up to 2
+        private boolean isLong;
+        private double af;
+        private double ep;
+        private double sar;
+        private double newHigh;     // the last complete bar's high and low
+        private double newLow;
+
+        State(double acceleration, double maximum) {
+            super(2, 1);
+            this.acceleration = acceleration;
+            this.maximum = maximum;
+        }
+
+        double out0; // the last bar's outputs
+
+        @Override
         protected void step(double[] in, double[] out) {
-            row.setAtIndex(ValueLayout.JAVA_DOUBLE, 0, in[0]);
-            row.setAtIndex(ValueLayout.JAVA_DOUBLE, 1, in[1]);
-            recursion.run(row, row.asSlice(Double.BYTES), row.asSlice(2 * Double.BYTES), 0, 1);
-            out[0] = row.getAtIndex(ValueLayout.JAVA_DOUBLE, 2);
+            next(in[0], in[1]);
+            out[0] = out0;
+        }
+
+        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
+        void next(double high, double low) {
+            out0 = Double.NaN;
+            if (!Double.isFinite(high) || !Double.isFinite(low)) {
+                out0 = Double.NaN;
+                return;
+            }
+            if (bars == 0) {
+                bars = 1;
+                newHigh = high;
+                newLow = low;
+                out0 = Double.NaN;
+                return;
+            }
+            if (bars == 1) {
+                bars = 2;
+                // the direction from bar 1's -DM, then TA-Lib's "cheat": the first iteration's previous bar is bar 1
+                double diffPlus = high - newHigh;
+                double diffMinus = newLow - low;
+                isLong = !(diffMinus > 0 && diffPlus < diffMinus);
+                if (isLong) {
+                    ep = high;
+                    sar = newLow;
+                } else {
+                    ep = low;
+                    sar = newHigh;
+                }
+                af = acceleration;
+                newHigh = high;
+                newLow = low;
+            }
+            double prevLow = newLow;
+            double prevHigh = newHigh;
+            newLow = low;
+            newHigh = high;
+            if (isLong) {
+                if (newLow <= sar) {
+                    isLong = false;
+                    sar = ep;
+                    if (sar < prevHigh) {
+                        sar = prevHigh;
+                    }
+                    if (sar < newHigh) {
+                        sar = newHigh;
+                    }
+                    out0 = sar;
+                    af = acceleration;
+                    ep = newLow;
+                    sar = sar + af * (ep - sar);
+                    if (sar < prevHigh) {
+                        sar = prevHigh;
+                    }
+                    if (sar < newHigh) {
+                        sar = newHigh;
+                    }
+                } else {
+                    out0 = sar;
+                    if (newHigh > ep) {
+                        ep = newHigh;
+                        af += acceleration;
+                        if (af > maximum) {
+                            af = maximum;
+                        }
+                    }
+                    sar = sar + af * (ep - sar);
+                    if (sar > prevLow) {
+                        sar = prevLow;
+                    }
+                    if (sar > newLow) {
+                        sar = newLow;
+                    }
+                }
+            } else if (newHigh >= sar) {
+                isLong = true;
+                sar = ep;
+                if (sar > prevLow) {
+                    sar = prevLow;
+                }
+                if (sar > newLow) {
+                    sar = newLow;
+                }
+                out0 = sar;
+                af = acceleration;
+                ep = newHigh;
+                sar = sar + af * (ep - sar);
+                if (sar > prevLow) {
+                    sar = prevLow;
+                }
+                if (sar > newLow) {
+                    sar = newLow;
+                }
+            } else {
+                out0 = sar;
+                if (newLow < ep) {
+                    ep = newLow;
+                    af += acceleration;
+                    if (af > maximum) {
+                        af = maximum;
+                    }
+                }
+                sar = sar + af * (ep - sar);
+                if (sar < prevHigh) {
+                    sar = prevHigh;
+                }
+                if (sar < newHigh) {
+                    sar = newHigh;
+                }
+            }
         }
 
         @Override
         protected void clear() {
-            recursion.clear();
+            bars = 0;
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.quiver.features.kernel.SingleInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,8 +43,9 @@ import java.util.List;
  * exactly 0 and stay so while the values do.
  *
  * <p><b>Missing values</b> ({@code NaN}, ±∞) output {@code NaN} and empty the window; outputs resume {@code n}
- * values later. A new window starts with the ring full of copies of its first value, the anchor, whose deviations
- * are 0: the same loop fills the window and runs it.
+ * values later. Until a new window is full it counts as {@code n} copies of its first value, the anchor, whose
+ * deviations are 0 (the slots not yet written read as that value, so a restart costs O(1)): the same loop fills the
+ * window and runs it.
  *
  * <p>{@link #run} holds the per-value arithmetic with the state in local variables (the JIT keeps them in registers)
  * and written back at the end, and leaves it for the rare resummations, whose loops would otherwise crowd its
@@ -81,7 +81,8 @@ public final class RollingMoments {
     private final double[] ring;
     private MemorySegment scratch; // the one row of update(x), made on first use: batch kernels never need it
     private boolean empty = true;  // the next finite value starts a window
-    private int warm;              // rows still to output NaN: the window holds copies of its first value
+    private int fill;              // slots not yet written in this window: they stand for its first value
+    private double first;          // the window's first value, which the slots not yet written stand for
     private int next;              // the ring slot of the next value
     private int moves;             // anchor moves since the last resummation
     private double anchor;
@@ -122,7 +123,8 @@ public final class RollingMoments {
         final int kind = this.output.ordinal();
         final double[] ring = this.ring;
         boolean empty = this.empty;
-        int warm = this.warm;
+        int fill = this.fill;
+        double first = this.first;
         int next = this.next;
         int moves = this.moves;
         double anchor = this.anchor;
@@ -143,7 +145,9 @@ public final class RollingMoments {
                 if (empty) {
                     break; // the first value of a window, below
                 }
-                double o = ring[next] - anchor; // the leaving value's deviation
+                // the leaving value's deviation: until the window is full, a copy of its first value
+                boolean filling = fill > 0;
+                double o = (filling ? first : ring[next]) - anchor;
                 ring[next] = x;
                 double d = x - anchor;
                 double dm = d - o;
@@ -164,8 +168,7 @@ public final class RollingMoments {
                         scale = Double.POSITIVE_INFINITY;
                     }
                 }
-                if (warm > 0) { // the window still holds copies of its first value
-                    warm--;
+                if (filling && --fill > 0) { // the window still holds copies of its first value
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
@@ -183,10 +186,11 @@ public final class RollingMoments {
                 empty = true;
                 out.setAtIndex(D, i, Double.NaN);
             } else if (empty) {
-                // a new window: the ring holds n copies of its first value, the anchor, whose deviations are 0, so
-                // the value leaves the sums at 0 and takes its slot as it is (a lap that ends here moves the anchor
-                // by 0)
-                Arrays.fill(ring, x);
+                // a new window: until it is full it counts as n copies of its first value (the slots not yet
+                // written read as that value), the anchor, whose deviations are 0, so the value leaves the sums at 0
+                // (a lap that ends here moves the anchor by 0)
+                ring[next] = x;
+                first = x;
                 anchor = x;
                 s1 = 0.0;
                 s2 = 0.0;
@@ -194,9 +198,8 @@ public final class RollingMoments {
                 moves = 0;
                 empty = false;
                 next = next + 1 == n ? 0 : next + 1;
-                warm = n - 1;
-                if (warm > 0) {
-                    warm--;
+                fill = n - 1;
+                if (fill > 0) {
                     out.setAtIndex(D, i, Double.NaN);
                 } else {
                     out.setAtIndex(D, i, value(kind, 0.0, invDivisor, 0.0));
@@ -213,7 +216,8 @@ public final class RollingMoments {
             i++;
         }
         this.empty = empty;
-        this.warm = warm;
+        this.fill = fill;
+        this.first = first;
         this.next = next;
         this.moves = moves;
         this.anchor = anchor;
