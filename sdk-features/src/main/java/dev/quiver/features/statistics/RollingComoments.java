@@ -20,8 +20,8 @@ import java.util.List;
  * deviations from anchors {@code Kx, Ky} (recent values of the series), updated once per pair with the entering and
  * the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. The anchors move to the newest pair in O(1) at the end
  * of every lap of the window's ring ({@code n} pairs). Until a new window is full it counts as {@code n} copies of
- * its first pair, the anchors, whose deviations are 0 (the slots not yet written read as that pair, so a restart
- * costs O(1)): the same loop fills the window and runs it. Beside the sums run {@code σx = Σ Σdx²} and
+ * its first pair, the anchors, whose deviations are 0 (each lap copies that pair into the slots it reaches, so a
+ * restart costs O(1)): the same loop fills the window and runs it. Beside the sums run {@code σx = Σ Σdx²} and
  * {@code σy = Σ Σdy²}, the sums of their partial sums since the last resummation, which bound their accumulated
  * rounding error by about {@code ε·σ} (and that of {@code Σdx·dy} by {@code ε·sqrt(σx·σy)}); the sums are recomputed
  * exactly from the window (means, then deviations) as soon as {@code Mxx < 2⁻¹¹ σx} or {@code Myy < 2⁻¹¹ σy}, so
@@ -119,6 +119,16 @@ final class RollingComoments {
             // missing pair or when a resummation is due, both rare, so that the resummation's loops stay out of it
             int stop = Math.min(to, i + (n - next));
             int base = i - next;
+            if (fill > 0 && !empty) {
+                // the next slots still stand for the window's first pair: copies go into as many of them as this
+                // lap reaches, and the lap stops where they end; so a restart costs O(1) and the loop reads every
+                // slot as it is
+                stop = Math.min(stop, i + fill);
+                for (int j = next; j < next + (stop - i); j++) {
+                    xs[j] = firstX;
+                    ys[j] = firstY;
+                }
+            }
             double dx = 0.0;
             double dy = 0.0;
             double a = 0.0;
@@ -143,9 +153,8 @@ final class RollingComoments {
                     break; // the first pair of a window, below
                 }
                 int j = i - base;
-                boolean filling = fill > 0; // the slot stands for a copy of the window's first pair
-                double ox = (filling ? firstX : xs[j]) - anchorX; // the leaving pair's deviations
-                double oy = (filling ? firstY : ys[j]) - anchorY;
+                double ox = xs[j] - anchorX; // the leaving pair's deviations (copies of the first until full)
+                double oy = ys[j] - anchorY;
                 xs[j] = a;
                 ys[j] = b;
                 dx = a - anchorX;
@@ -159,7 +168,7 @@ final class RollingComoments {
                 sxy += dx * dy - ox * oy;
                 scaleX += sxx;
                 scaleY += syy;
-                if (filling && --fill > 0) { // the window still holds copies of its first pair
+                if (fill > 0 && --fill > 0) { // the window still holds copies of its first pair
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }

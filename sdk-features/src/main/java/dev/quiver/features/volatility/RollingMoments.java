@@ -44,8 +44,8 @@ import java.util.List;
  *
  * <p><b>Missing values</b> ({@code NaN}, ±∞) output {@code NaN} and empty the window; outputs resume {@code n}
  * values later. Until a new window is full it counts as {@code n} copies of its first value, the anchor, whose
- * deviations are 0 (the slots not yet written read as that value, so a restart costs O(1)): the same loop fills the
- * window and runs it.
+ * deviations are 0 (the loop copies that value into the slots ahead, a few at a time, so a restart costs O(1)): the
+ * same loop fills the window and runs it.
  *
  * <p>{@link #run} holds the per-value arithmetic with the state in local variables (the JIT keeps them in registers)
  * and written back at the end, and leaves it for the rare resummations, whose loops would otherwise crowd its
@@ -69,6 +69,8 @@ public final class RollingMoments {
     private static final double CANCELLATION = 0x1p-11;
     /** Exact resummation at the latest every {@code RESUM_WINDOWS · n} values. */
     private static final int RESUM_WINDOWS = 16;
+    /** Slots a filling window copies its first value into at a time. */
+    private static final int FILL_CHUNK = 64;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     private static final int VARIANCE_KIND = 0;
     private static final int STD_DEV_KIND = 1;
@@ -135,8 +137,18 @@ public final class RollingMoments {
         while (i < to) {
             // the loop proper; the anchor moves each time the ring's slot wraps to 0. It leaves at a missing value or
             // when a resummation is due, both rare, so that the resummation's loops stay out of it
+            int stop = to;
+            if (fill > 0 && !empty) {
+                // the next slots still stand for the window's first value: copies go into a few of them, and the
+                // loop stops where they end; so a restart costs O(1) and the loop reads every slot as it is
+                int copies = Math.min(fill, FILL_CHUNK);
+                for (int k = 0, j = next; k < copies; k++, j = j + 1 == n ? 0 : j + 1) {
+                    ring[j] = first;
+                }
+                stop = (int) Math.min(to, (long) i + copies);
+            }
             boolean missing = false;
-            for (; i < to; i++) {
+            for (; i < stop; i++) {
                 double x = in.getAtIndex(D, i);
                 if (!Double.isFinite(x)) {
                     missing = true;
@@ -145,9 +157,7 @@ public final class RollingMoments {
                 if (empty) {
                     break; // the first value of a window, below
                 }
-                // the leaving value's deviation: until the window is full, a copy of its first value
-                boolean filling = fill > 0;
-                double o = (filling ? first : ring[next]) - anchor;
+                double o = ring[next] - anchor; // the leaving value's deviation (a copy of the first until full)
                 ring[next] = x;
                 double d = x - anchor;
                 double dm = d - o;
@@ -168,7 +178,7 @@ public final class RollingMoments {
                         scale = Double.POSITIVE_INFINITY;
                     }
                 }
-                if (filling && --fill > 0) { // the window still holds copies of its first value
+                if (fill > 0 && --fill > 0) { // the window still holds copies of its first value
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
@@ -178,8 +188,8 @@ public final class RollingMoments {
                 }
                 out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
             }
-            if (i == to) {
-                break;
+            if (i == stop) {
+                continue;
             }
             double x = in.getAtIndex(D, i);
             if (missing) {
