@@ -8,6 +8,7 @@ import dev.quiver.features.kernel.MultiInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,9 +20,8 @@ import java.util.List;
  * <p><b>Arithmetic</b>, as {@link dev.quiver.features.volatility.RollingMoments}' for one series: running sums of
  * deviations from anchors {@code Kx, Ky} (recent values of the series), updated once per pair with the entering and
  * the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. The anchors move to the newest pair in O(1) at the end
- * of every lap of the window's ring ({@code n} pairs). Until a new window is full it counts as {@code n} copies of
- * its first pair, the anchors, whose deviations are 0 (each lap copies that pair into the slots it reaches, so a
- * restart costs O(1)): the same loop fills the window and runs it. Beside the sums run {@code σx = Σ Σdx²} and
+ * of every lap of the window's ring ({@code n} pairs). A new window starts with the rings full of copies of its
+ * first pair, the anchors, whose deviations are 0: the same loop fills the window and runs it. Beside the sums run {@code σx = Σ Σdx²} and
  * {@code σy = Σ Σdy²}, the sums of their partial sums since the last resummation, which bound their accumulated
  * rounding error by about {@code ε·σ} (and that of {@code Σdx·dy} by {@code ε·sqrt(σx·σy)}); the sums are recomputed
  * exactly from the window (means, then deviations) as soon as {@code Mxx < 2⁻¹¹ σx} or {@code Myy < 2⁻¹¹ σy}, so
@@ -57,9 +57,7 @@ final class RollingComoments {
     private double previousX = Double.NaN; // with prices: the previous prices, missing or not
     private double previousY = Double.NaN;
     private boolean empty = true; // the next finite pair starts a window
-    private int fill;             // slots not yet written in this window: they stand for its first pair
-    private double firstX;        // the window's first pair, which the slots not yet written stand for
-    private double firstY;
+    private int warm;             // rows still to output NaN: the window holds copies of its first pair
     private int next;
     private int moves;
     private double anchorX;
@@ -99,9 +97,7 @@ final class RollingComoments {
         double previousX = this.previousX;
         double previousY = this.previousY;
         boolean empty = this.empty;
-        int fill = this.fill;
-        double firstX = this.firstX;
-        double firstY = this.firstY;
+        int warm = this.warm;
         int next = this.next;
         int moves = this.moves;
         double anchorX = this.anchorX;
@@ -119,16 +115,6 @@ final class RollingComoments {
             // missing pair or when a resummation is due, both rare, so that the resummation's loops stay out of it
             int stop = Math.min(to, i + (n - next));
             int base = i - next;
-            if (fill > 0 && !empty) {
-                // the next slots still stand for the window's first pair: copies go into as many of them as this
-                // lap reaches, and the lap stops where they end; so a restart costs O(1) and the loop reads every
-                // slot as it is
-                stop = Math.min(stop, i + fill);
-                for (int j = next; j < next + (stop - i); j++) {
-                    xs[j] = firstX;
-                    ys[j] = firstY;
-                }
-            }
             double dx = 0.0;
             double dy = 0.0;
             double a = 0.0;
@@ -153,7 +139,7 @@ final class RollingComoments {
                     break; // the first pair of a window, below
                 }
                 int j = i - base;
-                double ox = xs[j] - anchorX; // the leaving pair's deviations (copies of the first until full)
+                double ox = xs[j] - anchorX; // the leaving pair's deviations
                 double oy = ys[j] - anchorY;
                 xs[j] = a;
                 ys[j] = b;
@@ -168,7 +154,8 @@ final class RollingComoments {
                 sxy += dx * dy - ox * oy;
                 scaleX += sxx;
                 scaleY += syy;
-                if (fill > 0 && --fill > 0) { // the window still holds copies of its first pair
+                if (warm > 0) { // the window still holds copies of its first pair
+                    warm--;
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
@@ -187,17 +174,15 @@ final class RollingComoments {
                 continue;
             }
             if (empty && i < stop) {
-                // a new window: until it is full it counts as n copies of its first pair (the slots not yet written
-                // read as that pair), the anchors, whose deviations are 0, so the pair leaves the sums at 0
-                xs[i - base] = a;
-                ys[i - base] = b;
-                firstX = a;
-                firstY = b;
+                // a new window: the rings hold n copies of its first pair, the anchors, whose deviations are 0, so
+                // the pair leaves the sums at 0 and takes its slot as it is
+                Arrays.fill(xs, a);
+                Arrays.fill(ys, b);
                 anchorX = a;
                 anchorY = b;
                 sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;
                 moves = 0;
-                fill = n - 1; // n >= 2: this row has no output
+                warm = n - 2; // n >= 2: this row is the first of n - 1 without output
                 empty = false;
                 out.setAtIndex(D, i, Double.NaN);
                 i++;
@@ -244,9 +229,7 @@ final class RollingComoments {
         this.previousX = previousX;
         this.previousY = previousY;
         this.empty = empty;
-        this.fill = fill;
-        this.firstX = firstX;
-        this.firstY = firstY;
+        this.warm = warm;
         this.next = next;
         this.moves = moves;
         this.anchorX = anchorX;

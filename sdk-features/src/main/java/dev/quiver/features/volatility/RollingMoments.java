@@ -8,6 +8,7 @@ import dev.quiver.features.kernel.SingleInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,9 +44,8 @@ import java.util.List;
  * exactly 0 and stay so while the values do.
  *
  * <p><b>Missing values</b> ({@code NaN}, ±∞) output {@code NaN} and empty the window; outputs resume {@code n}
- * values later. Until a new window is full it counts as {@code n} copies of its first value, the anchor, whose
- * deviations are 0 (the loop copies that value into the slots ahead, a few at a time, so a restart costs O(1)): the
- * same loop fills the window and runs it.
+ * values later. A new window starts with the ring full of copies of its first value, the anchor, whose deviations
+ * are 0: the same loop fills the window and runs it.
  *
  * <p>{@link #run} holds the per-value arithmetic with the state in local variables (the JIT keeps them in registers)
  * and written back at the end, and leaves it for the rare resummations, whose loops would otherwise crowd its
@@ -69,8 +69,6 @@ public final class RollingMoments {
     private static final double CANCELLATION = 0x1p-11;
     /** Exact resummation at the latest every {@code RESUM_WINDOWS · n} values. */
     private static final int RESUM_WINDOWS = 16;
-    /** Slots a filling window copies its first value into at a time. */
-    private static final int FILL_CHUNK = 64;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     private static final int VARIANCE_KIND = 0;
     private static final int STD_DEV_KIND = 1;
@@ -83,8 +81,7 @@ public final class RollingMoments {
     private final double[] ring;
     private MemorySegment scratch; // the one row of update(x), made on first use: batch kernels never need it
     private boolean empty = true;  // the next finite value starts a window
-    private int fill;              // slots not yet written in this window: they stand for its first value
-    private double first;          // the window's first value, which the slots not yet written stand for
+    private int warm;              // rows still to output NaN: the window holds copies of its first value
     private int next;              // the ring slot of the next value
     private int moves;             // anchor moves since the last resummation
     private double anchor;
@@ -125,8 +122,7 @@ public final class RollingMoments {
         final int kind = this.output.ordinal();
         final double[] ring = this.ring;
         boolean empty = this.empty;
-        int fill = this.fill;
-        double first = this.first;
+        int warm = this.warm;
         int next = this.next;
         int moves = this.moves;
         double anchor = this.anchor;
@@ -137,18 +133,8 @@ public final class RollingMoments {
         while (i < to) {
             // the loop proper; the anchor moves each time the ring's slot wraps to 0. It leaves at a missing value or
             // when a resummation is due, both rare, so that the resummation's loops stay out of it
-            int stop = to;
-            if (fill > 0 && !empty) {
-                // the next slots still stand for the window's first value: copies go into a few of them, and the
-                // loop stops where they end; so a restart costs O(1) and the loop reads every slot as it is
-                int copies = Math.min(fill, FILL_CHUNK);
-                for (int k = 0, j = next; k < copies; k++, j = j + 1 == n ? 0 : j + 1) {
-                    ring[j] = first;
-                }
-                stop = (int) Math.min(to, (long) i + copies);
-            }
             boolean missing = false;
-            for (; i < stop; i++) {
+            for (; i < to; i++) {
                 double x = in.getAtIndex(D, i);
                 if (!Double.isFinite(x)) {
                     missing = true;
@@ -157,7 +143,7 @@ public final class RollingMoments {
                 if (empty) {
                     break; // the first value of a window, below
                 }
-                double o = ring[next] - anchor; // the leaving value's deviation (a copy of the first until full)
+                double o = ring[next] - anchor; // the leaving value's deviation
                 ring[next] = x;
                 double d = x - anchor;
                 double dm = d - o;
@@ -178,7 +164,8 @@ public final class RollingMoments {
                         scale = Double.POSITIVE_INFINITY;
                     }
                 }
-                if (fill > 0 && --fill > 0) { // the window still holds copies of its first value
+                if (warm > 0) { // the window still holds copies of its first value
+                    warm--;
                     out.setAtIndex(D, i, Double.NaN);
                     continue;
                 }
@@ -188,19 +175,18 @@ public final class RollingMoments {
                 }
                 out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
             }
-            if (i == stop) {
-                continue;
+            if (i == to) {
+                break;
             }
             double x = in.getAtIndex(D, i);
             if (missing) {
                 empty = true;
                 out.setAtIndex(D, i, Double.NaN);
             } else if (empty) {
-                // a new window: until it is full it counts as n copies of its first value (the slots not yet
-                // written read as that value), the anchor, whose deviations are 0, so the value leaves the sums at 0
-                // (a lap that ends here moves the anchor by 0)
-                ring[next] = x;
-                first = x;
+                // a new window: the ring holds n copies of its first value, the anchor, whose deviations are 0, so
+                // the value leaves the sums at 0 and takes its slot as it is (a lap that ends here moves the anchor
+                // by 0)
+                Arrays.fill(ring, x);
                 anchor = x;
                 s1 = 0.0;
                 s2 = 0.0;
@@ -208,8 +194,9 @@ public final class RollingMoments {
                 moves = 0;
                 empty = false;
                 next = next + 1 == n ? 0 : next + 1;
-                fill = n - 1;
-                if (fill > 0) {
+                warm = n - 1;
+                if (warm > 0) {
+                    warm--;
                     out.setAtIndex(D, i, Double.NaN);
                 } else {
                     out.setAtIndex(D, i, value(kind, 0.0, invDivisor, 0.0));
@@ -226,8 +213,7 @@ public final class RollingMoments {
             i++;
         }
         this.empty = empty;
-        this.fill = fill;
-        this.first = first;
+        this.warm = warm;
         this.next = next;
         this.moves = moves;
         this.anchor = anchor;
