@@ -67,45 +67,22 @@ public final class Sma {
         }
     }
 
-    /** The incremental state: the same arithmetic as {@link Kernel}, with the window kept in a ring. */
+    /** The incremental state: {@link SmaColumn.Running}, the same arithmetic as {@link Kernel}. */
     private static final class State extends SingleInputState {
-        private final int n;
-        private final double[] ring;
-        private int next;
-        private double partial;
-        private int run;
+        private final SmaColumn.Running window;
 
         State(int n) {
-            this.n = n;
-            this.ring = new double[n];
+            this.window = new SmaColumn.Running(n);
         }
 
         @Override
         protected double step(double x) {
-            if (!Double.isFinite(x)) {
-                partial = 0.0;
-                run = 0;
-                return Double.NaN;
-            }
-            double total = partial + x;
-            ring[next] = x;
-            next = next + 1 == n ? 0 : next + 1;
-            if (run < n) {
-                run++;
-            }
-            if (run == n) {
-                partial = total - ring[next]; // the oldest value of the window, which leaves it next
-                return total / n;
-            }
-            partial = total;
-            return Double.NaN;
+            return window.step(x);
         }
 
         @Override
         protected void clear() {
-            partial = 0.0;
-            run = 0;
-            next = 0;
+            window.clear();
         }
     }
 }

@@ -65,4 +65,51 @@ public final class SmaColumn {
             }
         }
     }
+
+    /**
+     * The incremental form of {@link #compute}: the window in a ring, added, divided and subtracted in the same order,
+     * so that it gives the same bits. Used by {@code sma}'s incremental state and by {@code bbands}'.
+     *
+     * <p>Thread-safety: not thread-safe; one instance per series.
+     */
+    public static final class Running {
+        private final int n;
+        private final double[] ring;
+        private int next;
+        private double partial;
+        private int run;
+
+        /** An empty window of {@code n} values. */
+        public Running(int n) {
+            this.n = n;
+            this.ring = new double[n];
+        }
+
+        /** Consumes one value: the mean of the last {@code n}, or {@code NaN} until they are all finite. */
+        public double step(double x) {
+            if (!Double.isFinite(x)) {
+                clear();
+                return Double.NaN;
+            }
+            double total = partial + x;
+            ring[next] = x;
+            next = next + 1 == n ? 0 : next + 1;
+            if (run < n) {
+                run++;
+            }
+            if (run == n) {
+                partial = total - ring[next]; // the oldest value of the window, which leaves it next
+                return total / n;
+            }
+            partial = total;
+            return Double.NaN;
+        }
+
+        /** Empties the window. */
+        public void clear() {
+            partial = 0.0;
+            run = 0;
+            next = 0;
+        }
+    }
 }

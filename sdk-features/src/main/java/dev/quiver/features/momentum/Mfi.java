@@ -79,6 +79,8 @@ public final class Mfi {
     }
 
     private static final class State extends MultiInputState {
+        private static final long NEGATIVE_ZERO = Long.MIN_VALUE;
+
         private final int n;
         private final double[] positive;
         private final double[] negative;
@@ -119,19 +121,16 @@ public final class Mfi {
             }
             double change = tp - previous;
             previous = tp;
-            double flow = tp * volume;
-            if (change < 0) {
-                negative[next] = flow;
-                negativeSum += flow;
-                positive[next] = 0.0;
-            } else if (change > 0) {
-                positive[next] = flow;
-                positiveSum += flow;
-                negative[next] = 0.0;
-            } else {
-                positive[next] = 0.0;
-                negative[next] = 0.0;
-            }
+            long flow = Double.doubleToRawLongBits(tp * volume);
+            // TA-Lib's three branches as integer selects (a random walk's up and down bars would mispredict a branch
+            // on every other bar): the flow goes to the side of the change and 0 to the other; the sum that does
+            // not take it adds −0.0, which leaves every value as it is, bit for bit
+            long up = change > 0 ? -1L : 0L;
+            long down = change < 0 ? -1L : 0L;
+            positive[next] = Double.longBitsToDouble(flow & up);
+            negative[next] = Double.longBitsToDouble(flow & down);
+            positiveSum += Double.longBitsToDouble((flow & up) | (NEGATIVE_ZERO & ~up));
+            negativeSum += Double.longBitsToDouble((flow & down) | (NEGATIVE_ZERO & ~down));
             next = next + 1 == n ? 0 : next + 1;
             if (flows < n) {
                 flows++;

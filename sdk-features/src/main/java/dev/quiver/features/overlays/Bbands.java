@@ -8,7 +8,8 @@ import dev.quiver.api.param.Params;
 import dev.quiver.features.kernel.MultiInputKernel;
 import dev.quiver.features.kernel.MultiInputState;
 import dev.quiver.features.kernel.Operator;
-import dev.quiver.features.volatility.RollingVariance;
+import dev.quiver.features.kernel.SmaColumn;
+import dev.quiver.features.volatility.RollingMoments;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.List;
  *       {@code sd(..., sample = FALSE)}).</li>
  *   <li><b>Output scale.</b> The input's units.</li>
  *   <li><b>Arithmetic.</b> The middle band is TA-Lib's SMA, bit for bit; the deviation comes from {@link
- *       RollingVariance} (accurate at any price level, see {@code stddev}); the bands are
+ *       RollingMoments} (accurate at any price level, see {@code stddev}); the bands are
  *       {@code middle ± sd·k} in TA-Lib's order. They agree with TA-Lib's {@code BBANDS} within TA-Lib's rounding
  *       error of {@code E[x²] − E[x]²} and with TTR within 1e-12 relative.</li>
  *   <li><b>Missing values</b> ({@code NaN}, ±∞): every window that contains one outputs {@code NaN} in all three
@@ -55,7 +56,10 @@ public final class Bbands {
     private Bbands() {
     }
 
-    /** The batch kernel: the incremental state's per-bar method in a loop over the segments. Immutable. */
+    /**
+     * The batch kernel: {@link SmaColumn} writes the middle band, {@link RollingMoments} the standard deviation into
+     * the upper band's column, and one pass turns that into the two bands. Immutable.
+     */
     private static final class Kernel extends MultiInputKernel {
         private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
@@ -70,85 +74,16 @@ public final class Bbands {
 
         @Override
         protected void computeRange(MemorySegment[] in, MemorySegment[] out, int from, int to) {
-            // State.next with RollingVariance.add and variance(0) inlined, the running values in locals (the JIT keeps
-            // them in registers; fields are read and written through memory every bar): the same operations in the
-            // same order, so the outputs equal the state's bit for bit. The SMA's ring and the variance's ring hold
-            // the same values, so one ring serves both; the value leaving the window is read before it is overwritten.
-            MemorySegment in0 = in[0];
             MemorySegment upper = out[0];
-            MemorySegment middleOut = out[1];
+            MemorySegment middle = out[1];
             MemorySegment lower = out[2];
-            double[] ring = new double[n];
-            int next = 0;
-            int run = 0;
-            double partial = 0.0;
-            int sinceAnchor = 0;
-            double anchor = 0.0;
-            double s1 = 0.0;
-            double s2 = 0.0;
+            SmaColumn.compute(in[0], middle, from, to, n);
+            new RollingMoments(n, 0, RollingMoments.Output.STD_DEV).run(in[0], upper, from, to);
             for (int i = from; i < to; i++) {
-                double x = in0.getAtIndex(D, i);
-                if (!Double.isFinite(x)) {
-                    partial = 0.0;
-                    run = 0;
-                    next = 0;
-                    sinceAnchor = 0;
-                    upper.setAtIndex(D, i, Double.NaN);
-                    middleOut.setAtIndex(D, i, Double.NaN);
-                    lower.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                double total = partial + x;
-                if (run == 0) {
-                    anchor = x;
-                    s1 = 0.0;
-                    s2 = 0.0;
-                    sinceAnchor = 0;
-                }
-                if (run == n) {
-                    double d = ring[next] - anchor; // the oldest value leaves the window
-                    s1 -= d;
-                    s2 -= d * d;
-                } else {
-                    run++;
-                }
-                ring[next] = x;
-                next = next + 1 == n ? 0 : next + 1;
-                double d = x - anchor;
-                s1 += d;
-                s2 += d * d;
-                if (++sinceAnchor >= n) { // RollingVariance.reanchor
-                    anchor = x;
-                    double a = 0.0;
-                    double b = 0.0;
-                    int start = next - run;
-                    if (start < 0) {
-                        start += n;
-                    }
-                    for (int m = 0, j = start; m < run; m++) {
-                        double e = ring[j] - anchor;
-                        a += e;
-                        b += e * e;
-                        j = j + 1 == n ? 0 : j + 1;
-                    }
-                    s1 = a;
-                    s2 = b;
-                    sinceAnchor = 0;
-                }
-                if (run < n) {
-                    partial = total;
-                    upper.setAtIndex(D, i, Double.NaN);
-                    middleOut.setAtIndex(D, i, Double.NaN);
-                    lower.setAtIndex(D, i, Double.NaN);
-                    continue;
-                }
-                partial = total - ring[next]; // the oldest value of the window, which leaves it next
-                double middle = total / n;
-                double variance = (s2 - s1 * s1 / n) / n;
-                double width = Math.sqrt(variance > 0.0 ? variance : 0.0) * k;
-                upper.setAtIndex(D, i, middle + width);
-                middleOut.setAtIndex(D, i, middle);
-                lower.setAtIndex(D, i, middle - width);
+                double m = middle.getAtIndex(D, i);
+                double width = upper.getAtIndex(D, i) * k;
+                upper.setAtIndex(D, i, m + width);
+                lower.setAtIndex(D, i, m - width);
             }
         }
 
@@ -158,70 +93,32 @@ public final class Bbands {
         }
     }
 
-    /** The incremental state: TA-Lib's SMA running sum beside the rolling variance. */
+    /** The incremental state: the same two windows, one value at a time, and the same bands. */
     private static final class State extends MultiInputState {
-        private final int n;
         private final double k;
-        private final double[] ring;
-        private final RollingVariance variance;
-        private int next;
-        private int run;
-        private double partial;
+        private final SmaColumn.Running mean;
+        private final RollingMoments deviation;
 
         State(int n, double k) {
             super(1, 3);
-            this.n = n;
             this.k = k;
-            this.ring = new double[n];
-            this.variance = new RollingVariance(n);
+            this.mean = new SmaColumn.Running(n);
+            this.deviation = new RollingMoments(n, 0, RollingMoments.Output.STD_DEV);
         }
-
-        double out0; // the last bar's outputs
-        double out1;
-        double out2;
 
         @Override
         protected void step(double[] in, double[] out) {
-            next(in[0]);
-            out[0] = out0;
-            out[1] = out1;
-            out[2] = out2;
-        }
-
-        /** One bar, into the {@code out} fields: the arithmetic both forms share. */
-        void next(double x) {
-            out0 = out1 = out2 = Double.NaN;
-            if (!Double.isFinite(x)) {
-                clear();
-                out0 = out1 = out2 = Double.NaN;
-                return;
-            }
-            double total = partial + x;
-            ring[next] = x;
-            next = next + 1 == n ? 0 : next + 1;
-            if (run < n) {
-                run++;
-            }
-            variance.add(x);
-            if (run < n) {
-                partial = total;
-                out0 = out1 = out2 = Double.NaN;
-                return;
-            }
-            partial = total - ring[next]; // the oldest value of the window, which leaves it next
-            double middle = total / n;
-            double width = Math.sqrt(variance.variance(0)) * k;
-            out0 = middle + width;
-            out1 = middle;
-            out2 = middle - width;
+            double m = mean.step(in[0]);
+            double width = deviation.update(in[0]) * k;
+            out[0] = m + width;
+            out[1] = m;
+            out[2] = m - width;
         }
 
         @Override
         protected void clear() {
-            partial = 0.0;
-            run = 0;
-            next = 0;
-            variance.clear();
+            mean.clear();
+            deviation.clear();
         }
     }
 }

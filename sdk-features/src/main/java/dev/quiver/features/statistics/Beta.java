@@ -26,9 +26,10 @@ import java.util.List;
  *   <li><b>Relation to TA-Lib.</b> TA-Lib's {@code BETA(inReal0, inReal1)} regresses the returns of
  *       {@code inReal1} on those of {@code inReal0}, i.e. it divides by the variance of {@code inReal0}: ours
  *       {@code beta(a, b, n)} equals TA-Lib's {@code BETA(b, a, n)}. TA-Lib keeps running raw sums of the returns;
- *       ours are running sums of deviations from the window's means, resummed exactly every {@code n} rows and
- *       whenever cancellation sets in ({@code RollingComoments}: O(1) per row amortised, accurate to a few ulps
- *       times {@code n}, as a two-pass computation); they agree within 1e-9
+ *       ours are running sums of deviations from recent values, re-anchored every {@code n} rows and resummed
+ *       exactly when their rounding-error bound reaches 2⁻⁴⁰ of a moment or every {@code 16n} rows
+ *       ({@code RollingComoments}: O(1) per row amortised, as accurate as a two-pass computation); they agree
+ *       within 1e-9
  *       relative (1e-7 for {@code n = 2}, whose betas are ill-conditioned).</li>
  *   <li><b>Degenerate windows.</b> If {@code y} is constant over the window beta is undefined and the output is
  *       {@code NaN} (TA-Lib outputs 0).</li>

@@ -19,9 +19,10 @@ import java.util.List;
  *   <li><b>Output scale.</b> In {@code [−1, 1]}. The sd divisor cancels: sample and population correlation are the
  *       same number.</li>
  *   <li><b>Arithmetic.</b> {@code Σdxdy / sqrt(Σdx²·Σdy²)} over the window's centred moments, clamped to
- *       {@code [−1, 1]} against rounding. The moments are running sums of deviations from the window's means,
- *       resummed exactly every {@code n} rows and whenever cancellation sets in ({@code RollingComoments}): O(1)
- *       per row amortised, accurate to a few ulps times {@code n} whatever the level of the series, as a two-pass
+ *       {@code [−1, 1]} against rounding. The moments are running sums of deviations from recent values,
+ *       re-anchored every {@code n} rows and resummed exactly when their rounding-error bound reaches 2⁻⁴⁰ of a
+ *       moment or every {@code 16n} rows ({@code RollingComoments}): O(1) per row amortised, accurate to about
+ *       1e-12 relative at worst and a few ulps in practice whatever the level of the series, as a two-pass
  *       computation. TA-Lib's {@code CORREL} keeps running raw sums ({@code Σx², Σxy}) over the whole series, which
  *       cancel on prices: the two agree within 1e-7 for {@code n ≥ 5}, while for two-point windows TA-Lib strays
  *       by up to 1e-4 (it reports −1.0000023 where the answer is −1).</li>

@@ -8,6 +8,7 @@ import dev.quiver.features.kernel.MultiInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,26 +18,31 @@ import java.util.List;
  * turned into one-bar simple returns {@code (p − p₋₁)/p₋₁}, TA-Lib's {@code BETA} arithmetic.
  *
  * <p><b>Arithmetic</b>, as {@link dev.quiver.features.volatility.RollingMoments}' for one series: running sums of
- * deviations from anchors {@code Kx, Ky} (the window's means as of the last resummation), updated once per pair
- * with the entering and the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. The anchors move to the window's
- * means in O(1) every {@code n} pairs; the sums are recomputed exactly from the window (means, then deviations) at
- * the latest every {@code 16n} pairs, and as soon as {@code Mxx} or {@code Myy} falls
- * below {@code 2⁻⁸} of the squared deviations that entered and left since the last resummation (cancellation). The
- * error of each moment is then a few ulps of its scale in practice (a few hundred at worst), whatever the level of the series; TA-Lib's raw sums {@code Σx², Σxy} lose {@code log10(level²/var)}
- * digits instead. Exactly constant windows are detected exactly (a count of trailing values equal to the newest,
- * per series).
+ * deviations from anchors {@code Kx, Ky} (recent values of the series), updated once per pair with the entering and
+ * the leaving deviations; {@code Mxy = Σ(dx·dy) − Σdx·Σdy/n}. The anchors move to the newest pair in O(1) at the end
+ * of every lap of the window's ring ({@code n} pairs). A new window starts with the rings full of copies of its
+ * first pair, the anchors, whose deviations are 0: the same loop fills the window and runs it. Beside the sums run {@code σx = Σ Σdx²} and
+ * {@code σy = Σ Σdy²}, the sums of their partial sums since the last resummation, which bound their accumulated
+ * rounding error by about {@code ε·σ} (and that of {@code Σdx·dy} by {@code ε·sqrt(σx·σy)}); the sums are recomputed
+ * exactly from the window (means, then deviations) as soon as {@code Mxx < 2⁻¹¹ σx} or {@code Myy < 2⁻¹¹ σy}, so
+ * that the error of each moment stays below {@code 2⁻⁴⁰ ≈ 1e-12} of its scale (a few ulps in practice), whatever
+ * the level of the series, and at the latest every {@code 16n} pairs. TA-Lib's raw sums {@code Σx², Σxy} lose
+ * {@code log10(level²/var)} digits instead. A window in which one series is exactly constant has its moments
+ * exactly 0 (its running moment is residue, so it is resummed, and a resummation that finds the series' values all
+ * equal anchors it at that value), so its correlation and, for a constant {@code y}, its beta are {@code 0/0 = NaN}.
  *
  * <p><b>Missing values</b> ({@code NaN}, ±∞ in either series, or with {@code prices} a previous price of 0): the
  * row outputs {@code NaN} and the window empties.
  *
- * <p>{@link #run} holds the per-pair arithmetic with the state in local variables and written back at the end;
- * {@link #update} runs it over a one-row segment, so the batch kernel and the incremental state are one piece of
- * code and agree bit for bit.
+ * <p>{@link #run} holds the per-pair arithmetic with the state in local variables and written back at the end, and
+ * leaves its loop for the rare resummations; {@link #update} runs it over a one-row segment, so the batch kernel and
+ * the incremental state are one piece of code and agree bit for bit.
  *
  * <p>Thread-safety: not thread-safe; one instance per pair of series.
  */
 final class RollingComoments {
-    private static final double CANCELLATION = 0x1p-8;
+    /** Resummation when a centred moment falls below this fraction of its σ: see the class comment. */
+    private static final double CANCELLATION = 0x1p-11;
     private static final int RESUM_WINDOWS = 16;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
@@ -44,21 +50,16 @@ final class RollingComoments {
     private final boolean beta;
     private final boolean prices;
     private final double invN;
-    private final int mask;
-    private final double[] xs; // the window at [row & mask], power-of-two rings of at least n slots
+    private final double[] xs; // the window, oldest at [next] once full
     private final double[] ys;
     private MemorySegment scratch; // the one row of update(x, y): x then y, made on first use
     private MemorySegment scratchY;
     private double previousX = Double.NaN; // with prices: the previous prices, missing or not
     private double previousY = Double.NaN;
+    private boolean empty = true; // the next finite pair starts a window
+    private int warm;             // rows still to output NaN: the window holds copies of its first pair
     private int next;
-    private int run;
-    private int since;
-    private int centred;
-    private int equalX;
-    private int equalY;
-    private double lastX;
-    private double lastY;
+    private int moves;
     private double anchorX;
     private double anchorY;
     private double sx;
@@ -66,7 +67,7 @@ final class RollingComoments {
     private double sxx;
     private double syy;
     private double sxy;
-    private double scaleX;
+    private double scaleX; // σx: the sum of Σdx²'s partial sums since the last resummation
     private double scaleY;
 
     /**
@@ -81,15 +82,13 @@ final class RollingComoments {
         this.beta = beta;
         this.prices = prices;
         this.invN = 1.0 / n;
-        this.mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1;
-        this.xs = new double[mask + 1];
-        this.ys = new double[mask + 1];
+        this.xs = new double[n];
+        this.ys = new double[n];
     }
 
     /** Consumes rows {@code [from, to)} of {@code x} and {@code y}, writing each row's output to {@code out}. */
     void run(MemorySegment x, MemorySegment y, MemorySegment out, int from, int to) {
         final int n = this.n;
-        final int mask = this.mask;
         final double[] xs = this.xs;
         final double[] ys = this.ys;
         final double invN = this.invN;
@@ -97,14 +96,10 @@ final class RollingComoments {
         final boolean prices = this.prices;
         double previousX = this.previousX;
         double previousY = this.previousY;
+        boolean empty = this.empty;
+        int warm = this.warm;
         int next = this.next;
-        int run = this.run;
-        int since = this.since;
-        int centred = this.centred;
-        int equalX = this.equalX;
-        int equalY = this.equalY;
-        double lastX = this.lastX;
-        double lastY = this.lastY;
+        int moves = this.moves;
         double anchorX = this.anchorX;
         double anchorY = this.anchorY;
         double sx = this.sx;
@@ -114,63 +109,110 @@ final class RollingComoments {
         double sxy = this.sxy;
         double scaleX = this.scaleX;
         double scaleY = this.scaleY;
-        for (int i = from; i < to; i++) {
-            double a = x.getAtIndex(D, i);
-            double b = y.getAtIndex(D, i);
-            if (prices) {
-                double pa = a;
-                double pb = b;
-                a = simpleReturn(pa, previousX);
-                b = simpleReturn(pb, previousY);
-                previousX = pa;
-                previousY = pb;
+        int i = from;
+        while (i < to) {
+            // one lap of the ring, from slot next to its end, where the anchors move; the loop leaves early at a
+            // missing pair or when a resummation is due, both rare, so that the resummation's loops stay out of it
+            int stop = Math.min(to, i + (n - next));
+            int base = i - next;
+            double dx = 0.0;
+            double dy = 0.0;
+            double a = 0.0;
+            double b = 0.0;
+            boolean missing = false;
+            for (; i < stop; i++) {
+                a = x.getAtIndex(D, i);
+                b = y.getAtIndex(D, i);
+                if (prices) {
+                    double pa = a;
+                    double pb = b;
+                    a = simpleReturn(pa, previousX);
+                    b = simpleReturn(pb, previousY);
+                    previousX = pa;
+                    previousY = pb;
+                }
+                if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                    missing = true;
+                    break;
+                }
+                if (empty) {
+                    break; // the first pair of a window, below
+                }
+                int j = i - base;
+                double ox = xs[j] - anchorX; // the leaving pair's deviations
+                double oy = ys[j] - anchorY;
+                xs[j] = a;
+                ys[j] = b;
+                dx = a - anchorX;
+                dy = b - anchorY;
+                double mx = dx - ox;
+                double my = dy - oy;
+                sx += mx;
+                sy += my;
+                sxx += mx * (dx + ox);
+                syy += my * (dy + oy);
+                sxy += dx * dy - ox * oy;
+                scaleX += sxx;
+                scaleY += syy;
+                if (warm > 0) { // the window still holds copies of its first pair
+                    warm--;
+                    out.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                double mxx = sxx - sx * sx * invN;
+                double myy = syy - sy * sy * invN;
+                if (mxx < scaleX * CANCELLATION || myy < scaleY * CANCELLATION) {
+                    break; // row i's pair is in the sums and the rings; the resummation below outputs the row
+                }
+                out.setAtIndex(D, i, value(beta, mxx, myy, sxy - sx * sy * invN));
             }
-            if (!Double.isFinite(a) || !Double.isFinite(b)) {
-                run = 0;
-                since = 0;
-                centred = 0;
-                equalX = 0;
-                equalY = 0;
-                sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;
+            if (missing) {
+                empty = true;
                 out.setAtIndex(D, i, Double.NaN);
+                next = i - base; // the row takes no slot
+                i++;
                 continue;
             }
-            if (run == 0) {
+            if (empty && i < stop) {
+                // a new window: the rings hold n copies of its first pair, the anchors, whose deviations are 0, so
+                // the pair leaves the sums at 0 and takes its slot as it is
+                Arrays.fill(xs, a);
+                Arrays.fill(ys, b);
                 anchorX = a;
                 anchorY = b;
-            }
-            double dx = a - anchorX;
-            double dy = b - anchorY;
-            double ox = 0.0; // the leaving pair's deviations, once full
-            double oy = 0.0;
-            if (run == n) {
-                int oldest = (next - n) & mask;
-                ox = xs[oldest] - anchorX;
-                oy = ys[oldest] - anchorY;
-            }
-            sx += dx - ox;
-            sy += dy - oy;
-            sxx += (dx - ox) * (dx + ox);
-            syy += (dy - oy) * (dy + oy);
-            sxy += dx * dy - ox * oy;
-            scaleX += dx * dx + ox * ox;
-            scaleY += dy * dy + oy * oy;
-            xs[next] = a;
-            ys[next] = b;
-            next = (next + 1) & mask;
-            equalX = a == lastX ? Math.min(equalX + 1, n) : 1;
-            equalY = b == lastY ? Math.min(equalY + 1, n) : 1;
-            lastX = a;
-            lastY = b;
-            since++;
-            if (run < n && ++run < n) {
+                sx = sy = sxx = syy = sxy = scaleX = scaleY = 0.0;
+                moves = 0;
+                warm = n - 2; // n >= 2: this row is the first of n - 1 without output
+                empty = false;
                 out.setAtIndex(D, i, Double.NaN);
+                i++;
+            } else if (i < stop) {
+                this.anchorX = anchorX;
+                this.anchorY = anchorY;
+                resum(i - base);
+                anchorX = this.anchorX;
+                anchorY = this.anchorY;
+                sx = this.sx;
+                sy = this.sy;
+                sxx = scaleX = this.sxx;
+                syy = scaleY = this.syy;
+                sxy = this.sxy;
+                moves = 0;
+                out.setAtIndex(D, i, value(beta, sxx - sx * sx * invN, syy - sy * sy * invN, sxy - sx * sy * invN));
+                dx = xs[i - base] - anchorX;
+                dy = ys[i - base] - anchorY;
+                i++;
+            }
+            next = i - base;
+            if (next < n) {
                 continue;
             }
-            if (++centred >= n) {
-                // the anchors move to the window's means in O(1), as RollingMoments' does
-                double movedX = anchorX + sx * invN;
-                double movedY = anchorY + sy * invN;
+            next = 0;
+            // the lap ends: the anchors move to the newest pair (as near as anchor + d rounds), or every
+            // RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces at the next full window
+            if (++moves < RESUM_WINDOWS) {
+                double movedX = anchorX + dx;
+                double movedY = anchorY + dy;
                 double deltaX = movedX - anchorX;
                 double deltaY = movedY - anchorY;
                 anchorX = movedX;
@@ -180,70 +222,16 @@ final class RollingComoments {
                 syy -= deltaY * (2.0 * sy - n * deltaY);
                 sx -= n * deltaX;
                 sy -= n * deltaY;
-                centred = 0;
-            }
-            double mxx = sxx - sx * sx * invN;
-            double myy = syy - sy * sy * invN;
-            if (since >= RESUM_WINDOWS * n || mxx < scaleX * CANCELLATION || myy < scaleY * CANCELLATION) {
-                // exact resummation: the window's means become the anchors, then the deviations from them
-                int oldest = next - n;
-                double sumX = 0.0;
-                double sumY = 0.0;
-                for (int k = 0; k < n; k++) {
-                    int j = (oldest + k) & mask;
-                    sumX += xs[j] - anchorX;
-                    sumY += ys[j] - anchorY;
-                }
-                anchorX += sumX * invN;
-                anchorY += sumY * invN;
-                double ax = 0.0;
-                double ay = 0.0;
-                double axx = 0.0;
-                double ayy = 0.0;
-                double axy = 0.0;
-                for (int k = 0; k < n; k++) {
-                    int j = (oldest + k) & mask;
-                    double ex = xs[j] - anchorX;
-                    double ey = ys[j] - anchorY;
-                    ax += ex;
-                    ay += ey;
-                    axx += ex * ex;
-                    ayy += ey * ey;
-                    axy += ex * ey;
-                }
-                sx = ax;
-                sy = ay;
-                sxx = scaleX = axx;
-                syy = scaleY = ayy;
-                sxy = axy;
-                since = 0;
-                centred = 0;
-                mxx = sxx - sx * sx * invN;
-                myy = syy - sy * sy * invN;
-            }
-            double mxy = sxy - sx * sy * invN;
-            double value;
-            if (equalY >= n) {
-                value = Double.NaN; // y constant: no variance to divide by
-            } else if (beta) {
-                value = mxy / myy;
-            } else if (equalX >= n) {
-                value = Double.NaN;
             } else {
-                value = Math.max(-1.0, Math.min(1.0, mxy / Math.sqrt(mxx * myy)));
+                scaleX = Double.POSITIVE_INFINITY;
             }
-            out.setAtIndex(D, i, value);
         }
         this.previousX = previousX;
         this.previousY = previousY;
+        this.empty = empty;
+        this.warm = warm;
         this.next = next;
-        this.run = run;
-        this.since = since;
-        this.centred = centred;
-        this.equalX = equalX;
-        this.equalY = equalY;
-        this.lastX = lastX;
-        this.lastY = lastY;
+        this.moves = moves;
         this.anchorX = anchorX;
         this.anchorY = anchorY;
         this.sx = sx;
@@ -255,10 +243,62 @@ final class RollingComoments {
         this.scaleY = scaleY;
     }
 
+    /**
+     * Recomputes the sums exactly from the window in the rings, {@code newest} the slot of its newest pair: the
+     * means, from deviations from the anchors, become the anchors, then the deviations from them; a series whose
+     * values are all equal is anchored at that value, where its sums are exactly 0.
+     */
+    private void resum(int newest) {
+        final int n = this.n;
+        final double[] xs = this.xs;
+        final double[] ys = this.ys;
+        double lastX = xs[newest];
+        double lastY = ys[newest];
+        double sumX = 0.0;
+        double sumY = 0.0;
+        boolean constantX = true;
+        boolean constantY = true;
+        for (int j = 0; j < n; j++) { // the ring in slot order: the sums' order does not depend on the oldest
+            sumX += xs[j] - anchorX;
+            sumY += ys[j] - anchorY;
+            constantX &= xs[j] == lastX;
+            constantY &= ys[j] == lastY;
+        }
+        anchorX = constantX ? lastX : anchorX + sumX * invN;
+        anchorY = constantY ? lastY : anchorY + sumY * invN;
+        double ax = 0.0;
+        double ay = 0.0;
+        double axx = 0.0;
+        double ayy = 0.0;
+        double axy = 0.0;
+        for (int j = 0; j < n; j++) {
+            double ex = xs[j] - anchorX;
+            double ey = ys[j] - anchorY;
+            ax += ex;
+            ay += ey;
+            axx += ex * ex;
+            ayy += ey * ey;
+            axy += ex * ey;
+        }
+        sx = ax;
+        sy = ay;
+        sxx = axx;
+        syy = ayy;
+        sxy = axy;
+    }
+
+    /** The row's output from the window's centred moments. */
+    private static double value(boolean beta, double mxx, double myy, double mxy) {
+        if (beta) {
+            return mxy / myy;
+        }
+        return Math.max(-1.0, Math.min(1.0, mxy / Math.sqrt(mxx * myy)));
+    }
+
     private static double simpleReturn(double p, double previous) {
-        // TA-Lib's arithmetic; NaN when either price is missing or the previous one is 0
-        return Double.isFinite(p) && Double.isFinite(previous) && previous != 0.0
-                ? (p - previous) / previous : Double.NaN;
+        // TA-Lib's arithmetic. A missing price or a previous price of 0 gives a result that is not finite (NaN or
+        // ±∞), which the caller's test of the pair treats as missing: no tests of its own here
+        return (p - previous) / previous;
     }
 
     /** Consumes one pair: {@link #run} over one row. */
@@ -273,9 +313,12 @@ final class RollingComoments {
         return scratch.getAtIndex(D, 0);
     }
 
-    /** Empties the window and forgets the previous prices: a missing pair, through {@link #run}'s own reset. */
+    /** Empties the window and forgets the previous prices: the state of a fresh instance. */
     void clear() {
-        update(Double.NaN, Double.NaN);
+        empty = true;
+        next = 0;
+        previousX = Double.NaN;
+        previousY = Double.NaN;
     }
 
     /** The batch kernel of {@code corr} and {@code beta}: a fresh window run over each series. Immutable. */

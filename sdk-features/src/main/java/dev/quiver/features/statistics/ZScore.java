@@ -19,8 +19,9 @@ import java.util.List;
  *   <li><b>Input.</b> One column, default {@code close}.</li>
  *   <li><b>Warm-up.</b> {@code n − 1} rows.</li>
  *   <li><b>Output scale.</b> Standard deviations (dimensionless).</li>
- *   <li><b>Arithmetic.</b> {@link RollingMoments}: running sums of deviations from the window's mean, resummed
- *       exactly every {@code n} rows and whenever cancellation sets in, O(1) per row amortised; {@code x − mean} is
+ *   <li><b>Arithmetic.</b> {@link RollingMoments}: running sums of deviations from a recent value, re-anchored
+ *       every {@code n} rows and resummed exactly when their rounding-error bound reaches 2⁻⁴⁰ of the variance or
+ *       every {@code 16n} rows, O(1) per row amortised; {@code x − mean} is
  *       the newest deviation less the mean deviation, so neither loses digits to the level of the series (no
  *       running sum of squares of raw values, whose cancellation loses digits on prices far from zero). Accurate to
  *       a few ulps of the spread times {@code n}, as a two-pass computation. An exactly constant window (detected

@@ -8,40 +8,50 @@ import dev.quiver.features.kernel.SingleInputState;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The mean and variance of the last {@code n} finite values of a series in O(1) per value (amortised), and one
  * output drawn from them per row: the variance, the standard deviation or the z-score of the newest value. The
- * shared engine of {@code var}, {@code stddev} and {@code zscore}.
+ * shared engine of {@code var}, {@code stddev}, {@code zscore} and {@code bbands}.
  *
  * <p><b>Arithmetic.</b> Running sums of deviations from an anchor {@code K}, {@code s₁ = Σ(x − K)} and
  * {@code s₂ = Σ(x − K)²}, each updated once per value with the difference of the entering and the leaving deviation
- * ({@code s₂ += (d − o)(d + o)}); the centred sum of squares is {@code M₂ = s₂ − s₁²/n}. The anchor is the window's
- * mean as of the last resummation, so the deviations are of the size of the window's spread, not of the series'
- * level: a series at 1e9 that moves by 1e-3 loses nothing to the level (TA-Lib's {@code E[x²] − E[x]²} loses all
- * its digits there), and for positive series within a factor 2 of the anchor each {@code x − K} is exact (Sterbenz).
- * Every {@code n} values the anchor moves to the window's current mean, in O(1) ({@code Σ(d − δ) = s₁ − nδ},
- * {@code Σ(d − δ)² = s₂ − δ(2s₁ − nδ)}), so the deviations stay of the size of the spread while the series drifts.
- * The sums are recomputed exactly from the window (two passes: its mean, which becomes the anchor, then the
- * deviations) as soon as {@code M₂} falls below {@code 2⁻⁸} of the sum of the squared deviations that entered and
- * left since the last resummation, the scale of the rounding error the running sums may carry (a window that calms
- * after a spike is resummed rather than read off the spike's residue), and at the latest every {@code 16n}
- * values, so rounding residue never outlives sixteen windows. The relative error of {@code M₂} stays within a few
- * hundred ulps in the worst case and a few ulps in practice, the accuracy of a two-pass computation (checked
- * against exact arithmetic in {@code RollingAccuracyTest}). Each resummation costs O(n); the periodic ones come
- * every {@code 16n} values, and an early one needs the variance to fall 256-fold against the recent deviations,
- * which a series cannot do every value for long: O(1) per value amortised.
+ * ({@code s₂ += (d − o)(d + o)}); the centred sum of squares is {@code M₂ = s₂ − s₁²/n}. The anchor is a recent
+ * value of the series, so the deviations are of the size of the window's range, not of the series' level: a series
+ * at 1e9 that moves by 1e-3 loses nothing to the level (TA-Lib's {@code E[x²] − E[x]²} loses all its digits there),
+ * and for positive series within a factor 2 of the anchor each {@code x − K} is exact (Sterbenz). Every {@code n}
+ * values the anchor moves to the newest value, in O(1) ({@code Σ(d − δ) = s₁ − nδ},
+ * {@code Σ(d − δ)² = s₂ − δ(2s₁ − nδ)}; {@code δ} is the newest deviation, so the move adds no chain of dependent
+ * operations to the sums'), so the deviations stay of the size of the range while the series drifts.
  *
- * <p><b>Exactly constant windows</b> are detected exactly (a count of trailing values equal to the newest): their
- * variance and standard deviation are exactly 0 and their z-score {@code NaN}, never rounding residue.
+ * <p><b>Accuracy.</b> Beside the sums runs {@code σ = Σ s₂}, the sum of the partial sums since the last exact
+ * resummation: the rounding error {@code s₂} has accumulated is at most about {@code ε·σ} (each addition rounds by
+ * half an ulp of its result). The sums are recomputed exactly from the window (two passes: its mean, which becomes
+ * the anchor, then the deviations) as soon as {@code M₂ < 2⁻¹¹ σ}, so that this bound stays below
+ * {@code 2⁻⁴⁰ ≈ 1e-12} of {@code M₂}, the accuracy of a two-pass computation to within a few thousand ulps in the
+ * worst case and a few ulps in practice (checked against exact arithmetic in {@code RollingAccuracyTest}: series at
+ * 1e9 with 1e-3 noise, windows that calm a millionfold after a spike, near-constant and exactly constant windows);
+ * and at the latest every {@code 16n} values, so rounding residue never outlives sixteen windows. A window that
+ * calms after a spike is thus resummed rather than read off the spike's residue. Each resummation costs O(n); the
+ * periodic ones come every {@code 16n} values, and an early one needs the variance to fall far below the recent
+ * windows', which a series cannot do every value for long: O(1) per value amortised.
+ *
+ * <p><b>Exactly constant windows</b> output a variance and standard deviation of exactly 0 and a z-score of
+ * {@code NaN}, never rounding residue: their running {@code M₂} is residue, far below {@code 2⁻¹¹ σ}, so they are
+ * resummed, and a resummation that finds every value of the window equal anchors at that value, where the sums are
+ * exactly 0 and stay so while the values do.
  *
  * <p><b>Missing values</b> ({@code NaN}, ±∞) output {@code NaN} and empty the window; outputs resume {@code n}
- * values later.
+ * values later. A new window starts with the ring full of copies of its first value, the anchor, whose deviations
+ * are 0: the same loop fills the window and runs it. That fill costs O(n) per restart, so a series with a missing
+ * value every few rows and a long window pays O(n) per gap (lazy fills measured slower on gap-free series).
  *
  * <p>{@link #run} holds the per-value arithmetic with the state in local variables (the JIT keeps them in registers)
- * and written back at the end; {@link #update} runs it over a one-value segment, so a batch kernel and an
- * incremental state built on this class are one piece of code and agree bit for bit.
+ * and written back at the end, and leaves it for the rare resummations, whose loops would otherwise crowd its
+ * registers; {@link #update} runs it over a one-value segment, so a batch kernel and an incremental state built on
+ * this class are one piece of code and agree bit for bit.
  *
  * <p>Thread-safety: not thread-safe; one instance per series.
  */
@@ -56,30 +66,29 @@ public final class RollingMoments {
         Z_SCORE
     }
 
-    /** Resummation when {@code M₂ < CANCELLATION · scale}: the running sums have lost about 8 bits to cancellation. */
-    private static final double CANCELLATION = 0x1p-8;
+    /** Resummation when {@code M₂ < CANCELLATION · σ}: the error bound {@code ε·σ} has reached 2⁻⁴⁰ of M₂. */
+    private static final double CANCELLATION = 0x1p-11;
     /** Exact resummation at the latest every {@code RESUM_WINDOWS · n} values. */
     private static final int RESUM_WINDOWS = 16;
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final int VARIANCE_KIND = 0;
+    private static final int STD_DEV_KIND = 1;
 
     private final int n;
     private final Output output;
     private final double invN;
     private final double invDivisor;
-    private final int mask;
-    /** The window's values at {@code ring[row & mask]}: a power-of-two ring of at least {@code n} slots. */
+    /** The window's values, oldest at {@code ring[next]} once full. */
     private final double[] ring;
     private MemorySegment scratch; // the one row of update(x), made on first use: batch kernels never need it
-    private int next;       // the ring slot of the next value
-    private int run;        // values in the window, up to n
-    private int since;      // values added since the last resummation
-    private int centred;    // values added since the anchor last moved
-    private int equal;      // trailing values equal to the newest, up to n
-    private double last;    // the newest value
+    private boolean empty = true;  // the next finite value starts a window
+    private int warm;              // rows still to output NaN: the window holds copies of its first value
+    private int next;              // the ring slot of the next value
+    private int moves;             // anchor moves since the last resummation
     private double anchor;
     private double s1;
     private double s2;
-    private double scale;   // s₂ at the last resummation plus the squared deviations added and removed since
+    private double scale;          // σ: the sum of s₂'s partial sums since the last resummation
 
     /**
      * An empty window.
@@ -98,8 +107,7 @@ public final class RollingMoments {
         this.output = output;
         this.invN = 1.0 / n;
         this.invDivisor = 1.0 / (n - ddof);
-        this.mask = Integer.highestOneBit(Math.max(1, n - 1)) * 2 - 1;
-        this.ring = new double[mask + 1];
+        this.ring = new double[n];
     }
 
     /**
@@ -110,99 +118,105 @@ public final class RollingMoments {
      */
     public void run(MemorySegment in, MemorySegment out, int from, int to) {
         final int n = this.n;
-        final int mask = this.mask;
-        final double[] ring = this.ring;
         final double invN = this.invN;
         final double invDivisor = this.invDivisor;
-        final Output output = this.output;
+        final int kind = this.output.ordinal();
+        final double[] ring = this.ring;
+        boolean empty = this.empty;
+        int warm = this.warm;
         int next = this.next;
-        int run = this.run;
-        int since = this.since;
-        int centred = this.centred;
-        int equal = this.equal;
-        double last = this.last;
+        int moves = this.moves;
         double anchor = this.anchor;
         double s1 = this.s1;
         double s2 = this.s2;
         double scale = this.scale;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
+            // the loop proper; the anchor moves each time the ring's slot wraps to 0. It leaves at a missing value or
+            // when a resummation is due, both rare, so that the resummation's loops stay out of it
+            boolean missing = false;
+            for (; i < to; i++) {
+                double x = in.getAtIndex(D, i);
+                if (!Double.isFinite(x)) {
+                    missing = true;
+                    break;
+                }
+                if (empty) {
+                    break; // the first value of a window, below
+                }
+                double o = ring[next] - anchor; // the leaving value's deviation
+                ring[next] = x;
+                double d = x - anchor;
+                double dm = d - o;
+                s1 += dm;
+                s2 += dm * (d + o);
+                scale += s2;
+                if (++next == n) {
+                    next = 0;
+                    // a lap of the ring ends: the anchor moves to the newest value, as near as anchor + d rounds, or
+                    // every RESUM_WINDOWS-th lap an exact resummation is due, which an infinite σ forces
+                    if (++moves < RESUM_WINDOWS) {
+                        double moved = anchor + d;
+                        double delta = moved - anchor;
+                        anchor = moved;
+                        s2 -= delta * (2.0 * s1 - n * delta);
+                        s1 -= n * delta;
+                    } else {
+                        scale = Double.POSITIVE_INFINITY;
+                    }
+                }
+                if (warm > 0) { // the window still holds copies of its first value
+                    warm--;
+                    out.setAtIndex(D, i, Double.NaN);
+                    continue;
+                }
+                double m2 = s2 - s1 * s1 * invN;
+                if (m2 < scale * CANCELLATION) {
+                    break; // row i's value is in the sums and the ring; the resummation below outputs the row
+                }
+                out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
+            }
+            if (i == to) {
+                break;
+            }
             double x = in.getAtIndex(D, i);
-            if (!Double.isFinite(x)) {
-                run = 0;
-                since = 0;
-                centred = 0;
-                equal = 0;
+            if (missing) {
+                empty = true;
+                out.setAtIndex(D, i, Double.NaN);
+            } else if (empty) {
+                // a new window: the ring holds n copies of its first value, the anchor, whose deviations are 0, so
+                // the value leaves the sums at 0 and takes its slot as it is (a lap that ends here moves the anchor
+                // by 0)
+                Arrays.fill(ring, x);
+                anchor = x;
                 s1 = 0.0;
                 s2 = 0.0;
                 scale = 0.0;
-                out.setAtIndex(D, i, Double.NaN);
-                continue;
-            }
-            if (run == 0) {
-                anchor = x;
-            }
-            double d = x - anchor;
-            double o = run == n ? ring[(next - n) & mask] - anchor : 0.0; // the leaving value, once full
-            s1 += d - o;
-            s2 += (d - o) * (d + o);
-            scale += d * d + o * o;
-            ring[next] = x;
-            next = (next + 1) & mask;
-            equal = x == last ? Math.min(equal + 1, n) : 1;
-            last = x;
-            since++;
-            if (run < n && ++run < n) {
-                out.setAtIndex(D, i, Double.NaN);
-                continue;
-            }
-            if (++centred >= n) {
-                // the anchor moves to the window's mean, so that deviations stay of the size of the spread while the
-                // series drifts: Σ(d − δ) = s₁ − nδ, Σ(d − δ)² = s₂ − δ(2s₁ − nδ), O(1) and no rounding beyond M₂'s
-                double moved = anchor + s1 * invN;
-                double delta = moved - anchor;
-                anchor = moved;
-                s2 -= delta * (2.0 * s1 - n * delta);
-                s1 -= n * delta;
-                centred = 0;
-            }
-            double m2 = s2 - s1 * s1 * invN;
-            if (since >= RESUM_WINDOWS * n || m2 < scale * CANCELLATION) {
-                // exact resummation: the window's mean becomes the anchor, then the deviations from it
-                int oldest = next - n;
-                double sum = 0.0;
-                for (int k = 0; k < n; k++) {
-                    sum += ring[(oldest + k) & mask] - anchor;
+                moves = 0;
+                empty = false;
+                next = next + 1 == n ? 0 : next + 1;
+                warm = n - 1;
+                if (warm > 0) {
+                    warm--;
+                    out.setAtIndex(D, i, Double.NaN);
+                } else {
+                    out.setAtIndex(D, i, value(kind, 0.0, invDivisor, 0.0));
                 }
-                anchor += sum * invN;
-                double a = 0.0;
-                double b = 0.0;
-                for (int k = 0; k < n; k++) {
-                    double e = ring[(oldest + k) & mask] - anchor;
-                    a += e;
-                    b += e * e;
-                }
-                s1 = a;
-                s2 = b;
-                scale = b;
-                since = 0;
-                centred = 0;
-                m2 = s2 - s1 * s1 * invN;
+            } else {
+                this.next = next;
+                anchor = resum(anchor);
+                s1 = this.s1;
+                s2 = this.s2;
+                scale = s2;
+                moves = 0;
+                out.setAtIndex(D, i, value(kind, s2 - s1 * s1 * invN, invDivisor, (x - anchor) - s1 * invN));
             }
-            boolean constant = equal >= n;
-            double variance = constant ? 0.0 : Math.max(m2, 0.0) * invDivisor;
-            double value = switch (output) {
-                case VARIANCE -> variance;
-                case STD_DEV -> Math.sqrt(variance);
-                case Z_SCORE -> constant ? Double.NaN : ((x - anchor) - s1 * invN) / Math.sqrt(variance);
-            };
-            out.setAtIndex(D, i, value);
+            i++;
         }
+        this.empty = empty;
+        this.warm = warm;
         this.next = next;
-        this.run = run;
-        this.since = since;
-        this.centred = centred;
-        this.equal = equal;
-        this.last = last;
+        this.moves = moves;
         this.anchor = anchor;
         this.s1 = s1;
         this.s2 = s2;
@@ -210,7 +224,48 @@ public final class RollingMoments {
     }
 
     /**
-     * Consumes one value: {@link #run} over one row.
+     * Recomputes {@link #s1} and {@link #s2} exactly from the full window in the ring, oldest first:
+     * its mean, from deviations from {@code anchor}, then the deviations from that mean; for a window whose values
+     * are all equal, the anchor is that value and both sums 0.
+     *
+     * @return the new anchor
+     */
+    private double resum(double anchor) {
+        final int n = this.n;
+        final double[] ring = this.ring;
+        double newest = ring[next == 0 ? n - 1 : next - 1];
+        double sum = 0.0;
+        boolean constant = true;
+        for (int k = 0, j = next; k < n; k++, j = j + 1 == n ? 0 : j + 1) {
+            double x = ring[j];
+            sum += x - anchor;
+            constant &= x == newest;
+        }
+        double mean = constant ? newest : anchor + sum * invN;
+        double a = 0.0;
+        double b = 0.0;
+        for (int k = 0, j = next; k < n; k++, j = j + 1 == n ? 0 : j + 1) {
+            double e = ring[j] - mean;
+            a += e;
+            b += e * e;
+        }
+        s1 = a;
+        s2 = b;
+        return mean;
+    }
+
+    /** The row's output: {@code centred} is the newest value's deviation from the window's mean. */
+    private static double value(int kind, double m2, double invDivisor, double centred) {
+        double variance = m2 > 0.0 ? m2 * invDivisor : 0.0;
+        if (kind == VARIANCE_KIND) {
+            return variance;
+        }
+        double sd = Math.sqrt(variance);
+        return kind == STD_DEV_KIND ? sd : centred / sd;
+    }
+
+    /**
+     * Consumes one value: {@link #run} over one row of a buffer of the recent values.
      *
      * @return the output for the window ending with {@code x}, {@code NaN} until it is full or if {@code x} is missing
      */
@@ -223,9 +278,10 @@ public final class RollingMoments {
         return scratch.getAtIndex(D, 0);
     }
 
-    /** Empties the window: a missing value, through {@link #run}'s own reset. */
+    /** Empties the window and returns to the state of a fresh instance. */
     public void clear() {
-        update(Double.NaN);
+        empty = true;
+        next = 0;
     }
 
     /**

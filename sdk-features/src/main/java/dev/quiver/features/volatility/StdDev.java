@@ -20,9 +20,10 @@ import java.util.List;
  *   <li><b>Input.</b> One column, default {@code close}.</li>
  *   <li><b>Warm-up.</b> {@code n − 1} rows, as TA-Lib and TTR.</li>
  *   <li><b>Output scale.</b> {@code stddev}: the input's units; {@code var}: their square.</li>
- *   <li><b>Arithmetic.</b> Running sums of deviations from the window's mean, resummed exactly every {@code n} bars
- *       and whenever cancellation sets in ({@link RollingMoments}): O(1) per bar amortised, accurate to a few ulps
- *       of the variance times {@code n} whatever the price level (checked against exact arithmetic on series at
+ *   <li><b>Arithmetic.</b> Running sums of deviations from a recent value, re-anchored every {@code n} bars and
+ *       resummed exactly when their rounding-error bound reaches 2⁻⁴⁰ of the variance or every {@code 16n} bars
+ *       ({@link RollingMoments}): O(1) per bar amortised, accurate to about 1e-12 relative at worst and a few ulps
+ *       in practice whatever the price level (checked against exact arithmetic on series at
  *       1e9 with 1e-3 noise, windows that calm after a spike and windows that become exactly constant, whose
  *       variance is exactly 0). TA-Lib computes {@code E[x²] − E[x]²}, which loses about
  *       {@code log10(mean²/var)} digits and floors variances below 1e-8 to 0: the outputs agree with TA-Lib's within

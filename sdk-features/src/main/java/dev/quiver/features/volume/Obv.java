@@ -43,6 +43,7 @@ public final class Obv {
     public static final Operator OPERATOR = Operator.of(DESCRIPTOR, Kernel::new);
 
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final long SIGN = Long.MIN_VALUE;
 
     private Obv() {
     }
@@ -83,13 +84,24 @@ public final class Obv {
             if (!started) {
                 obv = v;
                 started = true;
-            } else if (c > previousClose) {
-                obv += v;
-            } else if (c < previousClose) {
-                obv -= v;
+            } else {
+                obv += directed(v, c, previousClose);
             }
             previousClose = c;
             return obv;
+        }
+
+        /**
+         * {@code v} if the close rose, {@code −v} if it fell, {@code −0.0} if unchanged: {@code obv + v},
+         * {@code obv − v} and {@code obv} bit for bit once added ({@code x + (−0.0) == x} for every {@code x}). It
+         * selects bits with integer conditional moves: a random walk's up and down closes would mispredict a branch
+         * on every other bar.
+         */
+        private static double directed(double v, double c, double previous) {
+            long keep = c == previous ? 0L : -1L;
+            long flip = c < previous ? SIGN : 0L;
+            long bits = (Double.doubleToRawLongBits(v) & keep) | (SIGN & ~keep);
+            return Double.longBitsToDouble(bits ^ flip);
         }
     }
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The O(1) rolling moments ({@code var}, {@code stddev}, {@code zscore}, {@code corr}, {@code beta}) and extremes
  * ({@code min}, {@code max}) against exact two-pass arithmetic (BigDecimal) on series built to break running sums: a
- * level of 1e9 with noise of 1e-3, windows that calm a millionfold after a spike, windows that become exactly
- * constant, near-constant windows, gaps, and series shorter than the window. Every run also checks that batch and
+ * level of 1e9 with noise of 1e-3, a level of 1e9 that drifts and then stays exactly constant, windows that calm a
+ * millionfold after a spike, windows that become exactly constant, near-constant windows, small values changing
+ * sign, gaps, and series shorter than the window. Every run also checks that batch and
  * incremental agree bit for bit ({@link Run}).
  */
 class RollingAccuracyTest {
@@ -58,6 +59,18 @@ class RollingAccuracyTest {
             zeros[i] = i % 7 == 0 ? 0.0 : i % 7 == 3 ? -0.0 : i < LENGTH / 2 ? LENGTH / 2 - i : i - LENGTH / 2;
         }
         cases.add(Arguments.of("signed zeros and monotone runs", zeros));
+
+        double[] drift = new double[LENGTH]; // a level of 1e9 drifting by 1e3 a bar, then exactly constant, repeatedly
+        for (int i = 0; i < LENGTH; i++) {
+            drift[i] = (i / 150) % 2 == 0 ? 1e9 + 1e3 * (walk[i] - 100) : 1e9 + 0.5;
+        }
+        cases.add(Arguments.of("1e9 drifting, then exactly constant", drift));
+
+        double[] zero = new double[LENGTH]; // small values changing sign: deviations from the anchor are not exact
+        for (int i = 0; i < LENGTH; i++) {
+            zero[i] = 1e-3 * (walk[i] - walk[0]) + (i % 2 == 0 ? 1e-9 : -1e-9);
+        }
+        cases.add(Arguments.of("around zero, changing sign", zero));
 
         cases.add(Arguments.of("gaps and flat stretches", TestSeries.randomWithGaps(5, LENGTH)));
         cases.add(Arguments.of("shorter than the window", Arrays.copyOf(walk, 40)));
