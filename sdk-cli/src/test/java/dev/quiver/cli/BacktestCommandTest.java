@@ -1,11 +1,10 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.api.table.NativeMemory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,21 +19,11 @@ class BacktestCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void oneRunWritesTradesEquityMetricsPlotsAndReport() throws IOException {
         long bytes = NativeMemory.bytesInUse();
         Path out = tmp.resolve("one");
-        Run run = quiver("backtest", "--input", DATA.resolve("sp500_2000_2020.csv").toString(),
+        CliRun run = quiver("backtest", "--input", DATA.resolve("sp500_2000_2020.csv").toString(),
                 "--strategy", "sma_cross(10,50)", "--fill", "close", "--commission", "bps:1:1+per_trade:0.5",
                 "--slippage", "2", "--size", "fixed:10", "--output", out.toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -61,7 +50,7 @@ class BacktestCommandTest {
     @Test
     void aSweepWritesItsTableHeatmapAndTheBestRun() throws IOException {
         Path out = tmp.resolve("sweep");
-        Run run = quiver("backtest", "--input", DATA.resolve("sp500_2000_2020.csv").toString(),
+        CliRun run = quiver("backtest", "--input", DATA.resolve("sp500_2000_2020.csv").toString(),
                 "--strategy", "sma_cross", "--param-grid", "fast=5:20:5", "--param-grid", "slow=20,50,100",
                 "--threads", "2", "--sort", "total_return", "--no-progress", "--output", out.toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -90,7 +79,7 @@ class BacktestCommandTest {
         }
         Files.writeString(csv, b);
         Path out = tmp.resolve("two");
-        Run run = quiver("backtest", "--input", csv.toString(), "--strategy", "breakout(20)", "--size",
+        CliRun run = quiver("backtest", "--input", csv.toString(), "--strategy", "breakout(20)", "--size",
                 "percent:0.5", "--output", out.toString());
         assertThat(run.status()).as(run.err()).isZero();
         List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
@@ -111,7 +100,7 @@ class BacktestCommandTest {
                 "--output", output).err()).contains("--commission 'per_lot:1'");
         assertThat(quiver("backtest", "--input", input, "--strategy", "sma_cross", "--param-grid", "n=1,2",
                 "--output", output).err()).contains("[n] match no parameter");
-        Run missing = quiver("backtest", "--input", tmp.resolve("none.csv").toString(), "--strategy", "sma_cross",
+        CliRun missing = quiver("backtest", "--input", tmp.resolve("none.csv").toString(), "--strategy", "sma_cross",
                 "--output", output);
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("none.csv: does not exist");
@@ -121,7 +110,7 @@ class BacktestCommandTest {
     @Test
     void xsMomentumOnTheDjiaWithASymbolAsTheBenchmark() throws IOException {
         Path out = tmp.resolve("xs");
-        Run run = quiver("backtest", "--input", DATA.resolve("dowjones30_closes_wide.csv").toString(),
+        CliRun run = quiver("backtest", "--input", DATA.resolve("dowjones30_closes_wide.csv").toString(),
                 "--strategy", "xs_momentum(lookback=60,skip=5,rebalance=21)", "--benchmark", "AA", "--output",
                 out.toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -137,7 +126,7 @@ class BacktestCommandTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("buy and hold of AA");
         assertThat(Files.readAllLines(out.resolve("trades.csv")).stream().filter(l -> l.contains(",-")).count())
                 .as("short trades").isPositive();
-        Run unknown = quiver("backtest", "--input", DATA.resolve("dowjones30_closes_wide.csv").toString(),
+        CliRun unknown = quiver("backtest", "--input", DATA.resolve("dowjones30_closes_wide.csv").toString(),
                 "--strategy", "xs_momentum", "--benchmark", "ZZZ", "--output", tmp.resolve("zz").toString());
         assertThat(unknown.status()).isNotZero();
         assertThat(unknown.err()).contains("benchmark symbol 'ZZZ' is not in the data");
@@ -150,7 +139,7 @@ class BacktestCommandTest {
         assertThat(quiver("backtest", "--input", input, "--strategy", "sma_cross(10,50)", "--output",
                 out.toString()).status()).isZero();
         Files.writeString(out.resolve("stale.txt"), "from an older run");
-        Run second = quiver("backtest", "--input", input, "--strategy", "rsi_reversion", "--output", out.toString());
+        CliRun second = quiver("backtest", "--input", input, "--strategy", "rsi_reversion", "--output", out.toString());
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(out.resolve("stale.txt")).as("the old directory went whole").doesNotExist();
         assertThat(Files.readString(out.resolve("metrics.json"))).contains("rsi_reversion");
@@ -160,12 +149,12 @@ class BacktestCommandTest {
 
         Path mine = Files.createDirectories(tmp.resolve("documents"));
         Files.writeString(mine.resolve("thesis.txt"), "precious");
-        Run refused = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output", mine.toString());
+        CliRun refused = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output", mine.toString());
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.err()).contains("holds files that are not a Quiver output's");
         assertThat(Files.readString(mine.resolve("thesis.txt"))).isEqualTo("precious");
 
-        Run into = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output",
+        CliRun into = quiver("backtest", "--input", input, "--strategy", "sma_cross", "--output",
                 DATA.toString());
         assertThat(into.status()).isEqualTo(1);
         assertThat(into.err()).contains("holds the input file");

@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,6 @@ import dev.quiver.api.cache.Fingerprint;
 import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.Table;
 import dev.quiver.cache.TieredCache;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,16 +24,6 @@ class CacheCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     private void fill(Path dir, int entries) {
         try (Cache cache = TieredCache.builder().directory(dir).memoryBytes(1 << 20).diskBytes(1 << 24).build()) {
@@ -50,7 +39,7 @@ class CacheCommandTest {
     void statsPrintsTheDirectorysCountersAndEntries() {
         Path dir = tmp.resolve("cache");
         fill(dir, 3);
-        Run run = quiver("cache", "stats", "--dir", dir.toString());
+        CliRun run = quiver("cache", "stats", "--dir", dir.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("cache " + dir).containsPattern("entries on disk +3 \\(")
                 .containsPattern("requests +6 \\(hit rate 50.0 %\\)").containsPattern("memory hits +3")
@@ -61,16 +50,16 @@ class CacheCommandTest {
     void clearDeletesEveryEntryAndResetsTheCounters() {
         Path dir = tmp.resolve("cache");
         fill(dir, 4);
-        Run run = quiver("cache", "clear", "--cache-dir", dir.toString());
+        CliRun run = quiver("cache", "clear", "--cache-dir", dir.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).isEqualToIgnoringNewLines("cache " + dir + ": deleted 4 entries");
-        Run stats = quiver("cache", "stats", "--dir", dir.toString());
+        CliRun stats = quiver("cache", "stats", "--dir", dir.toString());
         assertThat(stats.out()).containsPattern("entries on disk +0 ").containsPattern("requests +0 ");
     }
 
     @Test
     void statsOfAMissingDirectorySaysSo() {
-        Run run = quiver("cache", "stats", "--dir", tmp.resolve("nowhere").toString());
+        CliRun run = quiver("cache", "stats", "--dir", tmp.resolve("nowhere").toString());
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("no such directory");
     }
@@ -102,10 +91,10 @@ class CacheCommandTest {
 
     @Test
     void aBadFlagIsAUsageErrorNamingTheValue() {
-        Run run = quiver("cache", "stats", "--cache-memory", "lots");
+        CliRun run = quiver("cache", "stats", "--cache-memory", "lots");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("'lots' is not a byte size");
-        Run codec = quiver("demo", "--cache-compression", "gzip");
+        CliRun codec = quiver("demo", "--cache-compression", "gzip");
         assertThat(codec.status()).isEqualTo(2);
         assertThat(codec.err()).contains("'gzip' is not a compression");
     }
@@ -116,13 +105,13 @@ class CacheCommandTest {
         String[] demo = {"demo", "--data", DATA.toString(), "--output", tmp.resolve("out").toString(),
             "--cache-dir", dir.toString(), "--cache-memory", "64m", "--cache-disk", "1g",
             "--cache-compression", "zstd"};
-        Run first = quiver(demo);
+        CliRun first = quiver(demo);
         assertThat(first.status()).as(first.err()).isZero();
-        Run second = quiver(demo);
+        CliRun second = quiver(demo);
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.out()).contains("2 disk hits, 0 loads");
         assertThat(Files.exists(dir)).isTrue();
-        Run stats = quiver("cache", "stats", "--dir", dir.toString());
+        CliRun stats = quiver("cache", "stats", "--dir", dir.toString());
         assertThat(stats.out()).containsPattern("entries on disk +2 ").containsPattern("disk hits +2")
                 .containsPattern("misses \\(loads\\) +2");
     }

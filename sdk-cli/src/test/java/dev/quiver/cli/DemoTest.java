@@ -1,11 +1,10 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.api.table.NativeMemory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +18,6 @@ class DemoTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void runsEndToEndAndIsServedFromTheCacheTheSecondTime() throws IOException {
         long bytes = NativeMemory.bytesInUse();
@@ -37,7 +26,7 @@ class DemoTest {
         String[] args = {"demo", "--data", DATA.toString(), "--output", out.toString(),
                 "--cache-dir", tmp.resolve("cache").toString()};
 
-        Run first = quiver(args);
+        CliRun first = quiver(args);
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(first.out()).contains("3 symbols").contains("computed, now cached")
                 .contains("AAPL", "MSFT", "SPX").contains("rsi(14)");
@@ -66,7 +55,7 @@ class DemoTest {
         assertThat(Files.readString(backtest.resolve("report.html"))).contains("src=\"heatmap.png\"")
                 .contains("src=\"equity.png\"");
 
-        Run second = quiver(args);
+        CliRun second = quiver(args);
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.out()).contains("disk cache hit").doesNotContain("computed, now cached")
                 .contains("2 disk hits, 0 loads");
@@ -82,7 +71,7 @@ class DemoTest {
     @Test
     void indicatorsInTheOutputMatchTheirDefinitionOnTheBundledData() throws IOException {
         Path out = tmp.resolve("out");
-        Run run = quiver("demo", "--data", DATA.toString(), "--output", out.toString(),
+        CliRun run = quiver("demo", "--data", DATA.toString(), "--output", out.toString(),
                 "--cache-dir", tmp.resolve("cache").toString());
         assertThat(run.status()).as(run.err()).isZero();
         List<String[]> aapl = Files.readAllLines(out.resolve("features.csv")).stream().skip(1)
@@ -109,7 +98,7 @@ class DemoTest {
 
     @Test
     void missingDataDirectoryIsAClearError() {
-        Run run = quiver("demo", "--data", tmp.resolve("nowhere").toString(), "--output", tmp.toString(),
+        CliRun run = quiver("demo", "--data", tmp.resolve("nowhere").toString(), "--output", tmp.toString(),
                 "--cache-dir", tmp.resolve("cache").toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("demo data file").contains("nowhere").contains("--data");

@@ -1,11 +1,10 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.api.table.NativeMemory;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +25,6 @@ class FeaturesCommandTest {
     private long bytes;
     private long regions;
 
-    private record Run(int status, String out, String err) {
-    }
-
     @BeforeEach
     void recordMemory() {
         bytes = NativeMemory.bytesInUse();
@@ -39,13 +35,6 @@ class FeaturesCommandTest {
     void nothingLeaks() {
         assertThat(NativeMemory.bytesInUse()).as("off-heap bytes leaked").isEqualTo(bytes);
         assertThat(NativeMemory.regionsInUse()).as("off-heap regions leaked").isEqualTo(regions);
-    }
-
-    private static Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
     }
 
     /** A small panel, rows sorted by (date, symbol) as long files often are, with a text sector column. */
@@ -78,7 +67,7 @@ class FeaturesCommandTest {
     @Test
     void aSingleSeriesGetsItsColumnsThenTheFeatures() throws IOException {
         Path out = tmp.resolve("out/aapl.csv");
-        Run run = quiver("features", "--input", AAPL.toString(), "--features", "sma(20), rsi(14)",
+        CliRun run = quiver("features", "--input", AAPL.toString(), "--features", "sma(20), rsi(14)",
                 "--features", "z=ema(high,10)", "--output", out.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("1260 rows, 1 symbols: 3 features");
@@ -101,11 +90,11 @@ class FeaturesCommandTest {
 
     @Test
     void theDeviceOptionSaysWhereThePlanRanAndAFallbackReasonOnlyOnce() {
-        Run cpu = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--device", "cpu",
+        CliRun cpu = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--device", "cpu",
                 "--output", tmp.resolve("cpu.csv").toString());
         assertThat(cpu.status()).as(cpu.err()).isZero();
         assertThat(cpu.out()).contains("  device cpu: cpu (cpu)");
-        Run gpu = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--device", "gpu",
+        CliRun gpu = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--device", "gpu",
                 "--output", tmp.resolve("gpu.csv").toString());
         assertThat(gpu.status()).as(gpu.err()).isZero();
         // without CUDA the reason is in the engine's one warning, not repeated in the summary
@@ -116,12 +105,12 @@ class FeaturesCommandTest {
     @Test
     void aPanelKeepsItsRowOrderAndGetsCrossSectionalFeatures() throws IOException {
         Path out = tmp.resolve("panel-out.csv");
-        Run checked = quiver("features", "--input", panelCsv().toString(), "--features", "xs_rank(close)",
+        CliRun checked = quiver("features", "--input", panelCsv().toString(), "--features", "xs_rank(close)",
                 "--output", out.toString());
         assertThat(checked.status()).isEqualTo(1);
         assertThat(checked.err()).contains("panel.csv, line 9, column 'Close': the price is missing");
         // a panel with gaps runs when prices are not checked
-        Run run = quiver("features", "--input", panelCsv().toString(), "--features",
+        CliRun run = quiver("features", "--input", panelCsv().toString(), "--features",
                 "xs_rank(close),xs_rank(close,pct=true),n=xs_neutralize(close,sector),xs_zscore(sma(close,2),ddof=1)",
                 "--no-check-prices", "--output", out.toString());
         assertThat(run.status()).as(run.err()).isZero();
@@ -140,11 +129,11 @@ class FeaturesCommandTest {
     @Test
     void arrowOutputReadsBackAsInput() throws IOException {
         Path arrow = tmp.resolve("panel.arrow");
-        Run first = quiver("features", "--input", panelCsv().toString(), "--features", "sma(close,2)",
+        CliRun first = quiver("features", "--input", panelCsv().toString(), "--features", "sma(close,2)",
                 "--no-check-prices", "--output", arrow.toString());
         assertThat(first.status()).as(first.err()).isZero();
         Path csv = tmp.resolve("again.csv");
-        Run second = quiver("features", "--input", arrow.toString(), "--features", "xs_rank(close)",
+        CliRun second = quiver("features", "--input", arrow.toString(), "--features", "xs_rank(close)",
                 "--no-check-prices", "--output", csv.toString());
         assertThat(second.status()).as(second.err()).isZero();
         List<String[]> rows = rows(csv);
@@ -156,7 +145,7 @@ class FeaturesCommandTest {
 
     @Test
     void listsEveryOperatorWithParametersDefaultsAndOutputs() {
-        Run run = quiver("features", "--list");
+        CliRun run = quiver("features", "--list");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("averages", "crosssection", "momentum")
                 .containsPattern("sma\\(close,n=30\\) +time series; one column")
@@ -170,7 +159,7 @@ class FeaturesCommandTest {
     void badInputIsReportedWithFileLineColumnAndValue() throws IOException {
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "Date,Symbol,Close\n2024-01-02,A,1\n2024-01-03,A,x1\n");
-        Run run = quiver("features", "--input", bad.toString(), "--features", "sma(2)", "--output",
+        CliRun run = quiver("features", "--input", bad.toString(), "--features", "sma(2)", "--output",
                 tmp.resolve("o.csv").toString());
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains(bad + ", line 3, column 'Close': 'x1' is not a number");
@@ -191,7 +180,7 @@ class FeaturesCommandTest {
                 tmp.resolve("o.csv").toString()).err()).contains(bad + ", line 2: the record has 2 fields but the "
                 + "header has 3");
 
-        Run missing = quiver("features", "--input", tmp.resolve("nowhere.csv").toString(), "--features", "sma(2)",
+        CliRun missing = quiver("features", "--input", tmp.resolve("nowhere.csv").toString(), "--features", "sma(2)",
                 "--output", tmp.resolve("o.csv").toString());
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("nowhere.csv: does not exist");
@@ -200,29 +189,29 @@ class FeaturesCommandTest {
 
     @Test
     void badSpecsAndOptionsAreClearErrors() throws IOException {
-        Run syntax = quiver("features", "--input", AAPL.toString(), "--features", "sma(20),xs_rank(rsi(14)",
+        CliRun syntax = quiver("features", "--input", AAPL.toString(), "--features", "sma(20),xs_rank(rsi(14)",
                 "--output", tmp.resolve("o.csv").toString());
         assertThat(syntax.status()).isEqualTo(1);
         assertThat(syntax.err()).contains("feature list 'sma(20),xs_rank(rsi(14)': 1 unclosed '(' at the end");
 
-        Run unknown = quiver("features", "--input", AAPL.toString(), "--features", "xs_rank(rsx(14))",
+        CliRun unknown = quiver("features", "--input", AAPL.toString(), "--features", "xs_rank(rsx(14))",
                 "--output", tmp.resolve("o.csv").toString());
         assertThat(unknown.err()).contains("feature spec 'xs_rank(rsx(14))': unknown operator 'rsx' (did you mean "
                 + "'rsi'?)").contains("(at index 8)");
 
-        Run clash = quiver("features", "--input", AAPL.toString(), "--features", "close=sma(2)",
+        CliRun clash = quiver("features", "--input", AAPL.toString(), "--features", "close=sma(2)",
                 "--output", tmp.resolve("o.csv").toString());
         assertThat(clash.err()).contains("feature column 'close' has the name of the input column 'Close'");
 
-        Run usage = quiver("features", "--input", AAPL.toString(), "--features", "sma(2)");
+        CliRun usage = quiver("features", "--input", AAPL.toString(), "--features", "sma(2)");
         assertThat(usage.status()).isEqualTo(2);
         assertThat(usage.err()).contains("--input, --features and --output are required (or --list, or --explain "
                 + "alone)");
-        Run explain = quiver("features", "--features", "xs_rank(rsi(14))", "--explain");
+        CliRun explain = quiver("features", "--features", "xs_rank(rsi(14))", "--explain");
         assertThat(explain.status()).as(explain.err()).isZero();
         assertThat(explain.out()).contains("rsi(14)").contains("xs_rank");
 
-        Run noColumn = quiver("features", "--input", panelCsv().toString(), "--features", "sma(2)",
+        CliRun noColumn = quiver("features", "--input", panelCsv().toString(), "--features", "sma(2)",
                 "--symbol-column", "ticker", "--output", tmp.resolve("o.csv").toString());
         assertThat(noColumn.err()).contains("has no column 'ticker' (the symbol column given)");
         assertThat(tmp.resolve("o.csv")).doesNotExist();
@@ -240,7 +229,7 @@ class FeaturesCommandTest {
                 dev.quiver.io.TableFiles.write(t, converted);
             }
             Path out = tmp.resolve("features." + ext);
-            Run run = quiver("features", "--input", converted.toString(), "--features",
+            CliRun run = quiver("features", "--input", converted.toString(), "--features",
                     "sma(20),rsi(14),macd(12,26,9)", "--output", out.toString());
             assertThat(run.status()).as(ext + ": " + run.err()).isZero();
             Path back = tmp.resolve("back-" + ext + ".csv");
@@ -250,7 +239,7 @@ class FeaturesCommandTest {
             assertThat(Files.readAllLines(back)).as(ext).isEqualTo(expected);
         }
         Path json = tmp.resolve("features.json");
-        Run refused = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--output",
+        CliRun refused = quiver("features", "--input", AAPL.toString(), "--features", "sma(20)", "--output",
                 json.toString());
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.err()).contains("cannot tell the format").contains(".parquet");

@@ -1,11 +1,10 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,20 +21,10 @@ class PortfolioCommandTest {
     static Path tmp;
     static Path matrix;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void generate() {
         matrix = tmp.resolve("strategies.csv");
-        Run g = quiver("generate", "strategies", "--strategies", "400", "--days", "60", "--seed", "7", "--output",
+        CliRun g = quiver("generate", "strategies", "--strategies", "400", "--days", "60", "--seed", "7", "--output",
                 matrix.toString());
         assertThat(g.status()).as(g.err()).isZero();
         assertThat(g.out()).contains("400 strategies × 60 days");
@@ -56,7 +45,7 @@ class PortfolioCommandTest {
     @Test
     void oneAlgorithmWritesItsJsonEquityPlotsAndReport() throws Exception {
         Path out = tmp.resolve("one");
-        Run run = quiver("portfolio", "--input", matrix.toString(), "--size", "10", "--algorithm", "genetic",
+        CliRun run = quiver("portfolio", "--input", matrix.toString(), "--size", "10", "--algorithm", "genetic",
                 "--seed", "3", "--output", out.toString(), "--no-progress", "--invert");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("genetic").contains("read").contains("search");
@@ -91,7 +80,7 @@ class PortfolioCommandTest {
     @Test
     void allAlgorithmsWriteASummaryAndTheSameSeedGivesTheSamePortfolio() throws Exception {
         Path out = tmp.resolve("all");
-        Run run = quiver("portfolio", "--input", matrix.toString(), "--size", "8", "--algorithm", "all", "--seed",
+        CliRun run = quiver("portfolio", "--input", matrix.toString(), "--size", "8", "--algorithm", "all", "--seed",
                 "5", "--output", out.toString(), "--no-progress", "--param", "bayesian.calls=15",
                 "--param", "annealing.iterations=100");
         assertThat(run.status()).as(run.err()).isZero();
@@ -118,7 +107,7 @@ class PortfolioCommandTest {
     @Test
     void zonesByWindowAndACapAreRespected() throws Exception {
         Path out = tmp.resolve("zones");
-        Run run = quiver("portfolio", "--input", matrix.toString(), "--size", "6", "--algorithm", "hill_climbing",
+        CliRun run = quiver("portfolio", "--input", matrix.toString(), "--size", "6", "--algorithm", "hill_climbing",
                 "--output", out.toString(), "--no-progress", "--zones-by-window", "--zone-max", "1",
                 "--max-correlation", "0.4");
         assertThat(run.status()).as(run.err()).isZero();
@@ -133,19 +122,19 @@ class PortfolioCommandTest {
     @Test
     void badInputAndOptionsAreClearErrors() throws Exception {
         Path out = tmp.resolve("never");
-        Run tooBig = quiver("portfolio", "--input", matrix.toString(), "--size", "500", "--output", out.toString());
+        CliRun tooBig = quiver("portfolio", "--input", matrix.toString(), "--size", "500", "--output", out.toString());
         assertThat(tooBig.status()).isEqualTo(2);
         assertThat(tooBig.err()).contains("--size 500").contains("400 strategies");
 
         Path ragged = tmp.resolve("ragged.csv");
         Files.writeString(ragged, "Date,a,b\n2024-01-02,1,2\n2024-01-03,3\n");
-        Run r = quiver("portfolio", "--input", ragged.toString(), "--size", "1", "--output", out.toString());
+        CliRun r = quiver("portfolio", "--input", ragged.toString(), "--size", "1", "--output", out.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("ragged.csv").contains("line 3").doesNotContain("Exception");
 
         Path text = tmp.resolve("text.csv");
         Files.writeString(text, "Date,a,b\n2024-01-02,1,2\n2024-01-03,x,4\n");
-        Run t = quiver("portfolio", "--input", text.toString(), "--size", "1", "--output", out.toString());
+        CliRun t = quiver("portfolio", "--input", text.toString(), "--size", "1", "--output", out.toString());
         assertThat(t.err()).contains("line 3").contains("column 'a'").contains("'x'");
 
         Path dup = tmp.resolve("dup.csv");
@@ -153,17 +142,17 @@ class PortfolioCommandTest {
         assertThat(quiver("portfolio", "--input", dup.toString(), "--size", "1", "--output", out.toString()).err())
                 .contains("'a'");
 
-        Run zones = quiver("portfolio", "--input", matrix.toString(), "--size", "10", "--output", out.toString(),
+        CliRun zones = quiver("portfolio", "--input", matrix.toString(), "--size", "10", "--output", out.toString(),
                 "--zones-by-window", "--zone-min", "3");
         assertThat(zones.status()).isEqualTo(1);
         assertThat(zones.err()).contains("zones cannot be satisfied");
 
-        Run param = quiver("portfolio", "--input", matrix.toString(), "--size", "5", "--output", out.toString(),
+        CliRun param = quiver("portfolio", "--input", matrix.toString(), "--size", "5", "--output", out.toString(),
                 "--param", "swarm=3");
         assertThat(param.status()).isEqualTo(2);
         assertThat(param.err()).contains("no chosen algorithm has a parameter 'swarm'");
 
-        Run unknown = quiver("portfolio", "--input", matrix.toString(), "--output", out.toString(), "--algorithm",
+        CliRun unknown = quiver("portfolio", "--input", matrix.toString(), "--output", out.toString(), "--algorithm",
                 "tabu");
         assertThat(unknown.status()).isEqualTo(1);
         assertThat(unknown.err()).contains("tabu").contains("genetic");
@@ -173,7 +162,7 @@ class PortfolioCommandTest {
     @Test
     void correlateWritesEachStrategysNeighboursAndSaysWhereTheyWereComputed() throws Exception {
         Path out = tmp.resolve("neighbours.csv");
-        Run r = quiver("correlate", "--input", matrix.toString(), "--neighbours", "3", "--device", "gpu", "--output",
+        CliRun r = quiver("correlate", "--input", matrix.toString(), "--neighbours", "3", "--device", "gpu", "--output",
                 out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("the 3 highest correlations of each strategy");
@@ -184,7 +173,7 @@ class PortfolioCommandTest {
             assertThat(t.schema().names()).containsExactly("strategy", "rank", "other", "correlation");
             assertThat(t.rowCount()).isEqualTo(400 * 3);
         }
-        Run bad = quiver("correlate", "--input", matrix.toString(), "--neighbours", "3", "--device", "tpu",
+        CliRun bad = quiver("correlate", "--input", matrix.toString(), "--neighbours", "3", "--device", "tpu",
                 "--output", out.toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("--device 'tpu' is not auto, cpu or gpu");
@@ -193,7 +182,7 @@ class PortfolioCommandTest {
     @Test
     void correlateWritesTheTopMatrixAndTheTopPairs() throws Exception {
         Path corr = tmp.resolve("corr.csv");
-        Run top = quiver("correlate", "--input", matrix.toString(), "--top", "50", "--by", "sharpe", "--output",
+        CliRun top = quiver("correlate", "--input", matrix.toString(), "--top", "50", "--by", "sharpe", "--output",
                 corr.toString());
         assertThat(top.status()).as(top.err()).isZero();
         assertThat(top.out()).contains("the 50 × 50 matrix of the top 50 by sharpe");
@@ -210,7 +199,7 @@ class PortfolioCommandTest {
         }
 
         Path pairs = tmp.resolve("pairs.parquet");
-        Run p = quiver("correlate", "--input", matrix.toString(), "--pairs", "25", "--order", "lowest", "--output",
+        CliRun p = quiver("correlate", "--input", matrix.toString(), "--pairs", "25", "--order", "lowest", "--output",
                 pairs.toString());
         assertThat(p.status()).as(p.err()).isZero();
         assertThat(p.out()).contains("the 25 lowest pairs of 79,800");
@@ -224,7 +213,7 @@ class PortfolioCommandTest {
                 previous = r;
             }
         }
-        Run both = quiver("correlate", "--input", matrix.toString(), "--top", "5", "--pairs", "5", "--output",
+        CliRun both = quiver("correlate", "--input", matrix.toString(), "--top", "5", "--pairs", "5", "--output",
                 tmp.resolve("x.csv").toString());
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).contains("one of --top N, --pairs K or --neighbours K");
@@ -232,7 +221,7 @@ class PortfolioCommandTest {
 
     @Test
     void listAlgorithmsShowsEveryParameterWithItsDefault() {
-        Run list = quiver("portfolio", "--list-algorithms");
+        CliRun list = quiver("portfolio", "--list-algorithms");
         assertThat(list.status()).isZero();
         assertThat(list.out()).contains("genetic:").contains("population").contains("pso:").contains("bayesian:")
                 .contains("random_search:");

@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,8 +10,6 @@ import dev.quiver.api.table.Float64Column;
 import dev.quiver.api.table.StringColumn;
 import dev.quiver.api.table.Table;
 import dev.quiver.io.TableFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,20 +39,10 @@ class SparkEngineCommandsTest {
         }
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void withoutSparksJarsTheEngineIsRefusedWithTheBuildCommand() {
         assumeFalse(SPARK, "Spark is on the class path (the -Pspark build)");
-        Run run = quiver("features", "--engine", "spark", "--input", DATA.resolve("aapl_2013_2018.csv").toString(),
+        CliRun run = quiver("features", "--engine", "spark", "--input", DATA.resolve("aapl_2013_2018.csv").toString(),
                 "--features", "sma(5)", "--output", tmp.resolve("f.csv").toString());
         assertThat(run.status()).isNotZero();
         assertThat(run.err()).contains("Spark's jars are not on the class path").contains("-Pspark");
@@ -61,7 +50,7 @@ class SparkEngineCommandsTest {
 
     @Test
     void anUnknownEngineIsNamed() {
-        Run run = quiver("features", "--engine", "flink", "--input", DATA.resolve("aapl_2013_2018.csv").toString(),
+        CliRun run = quiver("features", "--engine", "flink", "--input", DATA.resolve("aapl_2013_2018.csv").toString(),
                 "--features", "sma(5)", "--output", tmp.resolve("f.csv").toString());
         assertThat(run.status()).isNotZero();
         assertThat(run.err()).contains("--engine 'flink'");
@@ -76,7 +65,7 @@ class SparkEngineCommandsTest {
         Path spark = tmp.resolve("spark.parquet");
         assertThat(quiver("features", "--input", input, "--features", spec, "--output", local.toString()).status())
                 .isZero();
-        Run run = quiver("features", "--engine", "spark", "--master", "local[2]", "--partitions", "8", "--input",
+        CliRun run = quiver("features", "--engine", "spark", "--master", "local[2]", "--partitions", "8", "--input",
                 input, "--features", spec, "--output", spark.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("engine spark: local[2]");
@@ -93,9 +82,9 @@ class SparkEngineCommandsTest {
             "--param-grid", "slow=20,50", "--commission", "bps:1", "--no-progress"};
         Path local = tmp.resolve("local");
         Path spark = tmp.resolve("spark");
-        Run localRun = quiver(concat(common, "--output", local.toString()));
+        CliRun localRun = quiver(concat(common, "--output", local.toString()));
         assertThat(localRun.status()).as(localRun.err()).isZero();
-        Run run = quiver(concat(common, "--engine", "spark", "--master", "local[2]", "--output", spark.toString()));
+        CliRun run = quiver(concat(common, "--engine", "spark", "--master", "local[2]", "--output", spark.toString()));
         assertThat(run.status()).as(run.err()).isZero();
         try (Table a = TableFiles.read(local.resolve("sweep.arrow"));
              Table b = TableFiles.read(spark.resolve("sweep.arrow"))) {
@@ -129,7 +118,7 @@ class SparkEngineCommandsTest {
         Path local = tmp.resolve("local");
         Path spark = tmp.resolve("spark");
         assertThat(quiver(concat(common, "--output", local.toString())).status()).isZero();
-        Run run = quiver(concat(common, "--engine", "spark", "--master", "local[2]", "--output", spark.toString()));
+        CliRun run = quiver(concat(common, "--engine", "spark", "--master", "local[2]", "--output", spark.toString()));
         assertThat(run.status()).as(run.err()).isZero();
         String a = Files.readString(local.resolve("portfolio.json")).replaceAll("\"seconds\"\\s*:\\s*[0-9.eE+-]+", "");
         String b = Files.readString(spark.resolve("portfolio.json")).replaceAll("\"seconds\"\\s*:\\s*[0-9.eE+-]+", "");

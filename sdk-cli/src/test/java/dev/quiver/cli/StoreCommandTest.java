@@ -1,12 +1,11 @@
 package dev.quiver.cli;
 
+import static dev.quiver.cli.CliRun.quiver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.api.table.NativeMemory;
 import dev.quiver.api.table.Table;
 import dev.quiver.io.TableFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +21,6 @@ class StoreCommandTest {
     Path tmp;
     private long bytes;
 
-    private record Run(int status, String out, String err) {
-    }
-
     @BeforeEach
     void recordMemory() {
         bytes = NativeMemory.bytesInUse();
@@ -35,47 +31,40 @@ class StoreCommandTest {
         assertThat(NativeMemory.bytesInUse()).as("off-heap bytes leaked").isEqualTo(bytes);
     }
 
-    private static Run quiver(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = QuiverCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void loadListDescribeQueryAndDrop() {
         String store = "duckdb:" + tmp.resolve("research.duckdb");
-        Run load = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
+        CliRun load = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
                 DATA.resolve("aapl_2013_2018.csv").toString(), "--sort-key", "date");
         assertThat(load.status()).as(load.err()).isZero();
         assertThat(load.out()).contains("1,260 rows loaded into aapl (create)");
 
-        Run again = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
+        CliRun again = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
                 DATA.resolve("aapl_2013_2018.csv").toString());
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("table 'aapl' exists already").doesNotContain("Exception");
 
-        Run list = quiver("store", "list", "--store", store);
+        CliRun list = quiver("store", "list", "--store", store);
         assertThat(list.out()).contains("aapl").contains("1,260 rows");
 
-        Run describe = quiver("store", "describe", "--store", store, "--table", "AAPL");
+        CliRun describe = quiver("store", "describe", "--store", store, "--table", "AAPL");
         assertThat(describe.status()).as(describe.err()).isZero();
         assertThat(describe.out()).contains("table aapl: 1,260 rows").contains("Date").contains("Close")
                 .contains("sort_key").contains("float64");
         assertThat(describe.out()).contains("advice for duckdb").contains("table options")
                 .contains("zone maps").contains("one row group").contains("no per-column codec");
 
-        Run quiet = quiver("store", "describe", "--store", store, "--table", "aapl", "--no-advice");
+        CliRun quiet = quiver("store", "describe", "--store", store, "--table", "aapl", "--no-advice");
         assertThat(quiet.out()).contains("table aapl").doesNotContain("advice for");
 
-        Run query = quiver("store", "query", "--store", store, "--sql",
+        CliRun query = quiver("store", "query", "--store", store, "--sql",
                 "SELECT date, close FROM aapl WHERE date >= ? AND close > ? ORDER BY date LIMIT 3",
                 "--param", "2018-05-08", "--param", "150");
         assertThat(query.status()).as(query.err()).isZero();
         assertThat(query.out()).contains("Date").contains("2018-05-08").contains("(3 rows");
 
         Path parquet = tmp.resolve("big-days.parquet");
-        Run toFile = quiver("store", "query", "--store", store, "--sql",
+        CliRun toFile = quiver("store", "query", "--store", store, "--sql",
                 "SELECT * FROM aapl WHERE volume > ?", "--param", "100000000", "--output", parquet.toString());
         assertThat(toFile.status()).as(toFile.err()).isZero();
         try (Table t = TableFiles.read(parquet)) {
@@ -83,7 +72,7 @@ class StoreCommandTest {
             assertThat(toFile.out()).contains(String.format("%,d rows -> ", t.rowCount()));
         }
 
-        Run drop = quiver("store", "drop", "--store", store, "--table", "aapl");
+        CliRun drop = quiver("store", "drop", "--store", store, "--table", "aapl");
         assertThat(drop.out()).contains("dropped aapl");
         assertThat(quiver("store", "list", "--store", store).out()).contains("no tables");
     }
@@ -91,13 +80,13 @@ class StoreCommandTest {
     @Test
     void aWideMatrixLoadsInLongForm() {
         String store = "duckdb:" + tmp.resolve("m.duckdb");
-        Run load = quiver("store", "load", "--store", store, "--table", "closes", "--input",
+        CliRun load = quiver("store", "load", "--store", store, "--table", "closes", "--input",
                 DATA.resolve("dowjones30_closes_wide.csv").toString(), "--wide", "Date:symbol=close");
         assertThat(load.status()).as(load.err()).isZero();
-        Run q = quiver("store", "query", "--store", store, "--sql",
+        CliRun q = quiver("store", "query", "--store", store, "--sql",
                 "SELECT count(DISTINCT symbol) AS symbols FROM closes");
         assertThat(q.out()).contains("30");
-        Run d = quiver("store", "describe", "--store", store, "--table", "closes", "--gpus", "2");
+        CliRun d = quiver("store", "describe", "--store", store, "--table", "closes", "--gpus", "2");
         assertThat(d.out()).contains("symbol").contains("string").contains("close");
         assertThat(d.out()).contains("ENUM (30 values)").contains("Date,symbol")
                 .contains("CREATE TYPE \"closes_symbol_enum\" AS ENUM").contains("no sharding");
@@ -106,7 +95,7 @@ class StoreCommandTest {
     @Test
     void loadAdvisesBeforeLoading() {
         String store = "duckdb:" + tmp.resolve("a.duckdb");
-        Run load = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
+        CliRun load = quiver("store", "load", "--store", store, "--table", "aapl", "--input",
                 DATA.resolve("aapl_2013_2018.csv").toString(), "--advise", "--range-column", "Date");
         assertThat(load.status()).as(load.err()).isZero();
         assertThat(load.out()).contains("advice for duckdb").contains("sort_key").contains("by Date")
@@ -117,23 +106,23 @@ class StoreCommandTest {
     void mistakesAreSentencesAndChangeNothing() throws Exception {
         Path db = tmp.resolve("x.duckdb");
         String store = "duckdb:" + db;
-        Run hostile = quiver("store", "load", "--store", store, "--table", "t; drop table x", "--input",
+        CliRun hostile = quiver("store", "load", "--store", store, "--table", "t; drop table x", "--input",
                 DATA.resolve("aapl_2013_2018.csv").toString());
         assertThat(hostile.status()).isEqualTo(1);
         assertThat(hostile.err()).contains("invalid table name 't; drop table x'");
         assertThat(Files.exists(db)).as("nothing was opened").isFalse();
 
-        Run noStore = quiver("store", "list", "--store", "");
+        CliRun noStore = quiver("store", "list", "--store", "");
         assertThat(noStore.err()).contains("no store given");
 
-        Run password = quiver("store", "list", "--store", "heavydb://admin:secret@localhost:6274/heavyai");
+        CliRun password = quiver("store", "list", "--store", "heavydb://admin:secret@localhost:6274/heavyai");
         assertThat(password.err()).contains("admin:***@").doesNotContain("secret");
 
-        Run mode = quiver("store", "load", "--store", store, "--table", "t", "--mode", "upsert", "--input",
+        CliRun mode = quiver("store", "load", "--store", store, "--table", "t", "--mode", "upsert", "--input",
                 DATA.resolve("aapl_2013_2018.csv").toString());
         assertThat(mode.err()).contains("--mode 'upsert'");
 
-        Run missing = quiver("store", "describe", "--store", store, "--table", "nope");
+        CliRun missing = quiver("store", "describe", "--store", store, "--table", "nope");
         assertThat(missing.err()).contains("there is no table 'nope'");
     }
 }
