@@ -198,7 +198,7 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--sort '" + sort + "': unknown metric; the metrics are "
                     + String.join(", ", SweepTable.METRICS));
         }
-        boolean descending = !List.of("max_drawdown", "max_drawdown_bars", "volatility", "turnover").contains(metric);
+        boolean descending = !Metrics.LOWER_IS_BETTER.contains(metric);
         CliBacktestSetup setup = new CliBacktestSetup(commission, slippage, size, cash, fill, periodsPerYear);
         long t0 = System.nanoTime();
         try (SparkEngine spark = engineOptions.start("backtest");

@@ -10,6 +10,7 @@ import dev.quiver.api.table.Panel;
 import dev.quiver.backtest.engine.PositionSizer;
 import dev.quiver.backtest.strategy.Strategies;
 import dev.quiver.backtest.sweep.ParamGrid;
+import dev.quiver.backtest.sweep.SweepPlan;
 import dev.quiver.backtest.sweep.SweepTable;
 import java.io.Serial;
 import java.util.ArrayList;
@@ -57,36 +58,19 @@ final class SparkSweep {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
-        if (strategySpecs.isEmpty()) {
-            throw new IllegalArgumentException("a sweep needs at least one strategy");
-        }
         List<SweepTask> tasks = new ArrayList<>();
         // each parameter's column, in order of first appearance, numeric when every strategy declaring it does
         Map<String, Boolean> numeric = new LinkedHashMap<>();
-        Set<String> used = new LinkedHashSet<>();
-        for (String spec : strategySpecs) {
-            StrategyRun base = Strategies.parse(spec); // a bad spec is the caller's error, as in one JVM
-            String name = base.label().substring(0, base.label().indexOf('('));
-            List<String> names = new ArrayList<>();
-            for (ParamSpec p : Strategies.params(name)) {
-                names.add(p.name());
-                boolean number = p.type() == ParamType.INT || p.type() == ParamType.DOUBLE;
-                numeric.merge(p.name(), number, Boolean::logicalAnd);
+        Set<String> strategies = new LinkedHashSet<>();
+        for (SweepPlan.Combination c : SweepPlan.combinations(strategySpecs, grid)) {
+            if (strategies.add(c.strategy())) {
+                for (ParamSpec p : Strategies.params(c.strategy())) {
+                    boolean number = p.type() == ParamType.INT || p.type() == ParamType.DOUBLE;
+                    numeric.merge(p.name(), number, Boolean::logicalAnd);
+                }
             }
-            ParamGrid applicable = grid.restrictedTo(names);
-            used.addAll(applicable.axes().keySet());
-            for (Map<String, String> combination : applicable.combinations()) {
-                Map<String, String> values = new LinkedHashMap<>();
-                base.params().asMap().forEach((k, v) -> values.put(k, String.valueOf(v)));
-                values.putAll(combination);
-                tasks.add(new SweepTask(name, new ArrayList<>(values.keySet()), new ArrayList<>(values.values())));
-            }
-        }
-        Set<String> unused = new java.util.TreeSet<>(grid.axes().keySet());
-        unused.removeAll(used);
-        if (!unused.isEmpty()) {
-            throw new IllegalArgumentException("parameter grid axes " + unused + " match no parameter of "
-                    + strategySpecs);
+            tasks.add(new SweepTask(c.strategy(), new ArrayList<>(c.values().keySet()),
+                    new ArrayList<>(c.values().values())));
         }
         StructType schema = new StructType().add("run", DataTypes.StringType, false)
                 .add("strategy", DataTypes.StringType, false).add("status", DataTypes.StringType, false);

@@ -28,6 +28,10 @@ public final class Metrics {
     public static final List<String> COUNTS = List.of("max_drawdown_bars", "trades", "liquidations",
             "rejected_orders", "reduced_orders");
 
+    /** The names of the metrics where lower is better (a sweep ranked by one of them sorts ascending). */
+    public static final List<String> LOWER_IS_BETTER = List.of("max_drawdown", "max_drawdown_bars", "volatility",
+            "turnover");
+
     /** The names of the metrics that are fractions (shown in percent by reports). */
     public static final List<String> FRACTIONS = List.of("total_return", "annual_return", "volatility",
             "max_drawdown", "win_rate", "exposure", "benchmark_return", "excess_return");

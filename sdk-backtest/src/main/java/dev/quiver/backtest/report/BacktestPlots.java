@@ -192,8 +192,7 @@ public final class BacktestPlots {
     static HeatMapChart heatmapChart(SweepTable table, String xParam, String yParam, String metric) {
         boolean percent = Metrics.FRACTIONS.contains(metric);
         double scale = percent ? 100 : 1;
-        boolean lowerIsBetter = List.of("max_drawdown", "max_drawdown_bars", "volatility", "turnover")
-                .contains(metric);
+        boolean lowerIsBetter = Metrics.LOWER_IS_BETTER.contains(metric);
         TreeSet<Double> xs = new TreeSet<>();
         TreeSet<Double> ys = new TreeSet<>();
         Map<List<Double>, Double> cells = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package dev.quiver.backtest.report;
 import dev.quiver.api.backtest.BacktestConfig;
 import dev.quiver.api.backtest.BacktestResult;
 import dev.quiver.api.backtest.Backtester;
+import dev.quiver.api.backtest.Metrics;
 import dev.quiver.api.backtest.ProgressListener;
 import dev.quiver.api.backtest.RunOutcome;
 import dev.quiver.api.backtest.StrategyRun;
@@ -36,9 +37,6 @@ import java.util.Objects;
  * <p>Thread-safety: stateless; safe from any thread (give each call its own directory).
  */
 public final class BacktestReport {
-    private static final List<String> LOWER_IS_BETTER = List.of("max_drawdown", "max_drawdown_bars", "volatility",
-            "turnover");
-
     private BacktestReport() {
     }
 
@@ -114,7 +112,7 @@ public final class BacktestReport {
         List<RunOutcome> outcomes = runs.size() == 1 ? List.of(single(runs.get(0), bars, backtester, config))
                 : backtester instanceof EventBacktester event ? event.sweepSummaries(runs, bars, config, listener)
                 : backtester.sweep(runs, bars, config, listener);
-        SweepTable table = SweepTable.of(outcomes).sortedBy(metric, !LOWER_IS_BETTER.contains(metric));
+        SweepTable table = SweepTable.of(outcomes).sortedBy(metric, !Metrics.LOWER_IS_BETTER.contains(metric));
         RunOutcome.Completed best = best(table, outcomes);
         if (best != null && outcomes.size() > 1 && backtester instanceof EventBacktester) {
             // summaries carry no curve: run the best again (runs are deterministic, so its metrics are the same)

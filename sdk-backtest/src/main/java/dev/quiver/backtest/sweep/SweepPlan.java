@@ -5,6 +5,7 @@ import dev.quiver.api.param.ParamSpec;
 import dev.quiver.backtest.engine.PositionSizer;
 import dev.quiver.backtest.strategy.Strategies;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,16 +47,55 @@ public final class SweepPlan {
      *     no combination is valid
      */
     public static SweepPlan of(List<String> strategySpecs, ParamGrid grid, Supplier<? extends PositionSizer> sizer) {
-        Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(sizer, "sizer");
+        List<StrategyRun> runs = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Combination c : combinations(strategySpecs, grid)) {
+            try {
+                runs.add(Strategies.run(c.strategy(), Strategies.bind(c.strategy(), c.values()), sizer));
+            } catch (IllegalArgumentException e) {
+                skipped.add(new Skipped(c.strategy() + c.values().values(), e.getMessage()));
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no valid parameter combination: " + (skipped.isEmpty() ? ""
+                    : skipped.get(0).label() + ": " + skipped.get(0).reason()));
+        }
+        return new SweepPlan(runs, skipped);
+    }
+
+    /**
+     * One combination of a sweep, before its strategy has checked it.
+     *
+     * @param strategy the strategy's name
+     * @param values every parameter of the strategy as text, in declaration order: the spec's values with the grid's
+     *     axes laid over them
+     */
+    public record Combination(String strategy, Map<String, String> values) {
+        /** Checks and copies the parts, keeping the order of the values. */
+        public Combination {
+            Objects.requireNonNull(strategy, "strategy");
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /**
+     * The combinations of these strategies over this grid, in run order (strategies as given, then grid combinations,
+     * first axis slowest): each grid axis applies to the strategies that have a parameter of its name. What
+     * {@link #of} binds into runs and {@code sdk-spark}'s sweep hands to its tasks.
+     *
+     * @throws IllegalArgumentException if there is no strategy, a spec does not parse or a grid axis names a
+     *     parameter no strategy has
+     */
+    public static List<Combination> combinations(List<String> strategySpecs, ParamGrid grid) {
+        Objects.requireNonNull(grid, "grid");
         if (strategySpecs.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one strategy");
         }
-        List<StrategyRun> runs = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
+        List<Combination> combinations = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (String spec : strategySpecs) {
-            StrategyRun base = Strategies.parse(spec, sizer);
+            StrategyRun base = Strategies.parse(spec);
             String name = base.label().substring(0, base.label().indexOf('('));
             List<String> names = new ArrayList<>();
             for (ParamSpec p : Strategies.params(name)) {
@@ -67,11 +107,7 @@ public final class SweepPlan {
                 Map<String, String> values = new LinkedHashMap<>();
                 base.params().asMap().forEach((k, v) -> values.put(k, String.valueOf(v)));
                 values.putAll(combination);
-                try {
-                    runs.add(Strategies.run(name, Strategies.bind(name, values), sizer));
-                } catch (IllegalArgumentException e) {
-                    skipped.add(new Skipped(name + values.values(), e.getMessage()));
-                }
+                combinations.add(new Combination(name, values));
             }
         }
         Set<String> unused = new java.util.TreeSet<>(grid.axes().keySet());
@@ -80,11 +116,7 @@ public final class SweepPlan {
             throw new IllegalArgumentException("parameter grid axes " + unused + " match no parameter of "
                     + strategySpecs);
         }
-        if (runs.isEmpty()) {
-            throw new IllegalArgumentException("no valid parameter combination: " + (skipped.isEmpty() ? ""
-                    : skipped.get(0).label() + ": " + skipped.get(0).reason()));
-        }
-        return new SweepPlan(runs, skipped);
+        return combinations;
     }
 
     /** The runs, in order: strategies as given, then grid combinations (first axis slowest). */
