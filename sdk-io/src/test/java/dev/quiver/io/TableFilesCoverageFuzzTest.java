@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the CSV and Arrow IPC readers, with {@link FileFuzzing}'s check: every file
@@ -24,12 +25,15 @@ class TableFilesCoverageFuzzTest {
 
     private static Path directory() {
         try {
-            Path dir = Files.createTempDirectory("quiver-coverage-fuzz");
-            dir.toFile().deleteOnExit();
-            return dir;
+            return Files.createTempDirectory("quiver-coverage-fuzz");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @AfterAll
+    static void removeDirectory() throws IOException {
+        FileFuzzing.deleteFolder(DIR);
     }
 
     @FuzzTest(maxDuration = "20s")
