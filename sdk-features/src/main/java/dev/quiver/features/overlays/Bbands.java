@@ -11,7 +11,6 @@ import dev.quiver.features.kernel.Operator;
 import dev.quiver.features.kernel.SmaColumn;
 import dev.quiver.features.volatility.RollingMoments;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
@@ -57,12 +56,10 @@ public final class Bbands {
     }
 
     /**
-     * The batch kernel: {@link SmaColumn} writes the middle band, {@link RollingMoments} the standard deviation into
-     * the upper band's column, and one pass turns that into the two bands. Immutable.
+     * The batch kernel: {@link SmaColumn} writes the middle band, then one pass of {@link RollingMoments} computes
+     * the standard deviation and writes both bands from it ({@link RollingMoments#runBands}). Immutable.
      */
     private static final class Kernel extends MultiInputKernel {
-        private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
-
         private final int n;
         private final double k;
 
@@ -78,13 +75,7 @@ public final class Bbands {
             MemorySegment middle = out[1];
             MemorySegment lower = out[2];
             SmaColumn.compute(in[0], middle, from, to, n);
-            new RollingMoments(n, 0, RollingMoments.Output.STD_DEV).run(in[0], upper, from, to);
-            for (int i = from; i < to; i++) {
-                double m = middle.getAtIndex(D, i);
-                double width = upper.getAtIndex(D, i) * k;
-                upper.setAtIndex(D, i, m + width);
-                lower.setAtIndex(D, i, m - width);
-            }
+            new RollingMoments(n, 0, RollingMoments.Output.STD_DEV).runBands(in[0], middle, upper, lower, k, from, to);
         }
 
         @Override

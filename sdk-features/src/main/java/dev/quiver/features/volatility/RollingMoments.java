@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The mean and variance of the last {@code n} finite values of a series in O(1) per value (amortised), and one
@@ -117,6 +118,28 @@ public final class RollingMoments {
      * @throws IndexOutOfBoundsException if a row lies outside either segment
      */
     public void run(MemorySegment in, MemorySegment out, int from, int to) {
+        run(in, out, null, null, 0.0, from, to);
+    }
+
+    /**
+     * Bollinger bands around a moving average computed before: consumes rows {@code [from, to)} of {@code in} as
+     * {@link #run} does and writes, for each row, {@code upper = middle + o·k} and {@code lower = middle − o·k},
+     * {@code o} the row's output (the standard deviation, for bands) and {@code middle} that row of
+     * {@code middle}. One pass, the same bits as {@link #run} into {@code upper} followed by that arithmetic; a row
+     * whose output is {@code NaN} gets {@code NaN} bands.
+     *
+     * @param middle read only; neither {@code upper} nor {@code lower} may be it, and {@code in} may not be either
+     * @throws IndexOutOfBoundsException if a row lies outside a segment
+     */
+    public void runBands(MemorySegment in, MemorySegment middle, MemorySegment upper, MemorySegment lower, double k,
+                         int from, int to) {
+        run(in, upper, Objects.requireNonNull(middle, "middle"),
+                Objects.requireNonNull(lower, "lower"), k, from, to);
+    }
+
+    /** {@link #run} when {@code middle} is null, else {@link #runBands}: {@link #emit} tells the two apart. */
+    private void run(MemorySegment in, MemorySegment out, MemorySegment middle, MemorySegment lower, double k,
+                     int from, int to) {
         final int n = this.n;
         final double invN = this.invN;
         final double invDivisor = this.invDivisor;
@@ -167,14 +190,14 @@ public final class RollingMoments {
                 }
                 if (warm > 0) { // the window still holds copies of its first value
                     warm--;
-                    out.setAtIndex(D, i, Double.NaN);
+                    emit(out, middle, lower, k, i, Double.NaN);
                     continue;
                 }
                 double m2 = s2 - s1 * s1 * invN;
                 if (m2 < scale * CANCELLATION) {
                     break; // row i's value is in the sums and the ring; the resummation below outputs the row
                 }
-                out.setAtIndex(D, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
+                emit(out, middle, lower, k, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
             }
             if (i == to) {
                 break;
@@ -182,7 +205,7 @@ public final class RollingMoments {
             double x = in.getAtIndex(D, i);
             if (missing) {
                 empty = true;
-                out.setAtIndex(D, i, Double.NaN);
+                emit(out, middle, lower, k, i, Double.NaN);
             } else if (empty) {
                 // a new window: the ring holds n copies of its first value, the anchor, whose deviations are 0, so
                 // the value leaves the sums at 0 and takes its slot as it is (a lap that ends here moves the anchor
@@ -198,9 +221,9 @@ public final class RollingMoments {
                 warm = n - 1;
                 if (warm > 0) {
                     warm--;
-                    out.setAtIndex(D, i, Double.NaN);
+                    emit(out, middle, lower, k, i, Double.NaN);
                 } else {
-                    out.setAtIndex(D, i, value(kind, 0.0, invDivisor, 0.0));
+                    emit(out, middle, lower, k, i, value(kind, 0.0, invDivisor, 0.0));
                 }
             } else {
                 this.next = next;
@@ -209,7 +232,8 @@ public final class RollingMoments {
                 s2 = this.s2;
                 scale = s2;
                 moves = 0;
-                out.setAtIndex(D, i, value(kind, s2 - s1 * s1 * invN, invDivisor, (x - anchor) - s1 * invN));
+                emit(out, middle, lower, k, i, value(kind, s2 - s1 * s1 * invN, invDivisor,
+                        (x - anchor) - s1 * invN));
             }
             i++;
         }
@@ -252,6 +276,23 @@ public final class RollingMoments {
         s1 = a;
         s2 = b;
         return mean;
+    }
+
+    /**
+     * Writes row {@code i}'s output {@code v}: into {@code out}, or as the bands {@code middle ± v·k} into
+     * {@code out} (upper) and {@code lower} when a middle band is given. The test is the same for every row of a run,
+     * so the branch costs nothing measurable.
+     */
+    private static void emit(MemorySegment out, MemorySegment middle, MemorySegment lower, double k, int i,
+                             double v) {
+        if (middle == null) {
+            out.setAtIndex(D, i, v);
+        } else {
+            double m = middle.getAtIndex(D, i);
+            double width = v * k;
+            out.setAtIndex(D, i, m + width);
+            lower.setAtIndex(D, i, m - width);
+        }
     }
 
     /** The row's output: {@code centred} is the newest value's deviation from the window's mean. */
