@@ -100,6 +100,17 @@ class GoalVerdictTest {
     }
 
     @Test
+    void theFeatureSetIsTimedOnItsFasterThreadCount() {
+        GoalVerdict v = verdicts.get("feature-set-time");
+        assertThat(v.status()).isEqualTo(Status.NOT_MET);
+        assertThat(v.rows()).singleElement().satisfies(r -> {
+            assertThat(r.ratio()).isCloseTo(0.5 * 0.72, within(1e-12));
+            assertThat(r.measured()).startsWith("featureSet, 2 threads");
+            assertThat(r.target()).isEqualTo("≤ 500 ms");
+        });
+    }
+
+    @Test
     void absoluteRatesAndTimesAreJudgedPerMethodOrOnTheFasterThreadCount() {
         Map<String, Row> backtests = rows("backtest-bar-steps");
         assertThat(backtests).containsOnlyKeys("eventEngine", "vectorised");
