@@ -22,6 +22,7 @@ import dev.quiver.portfolio.search.Zones;
 import dev.quiver.spark.PortfolioSearchTask;
 import dev.quiver.spark.PortfolioSetup;
 import dev.quiver.spark.SparkEngine;
+import dev.quiver.spark.ZoneSetup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -227,18 +228,17 @@ final class PortfolioCommand implements Callable<Integer> {
     }
 
     /**
-     * The searches on Spark ({@code --engine spark}): one task per algorithm over the matrix, broadcast once; each
-     * search's portfolio is the one this JVM would choose with the same seed.
+     * The searches on Spark ({@code --engine spark}): one task per algorithm over the matrix, broadcast once, with the
+     * zones and time limit given; each search's portfolio is the one this JVM would choose with the same seed (with
+     * a time limit, the one it reached in that time).
      */
     private List<SearchResult> onSpark(PnlMatrix matrix, List<PortfolioOptimizer> algorithms,
                                        Map<String, Map<String, Double>> overrides, PortfolioProblem problem) {
-        if (problem.zones().isPresent() || timeLimit != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--engine spark takes neither zones nor "
-                    + "--time-limit (a time limit is not reproducible; use --max-evaluations)");
-        }
         PortfolioSetup setup = new PortfolioSetup(size, objective, penalty,
                 maxCorrelation == null ? Double.NaN : maxCorrelation, overrides,
-                maxEvaluations == null ? Long.MAX_VALUE : maxEvaluations);
+                maxEvaluations == null ? Long.MAX_VALUE : maxEvaluations,
+                problem.zones().map(z -> ZoneSetup.of(z, matrix.names())).orElse(null),
+                timeLimit == null ? null : duration(timeLimit));
         List<PortfolioSearchTask> searches = new ArrayList<>();
         for (PortfolioOptimizer o : algorithms) {
             searches.add(PortfolioSearchTask.ofAll(o.name(), seed));

@@ -13,6 +13,7 @@ import dev.quiver.io.TableFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,17 +114,24 @@ class SparkEngineCommandsTest {
         Path pnl = tmp.resolve("pnl.csv");
         assertThat(quiver("generate", "strategies", "--strategies", "60", "--days", "250", "--seed", "5", "--output",
                 pnl.toString()).status()).isZero();
-        String[] common = {"portfolio", "--input", pnl.toString(), "--size", "8", "--algorithm", "genetic",
+        String[] plain = {"portfolio", "--input", pnl.toString(), "--size", "8", "--algorithm", "genetic",
             "--seed", "3", "--max-evaluations", "2000", "--no-progress"};
-        Path local = tmp.resolve("local");
-        Path spark = tmp.resolve("spark");
-        assertThat(quiver(concat(common, "--output", local.toString())).status()).isZero();
-        CliRun run = quiver(concat(common, "--engine", "spark", "--master", "local[2]", "--output", spark.toString()));
-        assertThat(run.status()).as(run.err()).isZero();
-        String a = Files.readString(local.resolve("portfolio.json")).replaceAll("\"seconds\"\\s*:\\s*[0-9.eE+-]+", "");
-        String b = Files.readString(spark.resolve("portfolio.json")).replaceAll("\"seconds\"\\s*:\\s*[0-9.eE+-]+", "");
-        assertThat(b).isEqualTo(a);
+        String[] zoned = concat(plain, "--zones-by-window", "--zone-max", "2");
+        for (String[] common : List.of(plain, zoned)) {
+            String label = common == plain ? "plain" : "zoned";
+            Path local = tmp.resolve("local-" + label);
+            Path spark = tmp.resolve("spark-" + label);
+            assertThat(quiver(concat(common, "--output", local.toString())).status()).isZero();
+            CliRun run = quiver(concat(common, "--engine", "spark", "--master", "local[2]", "--output",
+                    spark.toString()));
+            assertThat(run.status()).as(run.err()).isZero();
+            String a = Files.readString(local.resolve("portfolio.json")).replaceAll(SECONDS, "");
+            String b = Files.readString(spark.resolve("portfolio.json")).replaceAll(SECONDS, "");
+            assertThat(b).as(label).isEqualTo(a);
+        }
     }
+
+    private static final String SECONDS = "\"seconds\"\\s*:\\s*[0-9.eE+-]+";
 
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);

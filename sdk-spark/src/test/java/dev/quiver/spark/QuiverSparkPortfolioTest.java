@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.portfolio.PnlGenerator;
 import dev.quiver.portfolio.PnlMatrix;
+import dev.quiver.portfolio.objective.Objective;
 import dev.quiver.portfolio.search.Optimizers;
 import dev.quiver.portfolio.search.PortfolioProblem;
 import dev.quiver.portfolio.search.PortfolioSearch;
 import dev.quiver.portfolio.search.SearchResult;
+import dev.quiver.portfolio.search.Zones;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -81,5 +85,70 @@ class QuiverSparkPortfolioTest {
         assertThat(failed.<String>getAs("status")).isEqualTo("failed");
         assertThat(failed.<String>getAs("error")).contains("no_such_algorithm");
         assertThat(failed.isNullAt(failed.fieldIndex("fitness"))).isTrue();
+    }
+    @Test
+    void zonesAreCutForEachUniverseAndASearchOverTheMatrixUsesTheLocalZones() {
+        PnlMatrix matrix = PnlGenerator.generate(60, 200, 11, LocalDate.of(2020, 1, 2));
+        List<String> labels = new ArrayList<>();
+        for (int s = 0; s < matrix.strategies(); s++) {
+            labels.add(s < 20 ? "a" : s < 40 ? "b" : "c");
+        }
+        // what quiver portfolio --zones FILE --zone-max 3 --zone c=1:2 builds for the whole matrix
+        Zones local = Zones.of(labels, 0, 3).withBounds("c", 1, 2);
+        PortfolioSetup setup = PortfolioSetup.of(5).withMaxEvaluations(1200)
+                .withZones(ZoneSetup.of(local, matrix.names()));
+        List<String> withoutC = matrix.names().subList(0, 40);
+        List<String> bAndC = matrix.names().subList(25, 60);
+        List<PortfolioSearchTask> searches = List.of(PortfolioSearchTask.ofAll("genetic", 5),
+                new PortfolioSearchTask("bc", bAndC, "hill_climbing", 2),
+                new PortfolioSearchTask("no-c", withoutC, "genetic", 1));
+
+        List<Row> rows = QuiverSpark.portfolioSearches(spark, matrix, searches, setup, 3).collectAsList();
+
+        Row all = rows.get(0);
+        assertThat(all.<String>getAs("status")).as(String.valueOf(all.<String>getAs("error"))).isEqualTo("ok");
+        PortfolioProblem problem = PortfolioProblem.builder(matrix).size(5).objective(Objective.byName("ratio"))
+                .correlationPenalty(0.1).maxCorrelation(Double.NaN).zones(local).build();
+        SearchResult want = PortfolioSearch.run(problem, Optimizers.get("genetic"), setup.settings("genetic", 5));
+        assertThat(all.getList(all.fieldIndex("strategies")))
+                .containsExactlyElementsOf(names(matrix, want.members()));
+        assertThat(all.<Long>getAs("evaluations")).isEqualTo(want.evaluations());
+
+        Row bc = rows.get(1);
+        assertThat(bc.<String>getAs("status")).as(String.valueOf(bc.<String>getAs("error"))).isEqualTo("ok");
+        List<String> chosen = bc.getList(bc.fieldIndex("strategies"));
+        long inC = chosen.stream().filter(n -> matrix.indexByName().get(n) >= 40).count();
+        long inB = chosen.size() - inC;
+        // five from b (at most 3) and c (at most 2): the bounds leave one way to fill the portfolio
+        assertThat(inC).isEqualTo(2L);
+        assertThat(inB).isEqualTo(3L);
+
+        Row noC = rows.get(2);
+        assertThat(noC.<String>getAs("status")).isEqualTo("failed");
+        assertThat(noC.<String>getAs("error")).contains("zone 'c' needs at least 1").contains("none of it");
+    }
+
+    @Test
+    void aTimeLimitStopsEachSearch() {
+        PnlMatrix matrix = PnlGenerator.generate(200, 120, 3, LocalDate.of(2020, 1, 2));
+        // a billion samples: only the time limit can end the search
+        PortfolioSetup setup = new PortfolioSetup(20, "ratio", 0.1, Double.NaN,
+                Map.of("random_search", Map.of("samples", 1e9)), Long.MAX_VALUE, null, Duration.ofMillis(300));
+
+        List<Row> rows = QuiverSpark.portfolioSearches(spark, matrix,
+                List.of(PortfolioSearchTask.ofAll("random_search", 1)), setup, 1).collectAsList();
+
+        Row row = rows.getFirst();
+        assertThat(row.<String>getAs("status")).as(String.valueOf(row.<String>getAs("error"))).isEqualTo("ok");
+        assertThat(row.<Double>getAs("seconds")).isBetween(0.25, 10.0);
+        assertThat(row.<Long>getAs("evaluations")).isPositive();
+    }
+
+    private static List<String> names(PnlMatrix matrix, int[] members) {
+        List<String> names = new ArrayList<>();
+        for (int m : members) {
+            names.add(matrix.name(m));
+        }
+        return names;
     }
 }
