@@ -298,6 +298,88 @@ public final class Account {
         return value >= maintenance ? value : liquidate(time);
     }
 
+    /**
+     * Timestamps at which nothing fills, of a one-symbol account: for each row {@code r} of {@code [from, to)},
+     * what {@link #setMark setMark(0, close[r])} and then {@link #closeTimestamp closeTimestamp(time[r])} do,
+     * writing the time and the equity to {@code curveTimes} and {@code equity} at {@code at + (r - from)}; stops
+     * after a row whose end of timestamp liquidated. For the vectorised path's stretches between signals: flat, the
+     * equity is the cash; holding, the one position is marked and checked in a loop of its own, with the arithmetic
+     * of {@code closeTimestamp}, so every value is the same bits as a row at a time.
+     *
+     * @return the rows done: {@code to - from}, or fewer when one liquidated (its row the last one done)
+     * @throws IllegalStateException if the account has more than one symbol
+     */
+    public int closeTimestamps(double[] close, long[] time, int from, int to, long[] curveTimes, double[] equity,
+                               int at) {
+        if (symbolCount != 1) {
+            throw new IllegalStateException("closeTimestamps is for a one-symbol account; this one has "
+                    + symbolCount + " symbols");
+        }
+        double x = position[0];
+        if (x < 0 && borrowPerBar > 0) {
+            // a short paying its borrow every bar: a row at a time
+            return closeRows(close, time, from, to, curveTimes, equity, at);
+        }
+        double m = mark[0];
+        double value = cash;
+        if (x == 0) {
+            for (int r = from, k = at; r < to; r++, k++) {
+                double c = close[r];
+                m = c == c ? c : m;
+                curveTimes[k] = time[r];
+                equity[k] = value;
+            }
+            mark[0] = m;
+            openValue = 0;
+            openInitial = 0;
+            return to - from;
+        }
+        // closeTimestamp's sums over one position: 0 + v, the margins of its side
+        double sign = x > 0 ? 1 : -1;
+        double initialRate = x > 0 ? longInitial : shortInitial;
+        double maintenanceRate = x > 0 ? longMaintenance : shortMaintenance;
+        double positions = openValue;
+        double initial = openInitial;
+        for (int r = from, k = at; r < to; r++, k++) {
+            double c = close[r];
+            double next = c == c ? c : m;
+            double v = x * next;
+            double p = 0.0 + v;
+            value = cash + p;
+            if (!(value >= 0.0 + v * sign * maintenanceRate)) {
+                // below the maintenance margin: this row as closeTimestamp does it, from the state before it
+                mark[0] = m;
+                openValue = positions;
+                openInitial = initial;
+                return r - from + closeRows(close, time, r, r + 1, curveTimes, equity, k);
+            }
+            m = next;
+            positions = p;
+            initial = 0.0 + v * sign * initialRate;
+            curveTimes[k] = time[r];
+            equity[k] = value;
+        }
+        mark[0] = m;
+        openValue = positions;
+        openInitial = initial;
+        return to - from;
+    }
+
+    /** {@link #closeTimestamps} a row at a time. */
+    private int closeRows(double[] close, long[] time, int from, int to, long[] curveTimes, double[] equity,
+                          int at) {
+        for (int r = from, k = at; r < to; r++, k++) {
+            setMark(0, close[r]);
+            long before = liquidations;
+            curveTimes[k] = time[r];
+            equity[k] = closeTimestamp(time[r]);
+            if (liquidations != before) {
+                return r + 1 - from;
+            }
+        }
+        return to - from;
+    }
+
     /** Charges every short its borrow cost for one bar. */
     private void chargeBorrow() {
         double[] pos = position;
