@@ -181,6 +181,12 @@ final class ExecutionCore implements StrategyContext, BatchColumns {
         return history == null ? null : history.column(Objects.requireNonNull(kernel, "kernel"));
     }
 
+    @Override
+    public byte[] batchCrossings(FeatureKernel a, FeatureKernel b) {
+        return history == null ? null
+                : history.crossings(Objects.requireNonNull(a, "a"), Objects.requireNonNull(b, "b"));
+    }
+
     /** Calls the strategy's {@code onStart}, once. */
     void start() {
         if (!started) {
