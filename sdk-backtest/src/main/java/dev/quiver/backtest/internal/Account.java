@@ -277,6 +277,22 @@ public final class Account {
         if (shorts != 0 && borrowPerBar > 0) {
             chargeBorrow();
         }
+        if (symbolCount == 1) {
+            // one symbol, which has the position: the sums below without their loop (each starts at 0, and 0.0 +
+            // turns a -0.0 into 0.0 as they do)
+            double x = position[0];
+            double v = x * mark[0];
+            double positions = 0.0 + v;
+            openValue = positions;
+            openInitial = 0.0 + initialMargin(x, v);
+            double value = cash + positions;
+            return value >= 0.0 + maintenanceMargin(x, v) ? value : liquidate(time);
+        }
+        return closePositions(time);
+    }
+
+    /** The end of {@link #closeTimestamp} over several symbols: the positions' value and margins, summed. */
+    private double closePositions(long time) {
         double[] pos = position;
         double[] m = mark;
         int n = symbolCount;
@@ -288,14 +304,24 @@ public final class Account {
             if (x != 0) {
                 double v = x * m[s];
                 positions += v;
-                initial += x > 0 ? v * longInitial : -v * shortInitial;
-                maintenance += x > 0 ? v * longMaintenance : -v * shortMaintenance;
+                initial += initialMargin(x, v);
+                maintenance += maintenanceMargin(x, v);
             }
         }
         openValue = positions;
         openInitial = initial;
         double value = cash + positions;
         return value >= maintenance ? value : liquidate(time);
+    }
+
+    /** The initial margin of a position of {@code x} worth {@code v}. */
+    private double initialMargin(double x, double v) {
+        return x > 0 ? v * longInitial : -v * shortInitial;
+    }
+
+    /** The maintenance margin of a position of {@code x} worth {@code v}. */
+    private double maintenanceMargin(double x, double v) {
+        return x > 0 ? v * longMaintenance : -v * shortMaintenance;
     }
 
     /**
@@ -334,10 +360,7 @@ public final class Account {
             openInitial = 0;
             return to - from;
         }
-        // closeTimestamp's sums over one position: 0 + v, the margins of its side
-        double sign = x > 0 ? 1 : -1;
-        double initialRate = x > 0 ? longInitial : shortInitial;
-        double maintenanceRate = x > 0 ? longMaintenance : shortMaintenance;
+        // closeTimestamp's arithmetic for one position
         double positions = openValue;
         double initial = openInitial;
         for (int r = from, k = at; r < to; r++, k++) {
@@ -346,7 +369,7 @@ public final class Account {
             double v = x * next;
             double p = 0.0 + v;
             value = cash + p;
-            if (!(value >= 0.0 + v * sign * maintenanceRate)) {
+            if (!(value >= 0.0 + maintenanceMargin(x, v))) {
                 // below the maintenance margin: this row as closeTimestamp does it, from the state before it
                 mark[0] = m;
                 openValue = positions;
@@ -355,7 +378,7 @@ public final class Account {
             }
             m = next;
             positions = p;
-            initial = 0.0 + v * sign * initialRate;
+            initial = 0.0 + initialMargin(x, v);
             curveTimes[k] = time[r];
             equity[k] = value;
         }
