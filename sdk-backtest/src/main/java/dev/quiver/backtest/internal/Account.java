@@ -349,13 +349,16 @@ public final class Account {
         double m = mark[0];
         double value = cash;
         if (x == 0) {
-            for (int r = from, k = at; r < to; r++, k++) {
+            // the mark becomes the last close that is a number
+            for (int r = to - 1; r >= from; r--) {
                 double c = close[r];
-                m = c == c ? c : m;
-                curveTimes[k] = time[r];
-                equity[k] = value;
+                if (c == c) {
+                    mark[0] = c;
+                    break;
+                }
             }
-            mark[0] = m;
+            System.arraycopy(time, from, curveTimes, at, to - from);
+            Arrays.fill(equity, at, at + to - from, value);
             openValue = 0;
             openInitial = 0;
             return to - from;
@@ -371,6 +374,7 @@ public final class Account {
             value = cash + p;
             if (!(value >= 0.0 + maintenanceMargin(x, v))) {
                 // below the maintenance margin: this row as closeTimestamp does it, from the state before it
+                System.arraycopy(time, from, curveTimes, at, r - from);
                 mark[0] = m;
                 openValue = positions;
                 openInitial = initial;
@@ -379,9 +383,9 @@ public final class Account {
             m = next;
             positions = p;
             initial = 0.0 + initialMargin(x, v);
-            curveTimes[k] = time[r];
             equity[k] = value;
         }
+        System.arraycopy(time, from, curveTimes, at, to - from);
         mark[0] = m;
         openValue = positions;
         openInitial = initial;
