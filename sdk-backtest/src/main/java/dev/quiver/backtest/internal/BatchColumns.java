@@ -22,7 +22,10 @@ public interface BatchColumns {
     /**
      * Where {@code a}'s batch column crosses {@code b}'s ({@link Crossings#of}, each series on its own, the side
      * starting at 0 at its first row), by table row: computed once per panel and pair of kernels and shared by every
-     * run over it, so that a crossover strategy reads one byte per bar; {@code null} as {@link #batchColumn} is.
+     * run over it, so that a crossover strategy reads one byte per bar; {@code null} as {@link #batchColumn} is. The
+     * default has none.
      */
-    byte[] batchCrossings(FeatureKernel a, FeatureKernel b);
+    default byte[] batchCrossings(FeatureKernel a, FeatureKernel b) {
+        return null;
+    }
 }
