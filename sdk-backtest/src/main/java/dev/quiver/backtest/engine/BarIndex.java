@@ -3,8 +3,10 @@ package dev.quiver.backtest.engine;
 import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.table.Panel;
 import dev.quiver.backtest.internal.BarColumns;
+import dev.quiver.backtest.internal.Crossings;
 import dev.quiver.backtest.internal.PanelMemo;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +44,9 @@ final class BarIndex {
     final int[] symbolOfVisit;
     /** Batch indicator columns over the panel's closes, by kernel (see {@link #column}). */
     private final Map<FeatureKernel, double[]> columns = new ConcurrentHashMap<>();
-    /** The values held in {@link #columns}. */
+    /** Crossings of pairs of batch columns, by pair (see {@link #crossings}). */
+    private final Map<List<FeatureKernel>, byte[]> crossings = new ConcurrentHashMap<>();
+    /** The values held in {@link #columns}, and in {@link #crossings} at eight crossings a value. */
     private final AtomicLong columnValues = new AtomicLong();
 
     private BarIndex(double[][] prices, long[] time, String[] symbols, int[] seriesStart, long[] dates,
@@ -87,6 +91,36 @@ final class BarIndex {
             return kept;
         }
         columnValues.addAndGet(n);
+        return out;
+    }
+
+    /**
+     * Where {@code a}'s batch column crosses {@code b}'s, by table row ({@link Crossings#of} over each series):
+     * computed on first use and kept as {@link #column} keeps columns, within the same budget (eight crossings
+     * count as one value); {@code null} when a column or the crossings are past it.
+     */
+    byte[] crossings(FeatureKernel a, FeatureKernel b) {
+        List<FeatureKernel> pair = List.of(a, b);
+        byte[] known = crossings.get(pair);
+        if (known != null) {
+            return known;
+        }
+        double[] x = column(a);
+        double[] y = x == null ? null : column(b);
+        int n = close.length;
+        long values = (n + 7) / 8;
+        if (y == null || columnValues.get() + values > MAX_COLUMN_VALUES) {
+            return null;
+        }
+        byte[] out = new byte[n];
+        for (int s = 0; s < symbols.length; s++) {
+            Crossings.of(x, y, seriesStart[s], seriesStart[s + 1], out);
+        }
+        byte[] kept = crossings.putIfAbsent(pair, out);
+        if (kept != null) {
+            return kept;
+        }
+        columnValues.addAndGet(values);
         return out;
     }
 

@@ -277,6 +277,22 @@ public final class Account {
         if (shorts != 0 && borrowPerBar > 0) {
             chargeBorrow();
         }
+        if (symbolCount == 1) {
+            // one symbol, which has the position: the sums below without their loop (each starts at 0, and 0.0 +
+            // turns a -0.0 into 0.0 as they do)
+            double x = position[0];
+            double v = x * mark[0];
+            double positions = 0.0 + v;
+            openValue = positions;
+            openInitial = 0.0 + initialMargin(x, v);
+            double value = cash + positions;
+            return value >= 0.0 + maintenanceMargin(x, v) ? value : liquidate(time);
+        }
+        return closePositions(time);
+    }
+
+    /** The end of {@link #closeTimestamp} over several symbols: the positions' value and margins, summed. */
+    private double closePositions(long time) {
         double[] pos = position;
         double[] m = mark;
         int n = symbolCount;
@@ -288,14 +304,107 @@ public final class Account {
             if (x != 0) {
                 double v = x * m[s];
                 positions += v;
-                initial += x > 0 ? v * longInitial : -v * shortInitial;
-                maintenance += x > 0 ? v * longMaintenance : -v * shortMaintenance;
+                initial += initialMargin(x, v);
+                maintenance += maintenanceMargin(x, v);
             }
         }
         openValue = positions;
         openInitial = initial;
         double value = cash + positions;
         return value >= maintenance ? value : liquidate(time);
+    }
+
+    /** The initial margin of a position of {@code x} worth {@code v}. */
+    private double initialMargin(double x, double v) {
+        return x > 0 ? v * longInitial : -v * shortInitial;
+    }
+
+    /** The maintenance margin of a position of {@code x} worth {@code v}. */
+    private double maintenanceMargin(double x, double v) {
+        return x > 0 ? v * longMaintenance : -v * shortMaintenance;
+    }
+
+    /**
+     * Timestamps at which nothing fills, of a one-symbol account: for each row {@code r} of {@code [from, to)},
+     * what {@link #setMark setMark(0, close[r])} and then {@link #closeTimestamp closeTimestamp(time[r])} do,
+     * writing the time and the equity to {@code curveTimes} and {@code equity} at {@code at + (r - from)}; stops
+     * after a row whose end of timestamp liquidated. For the vectorised path's stretches between signals: flat, the
+     * equity is the cash; holding, the one position is marked and checked in a loop of its own, with the arithmetic
+     * of {@code closeTimestamp}, so every value is the same bits as a row at a time.
+     *
+     * @return the rows done: {@code to - from}, or fewer when one liquidated (its row the last one done)
+     * @throws IllegalStateException if the account has more than one symbol
+     */
+    public int closeTimestamps(double[] close, long[] time, int from, int to, long[] curveTimes, double[] equity,
+                               int at) {
+        if (symbolCount != 1) {
+            throw new IllegalStateException("closeTimestamps is for a one-symbol account; this one has "
+                    + symbolCount + " symbols");
+        }
+        double x = position[0];
+        if (x < 0 && borrowPerBar > 0) {
+            // a short paying its borrow every bar: a row at a time
+            return closeRows(close, time, from, to, curveTimes, equity, at);
+        }
+        double m = mark[0];
+        double value = cash;
+        if (x == 0) {
+            // the mark becomes the last close that is a number
+            for (int r = to - 1; r >= from; r--) {
+                double c = close[r];
+                if (c == c) {
+                    mark[0] = c;
+                    break;
+                }
+            }
+            System.arraycopy(time, from, curveTimes, at, to - from);
+            Arrays.fill(equity, at, at + to - from, value);
+            openValue = 0;
+            openInitial = 0;
+            return to - from;
+        }
+        // closeTimestamp's arithmetic for one position
+        double positions = openValue;
+        double initial = openInitial;
+        for (int r = from, k = at; r < to; r++, k++) {
+            double c = close[r];
+            double next = c == c ? c : m;
+            double v = x * next;
+            double p = 0.0 + v;
+            value = cash + p;
+            if (!(value >= 0.0 + maintenanceMargin(x, v))) {
+                // below the maintenance margin: this row as closeTimestamp does it, from the state before it
+                System.arraycopy(time, from, curveTimes, at, r - from);
+                mark[0] = m;
+                openValue = positions;
+                openInitial = initial;
+                return r - from + closeRows(close, time, r, r + 1, curveTimes, equity, k);
+            }
+            m = next;
+            positions = p;
+            initial = 0.0 + initialMargin(x, v);
+            equity[k] = value;
+        }
+        System.arraycopy(time, from, curveTimes, at, to - from);
+        mark[0] = m;
+        openValue = positions;
+        openInitial = initial;
+        return to - from;
+    }
+
+    /** {@link #closeTimestamps} a row at a time. */
+    private int closeRows(double[] close, long[] time, int from, int to, long[] curveTimes, double[] equity,
+                          int at) {
+        for (int r = from, k = at; r < to; r++, k++) {
+            setMark(0, close[r]);
+            long before = liquidations;
+            curveTimes[k] = time[r];
+            equity[k] = closeTimestamp(time[r]);
+            if (liquidations != before) {
+                return r + 1 - from;
+            }
+        }
+        return to - from;
     }
 
     /** Charges every short its borrow cost for one bar. */

@@ -18,4 +18,14 @@ public interface BatchColumns {
      * {@code null} when there is no panel (a live session) or the panel already keeps as many columns as it may.
      */
     double[] batchColumn(FeatureKernel kernel);
+
+    /**
+     * Where {@code a}'s batch column crosses {@code b}'s ({@link Crossings#of}, each series on its own, the side
+     * starting at 0 at its first row), by table row: computed once per panel and pair of kernels and shared by every
+     * run over it, so that a crossover strategy reads one byte per bar; {@code null} as {@link #batchColumn} is. The
+     * default has none.
+     */
+    default byte[] batchCrossings(FeatureKernel a, FeatureKernel b) {
+        return null;
+    }
 }

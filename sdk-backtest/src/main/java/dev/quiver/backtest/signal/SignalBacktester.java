@@ -177,7 +177,27 @@ public final class SignalBacktester {
             double[] equity = scratch.equity;
             double pending = 0;            // the quantity of the open market order, 0 if none
             long barsInMarket = 0;
-            for (int i = 0, r = from; i < n; i++, r++) {
+            int i = 0;
+            int r = from;
+            while (r < to) {
+                if (pending == 0 && !entries[r] && !exits[r]) {
+                    // a stretch without orders or signals: the account marks and values its position to the next
+                    // signal in a loop of its own
+                    int end = r + 1;
+                    while (end < to && !entries[end] && !exits[end]) {
+                        end++;
+                    }
+                    boolean held = account.inMarket();
+                    long liquidations = account.liquidations();
+                    int done = account.closeTimestamps(close, times, r, end, curveTimes, equity, i);
+                    if (held) {
+                        // a row that liquidated ended out of the market
+                        barsInMarket += account.liquidations() != liquidations ? done - 1 : done;
+                    }
+                    r += done;
+                    i += done;
+                    continue;
+                }
                 long now = times[r];
                 double c = close[r];
                 if (pending != 0) {
@@ -220,8 +240,10 @@ public final class SignalBacktester {
                 if (account.inMarket()) {
                     barsInMarket++;
                 }
+                r++;
+                i++;
             }
-            Metrics metrics = account.annotate(EquityMetrics.compute(i -> curveTimes[i], equity, n, account.trades(),
+            Metrics metrics = account.annotate(EquityMetrics.compute(k -> curveTimes[k], equity, n, account.trades(),
                     barsInMarket, account.tradedValue(), config.initialCash(), config.periodsPerYear()));
             return summary ? new BacktestResult(List.of(), CurveScratch.NO_CURVE, metrics)
                     : new BacktestResult(account.trades(), new EquityCurve(curveTimes, equity), metrics);

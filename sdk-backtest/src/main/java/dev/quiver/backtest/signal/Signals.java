@@ -1,6 +1,7 @@
 package dev.quiver.backtest.signal;
 
 import dev.quiver.api.table.Float64Column;
+import dev.quiver.backtest.internal.Crossings;
 import java.util.Objects;
 
 /**
@@ -54,8 +55,7 @@ public final class Signals {
         for (int i = 0; i < a.length; i++) {
             double x = a[i];
             double y = b[i];
-            // 1 above, -1 below, the side before when equal, 0 (a restart) when either is missing
-            int now = x != x || y != y ? 0 : x > y ? 1 : x < y ? -1 : side;
+            int now = Crossings.side(x, y, side);
             above[i] = now > 0 && side < 0;
             below[i] = now < 0 && side > 0;
             side = now;

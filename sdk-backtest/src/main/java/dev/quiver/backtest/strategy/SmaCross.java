@@ -7,6 +7,7 @@ import dev.quiver.api.feature.FeatureKernel;
 import dev.quiver.api.feature.IncrementalKernel;
 import dev.quiver.backtest.engine.PositionSizer;
 import dev.quiver.backtest.internal.BatchColumns;
+import dev.quiver.backtest.internal.Crossings;
 
 /**
  * {@code sma_cross(fast, slow)}: long when the fast simple moving average of the close crosses above the slow one,
@@ -17,8 +18,9 @@ import dev.quiver.backtest.internal.BatchColumns;
  * differed, {@code fast < slow} (below); bars where they are equal are skipped, as ta4j's {@code CrossIndicator} does.
  * The first possible cross is at bar {@code slow} (both averages defined at that bar and the one before). A missing
  * close restarts the averages' warm-up. The averages are sdk-features' scalar {@code sma} kernel: in a historical run
- * its batch columns over the panel (computed once per panel and length, shared by every run over the panel: a sweep
- * computes each length once), in a live session its incremental states; both give the same bits.
+ * its batch columns over the panel, and their crossings (computed once per panel and pair of lengths, shared by every
+ * run over the panel: a sweep computes each once), so that a bar costs one byte's read; in a live session its
+ * incremental states; both give the same bits.
  *
  * <p>Thread-safety: not thread-safe; one instance per run.
  */
@@ -29,9 +31,8 @@ public final class SmaCross implements Strategy {
     private IncrementalKernel[] fast = new IncrementalKernel[0];
     private IncrementalKernel[] slow = new IncrementalKernel[0];
     private int[] side = new int[0];
-    // the batch columns of a historical run, by table row; null when stepping the incremental states
-    private double[] fastColumn;
-    private double[] slowColumn;
+    // the crossings of a historical run's batch columns, by table row; null when stepping the incremental states
+    private byte[] crossings;
 
     /**
      * A crossover of {@code sma(fast)} over {@code sma(slow)}.
@@ -59,50 +60,37 @@ public final class SmaCross implements Strategy {
     }
 
     /**
-     * In a historical run, takes both averages' batch columns over the panel (computed once per panel and length and
-     * shared by every run over it; the same bits as the incremental states), if the run has them.
+     * In a historical run, takes the crossings of both averages' batch columns over the panel (computed once per
+     * panel and pair of lengths and shared by every run over it; the same bits as the incremental states), if the run
+     * has them.
      */
     @Override
     public void onStart(StrategyContext context) {
-        double[] f = null;
-        double[] sl = null;
-        if (context instanceof BatchColumns history) {
-            f = history.batchColumn(fastKernel);
-            sl = f == null ? null : history.batchColumn(slowKernel);
-        }
-        fastColumn = sl == null ? null : f;
-        slowColumn = sl;
-        if (sl != null) {
-            side = new int[0];
-        }
+        crossings = context instanceof BatchColumns history ? history.batchCrossings(fastKernel, slowKernel) : null;
     }
 
     @Override
     public void onBar(Bar bar, StrategyContext context) {
         // the per-bar path is kept small, so that the engine's loop can inline it: the first bar of a symbol and the
         // orders are methods of their own
+        signals.observe(bar);
+        byte[] c = crossings;
+        if (c != null) {
+            byte cross = c[bar.row()];
+            if (cross != 0) {
+                signals.act(bar, context, cross == Crossings.ABOVE, cross == Crossings.BELOW);
+            }
+            return;
+        }
         int s = bar.symbolIndex();
-        if (s >= side.length) {
+        if (s >= fast.length || fast[s] == null) {
             addSymbol(s);
         }
-        signals.observe(bar);
-        double f;
-        double sl;
-        double[] fc = fastColumn;
-        if (fc != null) {
-            int row = bar.row();
-            f = fc[row];
-            sl = slowColumn[row];
-        } else {
-            if (s >= fast.length || fast[s] == null) {
-                addSymbol(s);
-            }
-            double close = bar.close();
-            f = fast[s].update(close);
-            sl = slow[s].update(close);
-        }
+        double close = bar.close();
+        double f = fast[s].update(close);
+        double sl = slow[s].update(close);
         int previous = side[s];
-        int now = f != f || sl != sl ? 0 : f > sl ? 1 : f < sl ? -1 : previous;
+        int now = Crossings.side(f, sl, previous);
         side[s] = now;
         if (now != previous && previous != 0 && now != 0) {
             signals.act(bar, context, now > 0, now < 0);
@@ -111,11 +99,9 @@ public final class SmaCross implements Strategy {
 
     private void addSymbol(int s) {
         side = PerSymbol.grow(side, s);
-        if (fastColumn == null) {
-            fast = PerSymbol.grow(fast, s);
-            slow = PerSymbol.grow(slow, s);
-            fast[s] = fastKernel.incremental();
-            slow[s] = slowKernel.incremental();
-        }
+        fast = PerSymbol.grow(fast, s);
+        slow = PerSymbol.grow(slow, s);
+        fast[s] = fastKernel.incremental();
+        slow[s] = slowKernel.incremental();
     }
 }

@@ -60,12 +60,50 @@ final class VectorSma extends SingleInputKernel {
         return scalar.incremental();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Native segments are read and written with segment vector loads and stores. Heap segments are read and
+     * written through their backing arrays (array vector loads: the segment ones are several times slower than the
+     * scalar kernel on a heap segment); a heap input that does not hand out its array (a read-only view, or one
+     * backed by another type of array) is copied into an array first. The arithmetic is the same either way, so
+     * the bits do not depend on where the series lies.
+     */
     @Override
     protected void computeRange(MemorySegment in, MemorySegment out, int from, int to) {
         if (n == 1) {
             scalar.computeSeries(new MemorySegment[] {in}, new MemorySegment[] {out}, from, to);
             return;
         }
+        double[] x = null;
+        int xBase = 0;
+        if (!in.isNative()) {
+            x = doubles(in);
+            if (x != null) {
+                xBase = (int) (in.address() / Double.BYTES);
+            } else {
+                x = new double[to - from];
+                MemorySegment.copy(in, D, (long) from * Double.BYTES, x, 0, to - from);
+                xBase = -from;
+            }
+        }
+        double[] y = out.isNative() ? null : doubles(out);
+        int yBase = y == null ? 0 : (int) (out.address() / Double.BYTES);
+        alongTime(in, x, xBase, out, y, yBase, from, to);
+    }
+
+    /** The array behind a writable heap segment of doubles, or null if it does not hand one out. */
+    private static double[] doubles(MemorySegment segment) {
+        Object base = segment.isReadOnly() ? null : segment.heapBase().orElse(null);
+        return base instanceof double[] array && segment.address() % Double.BYTES == 0 ? array : null;
+    }
+
+    /**
+     * Rows {@code [from, to)}: row {@code i} of the input is {@code x[xBase + i]}, or {@code in}'s row {@code i}
+     * when {@code x} is null; of the output likewise ({@code y}, {@code out}).
+     */
+    private void alongTime(MemorySegment in, double[] x, int xBase, MemorySegment out, double[] y, int yBase,
+                           int from, int to) {
         final int n = this.n;
         final DoubleVector divisor = DoubleVector.broadcast(S, n);
         int i = from;
@@ -74,16 +112,16 @@ final class VectorSma extends SingleInputKernel {
             double sum = 0.0;
             int run = 0;
             for (; i < to && run < n; i++) {
-                double x = in.getAtIndex(D, i);
-                if (!Double.isFinite(x)) {
+                double v = get(in, x, xBase, i);
+                if (!Double.isFinite(v)) {
                     sum = 0.0;
                     run = 0;
-                    out.setAtIndex(D, i, Double.NaN);
+                    set(out, y, yBase, i, Double.NaN);
                     continue;
                 }
-                sum += x;
+                sum += v;
                 run++;
-                out.setAtIndex(D, i, run == n ? sum / n : Double.NaN);
+                set(out, y, yBase, i, run == n ? sum / n : Double.NaN);
             }
             if (run < n) {
                 return; // i == to
@@ -93,11 +131,15 @@ final class VectorSma extends SingleInputKernel {
             boolean missing = false;
             while (i < to && !missing) {
                 if (i + L <= to) {
-                    DoubleVector d = DoubleVector.fromMemorySegment(S, in, (long) i * Double.BYTES, ORDER)
-                            .sub(DoubleVector.fromMemorySegment(S, in, (long) (i - n) * Double.BYTES, ORDER));
+                    DoubleVector d = load(in, x, xBase, i).sub(load(in, x, xBase, i - n));
                     if (d.test(VectorOperators.IS_FINITE).allTrue()) {
                         DoubleVector sums = prefixSums(d).add(carry);
-                        sums.div(divisor).intoMemorySegment(out, (long) i * Double.BYTES, ORDER);
+                        DoubleVector mean = sums.div(divisor);
+                        if (y != null) {
+                            mean.intoArray(y, yBase + i);
+                        } else {
+                            mean.intoMemorySegment(out, (long) i * Double.BYTES, ORDER);
+                        }
                         carry = sums.rearrange(LAST);
                         i += L;
                         continue;
@@ -106,16 +148,33 @@ final class VectorSma extends SingleInputKernel {
                 double w = carry.lane(0);
                 int stop = Math.min(i + L, to);
                 for (; i < stop; i++) {
-                    double x = in.getAtIndex(D, i);
-                    if (!Double.isFinite(x)) {
+                    double v = get(in, x, xBase, i);
+                    if (!Double.isFinite(v)) {
                         missing = true; // the outer loop writes its NaN and starts a new run after it
                         break;
                     }
-                    w = w + (x - in.getAtIndex(D, i - n));
-                    out.setAtIndex(D, i, w / n);
+                    w = w + (v - get(in, x, xBase, i - n));
+                    set(out, y, yBase, i, w / n);
                 }
                 carry = DoubleVector.broadcast(S, w);
             }
+        }
+    }
+
+    private static DoubleVector load(MemorySegment in, double[] x, int xBase, int i) {
+        return x != null ? DoubleVector.fromArray(S, x, xBase + i)
+                : DoubleVector.fromMemorySegment(S, in, (long) i * Double.BYTES, ORDER);
+    }
+
+    private static double get(MemorySegment in, double[] x, int xBase, int i) {
+        return x != null ? x[xBase + i] : in.getAtIndex(D, i);
+    }
+
+    private static void set(MemorySegment out, double[] y, int yBase, int i, double value) {
+        if (y != null) {
+            y[yBase + i] = value;
+        } else {
+            out.setAtIndex(D, i, value);
         }
     }
 

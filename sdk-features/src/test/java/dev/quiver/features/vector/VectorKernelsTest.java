@@ -170,6 +170,30 @@ class VectorKernelsTest {
     }
 
     @Test
+    void smaGivesTheSameBitsWhereverTheSeriesLies() {
+        // native segments take segment vector loads; writable heap ones their arrays; read-only heap ones (table
+        // columns) a copy: one arithmetic
+        for (double[] x : List.of(TestSeries.aaplClose(), TestSeries.randomWithGaps(7, 2_003),
+                TestSeries.randomWalk(8, 61))) {
+            for (int n : PERIODS) {
+                FeatureKernel k = kernel(VECTOR, "sma", n);
+                double[] expected = TestSeries.batchOffHeap(k, x);
+                assertThat(bits(TestSeries.batch(k, x))).as("heap, sma(%d)", n).isEqualTo(bits(expected));
+                // a slice of a larger array, read-only, written to a heap slice: rows from 3 in both
+                double[] padded = new double[x.length + 5];
+                System.arraycopy(x, 0, padded, 3, x.length);
+                MemorySegment in = MemorySegment.ofArray(padded).asSlice(0, (x.length + 3L) * Double.BYTES)
+                        .asReadOnly();
+                double[] outArray = new double[x.length + 4];
+                MemorySegment out = MemorySegment.ofArray(outArray).asSlice(Double.BYTES);
+                k.computeSeries(new MemorySegment[] {in}, new MemorySegment[] {out}, 3, x.length + 3);
+                assertThat(bits(Arrays.copyOfRange(outArray, 4, x.length + 4))).as("read-only slice, sma(%d)", n)
+                        .isEqualTo(bits(expected));
+            }
+        }
+    }
+
+    @Test
     void smaOfOneIsTheInputExactly() {
         double[] x = TestSeries.randomWithGaps(3, 500);
         assertThat(bits(TestSeries.batch(kernel(VECTOR, "sma", 1), x)))
