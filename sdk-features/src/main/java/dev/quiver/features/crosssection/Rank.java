@@ -65,8 +65,16 @@ public final class Rank {
         }
 
         @Override
+        boolean writesEveryRow() {
+            return true;
+        }
+
+        @Override
         void computeDate(double[][] in, int offset, int width, double[] out, Scratch s) {
             int m = gather(in[0], offset, width, s);
+            if (m < width) {
+                broadcast(out, offset, width, Double.NaN); // the missing values' rows
+            }
             if (m == 0) {
                 return;
             }
@@ -74,8 +82,21 @@ public final class Rank {
             int[] order = s.order;
             long[] keys = s.sortedKeys; // equal keys are equal values
             int[] rows = s.rows;
+            boolean ties = false;
+            for (int i = 1; i < m; i++) {
+                ties |= keys[i] == keys[i - 1];
+            }
+            if (!ties) {
+                // every method ranks the value at sorted position t as t + 1, of R = m
+                double top = m - 1;
+                for (int t = 0; t < m; t++) {
+                    double rank = t + 1;
+                    out[rows[order[t]]] = pct ? (top == 0 ? 0.5 : (rank - 1) / top) : rank;
+                }
+                return;
+            }
             int distinct = 0;
-            if (ties == DENSE && pct) {
+            if (this.ties == DENSE && pct) {
                 distinct = 1;
                 for (int i = 1; i < m; i++) {
                     if (keys[i] != keys[i - 1]) {
@@ -83,7 +104,7 @@ public final class Rank {
                     }
                 }
             }
-            double top = (ties == DENSE ? distinct : m) - 1;
+            double top = (this.ties == DENSE ? distinct : m) - 1;
             int dense = 0;
             // walk the groups of equal values in sorted order; positions are 0-based, ranks 1-based
             for (int i = 0; i < m; ) {
@@ -94,7 +115,7 @@ public final class Rank {
                 }
                 dense++;
                 for (int t = i; t < j; t++) {
-                    double rank = switch (ties) {
+                    double rank = switch (this.ties) {
                         case AVERAGE -> (i + 1 + j) * 0.5;
                         case MIN -> i + 1;
                         case MAX -> j;
