@@ -2,10 +2,12 @@ package dev.quiver.features.crosssection;
 
 import dev.quiver.api.table.Panel;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -47,6 +49,13 @@ final class DateMajorPass {
     /** Dates per {@link CrossSectionKernel#computeDates} call; blocks hold a multiple of it when they can. */
     static final int GROUP = 4;
     private static final java.lang.foreign.ValueLayout.OfDouble F64 = Scratch.F64;
+    /**
+     * Idle block buffers, held softly between passes: a pass over a large panel needs a few 2 MB arrays per worker,
+     * which the JVM would otherwise allocate (as humongous objects, on fresh pages) and zero every time.
+     */
+    private static final ConcurrentLinkedQueue<SoftReference<double[]>> IDLE = new ConcurrentLinkedQueue<>();
+    /** The most idle block buffers kept. */
+    private static final int MAX_IDLE = 16;
 
     private DateMajorPass() {
     }
@@ -102,6 +111,30 @@ final class DateMajorPass {
         (workers > 1 ? all.parallel() : all).forEach(w -> job.work(blocks));
     }
 
+    /**
+     * A block buffer of {@code length} doubles, whatever it holds (every row a block uses is written before it is
+     * read): an idle one if there is one of that length, else a new one.
+     */
+    static double[] borrow(int length) {
+        for (SoftReference<double[]> ref; (ref = IDLE.poll()) != null; ) {
+            double[] buffer = ref.get();
+            if (buffer != null && buffer.length == length) {
+                return buffer;
+            }
+            // cleared, or of another panel's blocks: dropped
+        }
+        return new double[length];
+    }
+
+    /** Keeps block buffers for the next pass, up to {@link #MAX_IDLE}. */
+    static void giveBack(double[][] buffers) {
+        for (double[] buffer : buffers) {
+            if (IDLE.size() < MAX_IDLE) {
+                IDLE.offer(new SoftReference<>(buffer));
+            }
+        }
+    }
+
     private static int indexOf(List<MemorySegment> columns, MemorySegment s) {
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c) == s) {
@@ -122,8 +155,25 @@ final class DateMajorPass {
                 return;
             }
             int capacity = blockDates * maxWidth;
-            double[][] in = new double[columns.size()][capacity];
-            double[][] out = new double[kernels.size()][capacity];
+            double[][] in = new double[columns.size()][];
+            double[][] out = new double[kernels.size()][];
+            for (int c = 0; c < in.length; c++) {
+                in[c] = borrow(capacity);
+            }
+            for (int k = 0; k < out.length; k++) {
+                out[k] = borrow(capacity);
+            }
+            try {
+                work(block, blocks, capacity, in, out);
+            } finally {
+                giveBack(in);
+                giveBack(out);
+            }
+        }
+
+        /** {@link #work(int)} from its first block on, with the block buffers it borrowed. */
+        private void work(int first, int blocks, int capacity, double[][] in, double[][] out) {
+            int block = first;
             double[][][] kernelIn = new double[kernels.size()][][];
             for (int k = 0; k < kernels.size(); k++) {
                 kernelIn[k] = new double[columnOf[k].length][];
