@@ -6,8 +6,8 @@ import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -37,7 +37,8 @@ import java.util.stream.IntStream;
  * stream) take blocks in turn from a shared counter until none is left, each with one set of buffers; small panels,
  * and segments confined to a thread, are computed on the calling thread.
  *
- * <p>Thread-safety: stateless; {@link #run} may be called concurrently on disjoint outputs.
+ * <p>Thread-safety: {@link #run} may be called concurrently on disjoint outputs; the only shared state is the
+ * concurrent queue of idle block buffers, each held by one worker at a time.
  */
 final class DateMajorPass {
     /** Rows per block at most: a 2 MB buffer per input and output, mostly in the L2 and L3 caches. */
@@ -164,7 +165,7 @@ final class DateMajorPass {
                 out[k] = borrow(capacity);
             }
             try {
-                work(block, blocks, capacity, in, out);
+                blocks(block, blocks, capacity, in, out);
             } finally {
                 giveBack(in);
                 giveBack(out);
@@ -172,7 +173,7 @@ final class DateMajorPass {
         }
 
         /** {@link #work(int)} from its first block on, with the block buffers it borrowed. */
-        private void work(int first, int blocks, int capacity, double[][] in, double[][] out) {
+        private void blocks(int first, int blocks, int capacity, double[][] in, double[][] out) {
             int block = first;
             double[][][] kernelIn = new double[kernels.size()][][];
             for (int k = 0; k < kernels.size(); k++) {

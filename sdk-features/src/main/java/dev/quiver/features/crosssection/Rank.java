@@ -52,7 +52,7 @@ public final class Rank {
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs);
-            this.ties = switch (params.getChoice("ties")) {
+            ties = switch (params.getChoice("ties")) {
                 case "average" -> AVERAGE;
                 case "min" -> MIN;
                 case "max" -> MAX;
@@ -82,11 +82,11 @@ public final class Rank {
             int[] order = s.order;
             long[] keys = s.sortedKeys; // equal keys are equal values
             int[] rows = s.rows;
-            boolean ties = false;
+            boolean tied = false;
             for (int i = 1; i < m; i++) {
-                ties |= keys[i] == keys[i - 1];
+                tied |= keys[i] == keys[i - 1];
             }
-            if (!ties) {
+            if (!tied) {
                 // every method ranks the value at sorted position t as t + 1, of R = m
                 double top = m - 1;
                 for (int t = 0; t < m; t++) {
@@ -96,7 +96,7 @@ public final class Rank {
                 return;
             }
             int distinct = 0;
-            if (this.ties == DENSE && pct) {
+            if (ties == DENSE && pct) {
                 distinct = 1;
                 for (int i = 1; i < m; i++) {
                     if (keys[i] != keys[i - 1]) {
@@ -104,7 +104,7 @@ public final class Rank {
                     }
                 }
             }
-            double top = (this.ties == DENSE ? distinct : m) - 1;
+            double top = (ties == DENSE ? distinct : m) - 1;
             int dense = 0;
             // walk the groups of equal values in sorted order; positions are 0-based, ranks 1-based
             for (int i = 0; i < m; ) {
@@ -115,7 +115,7 @@ public final class Rank {
                 }
                 dense++;
                 for (int t = i; t < j; t++) {
-                    double rank = switch (this.ties) {
+                    double rank = switch (ties) {
                         case AVERAGE -> (i + 1 + j) * 0.5;
                         case MIN -> i + 1;
                         case MAX -> j;
