@@ -101,11 +101,35 @@ abstract class CrossSectionKernel extends AbstractKernel {
     /**
      * Computes every output row of one date. The inputs and the output are date-major blocks of a few dates (the
      * panel's by-date order: a date's rows contiguous, in symbol order); this date's rows are
-     * {@code [offset, offset + width)} of each. Output rows are {@code NaN} until written: rows left unwritten
-     * (missing values) stay {@code NaN}.
+     * {@code [offset, offset + width)} of each. Output rows are {@code NaN} until written (rows left unwritten,
+     * missing values, stay {@code NaN}), unless {@link #writesEveryRow} says the kernel writes them all.
      */
     abstract void computeDate(double[][] in, int offset, int width, double[] out, Scratch scratch);
 
+    /**
+     * Whether {@link #computeDate} writes every row of the date, missing ones included, so that the pass need not
+     * fill the date's output with {@code NaN} first.
+     */
+    boolean writesEveryRow() {
+        return false;
+    }
+
+    /**
+     * Whether the pass calls {@link #computeDates} for a few dates at once instead of {@link #computeDate} for
+     * each: kernels whose per-date work is a serial chain (a sum) that several dates can run side by side.
+     */
+    boolean datesAtOnce() {
+        return false;
+    }
+
+    /**
+     * Computes every row, missing ones included, of {@code count} dates of a block ({@code 1 <= count <=}
+     * {@link DateMajorPass#GROUP}), date {@code i}'s rows being {@code [offsets[i], offsets[i] + widths[i])}: what
+     * {@link #computeDate} gives each, for kernels whose {@link #datesAtOnce} is true.
+     */
+    void computeDates(double[][] in, int[] offsets, int[] widths, int count, double[] out) {
+        throw new UnsupportedOperationException(outputs().get(0) + " computes one date at a time");
+    }
 
     /**
      * Collects the finite values of {@code x[offset, offset + width)} (one date, in symbol order) into

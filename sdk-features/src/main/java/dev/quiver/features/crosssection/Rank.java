@@ -52,7 +52,7 @@ public final class Rank {
 
         Kernel(OperatorDescriptor descriptor, Params params, List<String> inputs) {
             super(descriptor, params, inputs);
-            this.ties = switch (params.getChoice("ties")) {
+            ties = switch (params.getChoice("ties")) {
                 case "average" -> AVERAGE;
                 case "min" -> MIN;
                 case "max" -> MAX;
@@ -65,8 +65,16 @@ public final class Rank {
         }
 
         @Override
+        boolean writesEveryRow() {
+            return true;
+        }
+
+        @Override
         void computeDate(double[][] in, int offset, int width, double[] out, Scratch s) {
             int m = gather(in[0], offset, width, s);
+            if (m < width) {
+                broadcast(out, offset, width, Double.NaN); // the missing values' rows
+            }
             if (m == 0) {
                 return;
             }
@@ -74,6 +82,19 @@ public final class Rank {
             int[] order = s.order;
             long[] keys = s.sortedKeys; // equal keys are equal values
             int[] rows = s.rows;
+            boolean tied = false;
+            for (int i = 1; i < m; i++) {
+                tied |= keys[i] == keys[i - 1];
+            }
+            if (!tied) {
+                // every method ranks the value at sorted position t as t + 1, of R = m
+                double top = m - 1;
+                for (int t = 0; t < m; t++) {
+                    double rank = t + 1;
+                    out[rows[order[t]]] = pct ? (top == 0 ? 0.5 : (rank - 1) / top) : rank;
+                }
+                return;
+            }
             int distinct = 0;
             if (ties == DENSE && pct) {
                 distinct = 1;

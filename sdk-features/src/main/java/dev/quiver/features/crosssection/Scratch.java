@@ -130,42 +130,6 @@ final class Scratch {
         return lo;
     }
 
-    /**
-     * The mean of {@code values[0, m)}, computed as R's {@code mean} does: the plain mean, then corrected by the
-     * mean of the residuals, which makes the mean of equal values exactly that value.
-     */
-    double mean(int m) {
-        double sum = 0;
-        for (int i = 0; i < m; i++) {
-            sum += values[i];
-        }
-        double mean = sum / m;
-        double residual = 0;
-        for (int i = 0; i < m; i++) {
-            residual += values[i] - mean;
-        }
-        return mean + residual / m;
-    }
-
-    /**
-     * The standard deviation of {@code values[0, m)} about {@code mean}, with divisor {@code m - ddof}: two-pass
-     * sum of squared deviations. {@code NaN} when {@code m - ddof < 1}; exactly 0 when every value is equal.
-     */
-    double sd(int m, double mean, int ddof) {
-        if (m - ddof < 1) {
-            return Double.NaN;
-        }
-        double ss = 0;
-        boolean allEqual = true;
-        double first = m > 0 ? values[0] : 0;
-        for (int i = 0; i < m; i++) {
-            double dev = values[i] - mean;
-            ss += dev * dev;
-            allEqual &= values[i] == first;
-        }
-        return allEqual ? 0.0 : Math.sqrt(ss / (m - ddof));
-    }
-
     /** Whether a segment may be read from threads other than its owner's. */
     static boolean shareable(MemorySegment s) {
         return s.isAccessibleBy(NO_OWNER);

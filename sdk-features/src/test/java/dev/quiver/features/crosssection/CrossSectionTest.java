@@ -202,6 +202,107 @@ class CrossSectionTest {
     }
 
     @Test
+    void momentsOfEveryDateOfAPanelAreThoseOfItsDefinition() {
+        // dates are computed four at a time, assuming finite values until the plain sum says otherwise: a block of
+        // dates of every kind (all finite, one NaN, an infinity, all missing, a sum that overflows, zeros of both
+        // signs, all equal), balanced and with a row left out (dates of unequal widths)
+        int symbols = 9;
+        int dates = 15;
+        SplittableRandom random = new SplittableRandom(8);
+        double[][] byDate = new double[dates][symbols];
+        for (int d = 0; d < dates; d++) {
+            for (int s = 0; s < symbols; s++) {
+                byDate[d][s] = switch (d % 8) {
+                    case 1 -> s == 4 ? NaN : random.nextGaussian();
+                    case 2 -> s == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian() * 1e3;
+                    case 3 -> NaN;
+                    case 4 -> s < 3 ? Double.MAX_VALUE : 1.0;
+                    case 5 -> s % 2 == 0 ? -0.0 : 0.0;
+                    case 6 -> s == 8 ? -0.0 : 3.25;
+                    default -> random.nextInt(4) + 0.1 * random.nextInt(3);
+                };
+            }
+        }
+        for (boolean leaveOneOut : new boolean[] {false, true}) {
+            int rows = symbols * dates - (leaveOneOut ? 1 : 0);
+            String[] sym = new String[rows];
+            long[] time = new long[rows];
+            double[] x = new double[rows];
+            int r = 0;
+            for (int s = 0; s < symbols; s++) {
+                for (int d = 0; d < dates; d++) {
+                    if (leaveOneOut && s == 5 && d == 9) {
+                        byDate[d][s] = NaN; // the left-out row counts as missing below
+                        continue;
+                    }
+                    sym[r] = String.format("s%02d", s);
+                    time[r] = d;
+                    x[r++] = byDate[d][s];
+                }
+            }
+            String[] specs = {"xs_zscore(x)", "xs_zscore(x,ddof=1)", "xs_demean(x)", "xs_mean(x)", "xs_std(x)",
+                "xs_std(x,ddof=1)", "xs_count(x)"};
+            try (Table t = TableBuilder.offHeap().string("symbol", sym).int64("time", time).float64("x", x).build();
+                 Table out = ENGINE.plan(specs).compute(Panel.of(t, "symbol", "time"))) {
+                r = 0;
+                for (int s = 0; s < symbols; s++) {
+                    for (int d = 0; d < dates; d++) {
+                        if (leaveOneOut && s == 5 && d == 9) {
+                            continue;
+                        }
+                        double[] expected = moments(byDate[d], s);
+                        for (int k = 0; k < specs.length; k++) {
+                            assertThat(out.float64(out.schema().names().get(k)).get(r))
+                                    .as("%s, symbol %d, date %d, a row left out: %s", specs[k], s, d, leaveOneOut)
+                                    .isEqualTo(Double.valueOf(expected[k]));
+                        }
+                        r++;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The definitions for value {@code at} of one date: z-score (ddof 0 and 1), demeaned value, mean, sd (ddof 0
+     * and 1) and count, over the finite values in order, {@code -0.0} as {@code 0.0}; R's mean (the plain mean
+     * corrected by the mean of the residuals), two-pass sd, exactly 0 when all are equal.
+     */
+    private static double[] moments(double[] date, int at) {
+        double[] v = Arrays.stream(date).filter(Double::isFinite).map(a -> a + 0.0).toArray();
+        int m = v.length;
+        double mean = NaN;
+        double[] sd = {NaN, NaN};
+        if (m > 0) {
+            double sum = 0;
+            for (double a : v) {
+                sum += a;
+            }
+            double residual = 0;
+            for (double a : v) {
+                residual += a - sum / m;
+            }
+            mean = sum / m + residual / m;
+            double squares = 0;
+            for (double a : v) {
+                squares += (a - mean) * (a - mean);
+            }
+            boolean equal = Arrays.stream(v).allMatch(a -> a == v[0]);
+            for (int ddof = 0; ddof < 2; ddof++) {
+                sd[ddof] = m - ddof < 1 ? NaN : equal ? 0.0 : Math.sqrt(squares / (m - ddof));
+            }
+        }
+        double x = date[at] + 0.0;
+        boolean missing = !Double.isFinite(x);
+        return new double[] {
+            missing || !(sd[0] > 0) ? NaN : (x - mean) / sd[0],
+            missing || !(sd[1] > 0) ? NaN : (x - mean) / sd[1],
+            missing ? NaN : x - mean,
+            mean, sd[0], sd[1], m
+        };
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         int symbols = 150;
         int days = 240; // 36,000 rows: above the size from which dates are computed in parallel
