@@ -95,6 +95,7 @@ public final class SparkFeaturesOverhead {
                         + "spilled %,d MiB (memory) / %,d MiB (disk), %d tasks%n", run + 1, seconds, rows / seconds,
                         metrics.shuffleWritten.get() >> 20, metrics.memorySpilled.get() >> 20,
                         metrics.diskSpilled.get() >> 20, metrics.tasks.get());
+                metrics.printStages();
             }
             if (mode.equals("compare")) {
                 System.out.printf(Locale.ROOT, "result: single JVM (%d threads) %,.0f rows/s; spark %s %,.0f rows/s; "
@@ -196,18 +197,48 @@ public final class SparkFeaturesOverhead {
         return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
     }
 
-    /** Shuffle and spill bytes of the tasks since the last {@link #reset()}. */
+    /** Shuffle and spill bytes of the tasks since the last {@link #reset()}, and a line per completed stage. */
     private static final class Metrics extends SparkListener {
         final AtomicLong shuffleWritten = new AtomicLong();
         final AtomicLong memorySpilled = new AtomicLong();
         final AtomicLong diskSpilled = new AtomicLong();
         final AtomicLong tasks = new AtomicLong();
+        private final List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         void reset() {
             shuffleWritten.set(0);
             memorySpilled.set(0);
             diskSpilled.set(0);
             tasks.set(0);
+            stages.clear();
+        }
+
+        /** Prints the stages since the last reset: wall time, the tasks' summed run, CPU and GC time, bytes. */
+        void printStages() {
+            // the listener bus delivers events asynchronously: give the last stage's event a moment to arrive
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (String line : stages) {
+                System.out.println(line);
+            }
+        }
+
+        @Override
+        public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
+            org.apache.spark.scheduler.StageInfo info = completed.stageInfo();
+            org.apache.spark.executor.TaskMetrics m = info.taskMetrics();
+            long wall = info.completionTime().isDefined() && info.submissionTime().isDefined()
+                    ? (Long) info.completionTime().get() - (Long) info.submissionTime().get() : -1;
+            String rdds = info.rddInfos().isEmpty() ? "" : info.rddInfos().last().name();
+            stages.add(String.format(Locale.ROOT, "    stage %3d %-28s %3d tasks: wall %6.2f s, run %6.2f s, "
+                    + "cpu %6.2f s, gc %5.2f s; shuffle read %,6d MiB, written %,6d MiB; spilled %,d MiB",
+                    info.stageId(), rdds.length() > 28 ? rdds.substring(0, 28) : rdds, info.numTasks(),
+                    wall / 1e3, m.executorRunTime() / 1e3, m.executorCpuTime() / 1e9, m.jvmGCTime() / 1e3,
+                    (m.shuffleReadMetrics().remoteBytesRead() + m.shuffleReadMetrics().localBytesRead()) >> 20,
+                    m.shuffleWriteMetrics().bytesWritten() >> 20, m.memoryBytesSpilled() >> 20));
         }
 
         @Override
