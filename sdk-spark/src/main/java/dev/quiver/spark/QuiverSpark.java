@@ -11,14 +11,9 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Quiver's feature plans on Spark DataFrames: the same kernels, the same values, bit for bit, as
@@ -90,39 +85,8 @@ public final class QuiverSpark {
                         + "' (it has " + fieldNames + ")");
             }
         }
-        List<Column> select = new ArrayList<>();
-        select.add(column(symbolColumn).cast(DataTypes.StringType).as(symbolColumn));
-        select.add(column(dateColumn).cast(DataTypes.LongType).as(dateColumn));
-        StructType schema = new StructType()
-                .add(symbolColumn, DataTypes.StringType, false)
-                .add(dateColumn, DataTypes.LongType, false);
-        for (String input : inputs) {
-            select.add(column(input).cast(DataTypes.DoubleType).as(input));
-            schema = schema.add(new StructField(input, DataTypes.DoubleType, true, Metadata.empty()));
-        }
-        Dataset<Row> rows = longPanel.select(select.toArray(Column[]::new));
-        List<String> carried = new ArrayList<>(inputs);
-        List<PlanPhases.Phase> phases = compiled.phases();
-        for (int p = 0; p < phases.size(); p++) {
-            PlanPhases.Phase phase = phases.get(p);
-            // a time-series phase needs each symbol's rows together, a cross-sectional one each date's
-            rows = rows.repartition(partitions, column(phase.crossSectional() ? dateColumn : symbolColumn))
-                    .sortWithinPartitions(column(symbolColumn), column(dateColumn));
-            for (String name : phase.outputColumns()) {
-                schema = schema.add(name, DataTypes.DoubleType, false);
-            }
-            rows = rows.mapPartitions(new PartitionPlanner(specs, p, carried), Encoders.row(schema));
-            carried.addAll(phase.outputColumns());
-        }
-        if (phases.size() > 1) {
-            // drop the columns that carried results between phases; the outputs in the plan's order
-            List<Column> out = new ArrayList<>();
-            for (String name : concat(List.of(symbolColumn, dateColumn), concat(inputs, plan.columns()))) {
-                out.add(column(name));
-            }
-            rows = rows.select(out.toArray(Column[]::new));
-        }
-        return rows;
+        return SparkFeatures.features(longPanel.select(SparkFeatures.selection(symbolColumn, dateColumn, inputs)),
+                specs, symbolColumn, dateColumn, partitions);
     }
 
     /**
