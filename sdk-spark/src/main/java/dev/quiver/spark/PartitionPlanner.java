@@ -41,6 +41,11 @@ final class PartitionPlanner {
         return EngineHolder.ENGINE;
     }
 
+    /** The engine's column pool in size classes, for the tasks' columns and the kernels' scratch columns. */
+    static SizeClassMemory memory() {
+        return EngineHolder.MEMORY;
+    }
+
     /** The plan of these specs, its phases and its schedule, compiled once per JVM. */
     static Compiled compiled(List<String> specs) {
         return COMPILED.computeIfAbsent(List.copyOf(specs), s -> Compiled.of(engine().plan(s)));
@@ -95,6 +100,7 @@ final class PartitionPlanner {
 
     private static final class EngineHolder {
         static final FeatureEngine ENGINE = FeatureEngine.create();
+        static final SizeClassMemory MEMORY = new SizeClassMemory(ENGINE.memory());
     }
 
     /**
@@ -111,8 +117,9 @@ final class PartitionPlanner {
     }
 
     /**
-     * Runs a phase's plan (or part of one) on the CPU executor, with the engine's column pool as scratch memory: its
-     * inputs are taken from {@code columns} by name, its outputs put there, in columns of {@code memory}.
+     * Runs a phase's plan (or part of one) on the CPU executor, with the engine's column pool ({@link #memory()}) as
+     * scratch memory: its inputs are taken from {@code columns} by name, its outputs put there, in columns of
+     * {@code memory}.
      *
      * @throws IllegalStateException if an input column is not there
      */
@@ -131,7 +138,7 @@ final class PartitionPlanner {
         for (int j = 0; j < outputs.length; j++) {
             outputs[j] = memory.lend();
         }
-        CPU.execute(plan, panel, inputs, outputs, new ExecutionContext(ForkJoinPool.commonPool(), engine().memory()));
+        CPU.execute(plan, panel, inputs, outputs, new ExecutionContext(ForkJoinPool.commonPool(), memory()));
         for (int j = 0; j < outputs.length; j++) {
             columns.put(plan.outputs().get(j).name(), outputs[j]);
         }

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The off-heap columns of one task, borrowed from the engine's column pool ({@link PartitionPlanner#engine()}) and
- * given back together when the task is done with them. Kernels read and write native memory as they do in one JVM
- * (heap segments cost them an alignment check per access), and a later task over a partition of the same size gets
- * the same memory back, already mapped.
+ * The off-heap columns of one task, borrowed from the engine's column pool in size classes
+ * ({@link PartitionPlanner#memory()}) and given back together when the task is done with them. Kernels read and
+ * write native memory as they do in one JVM (heap segments cost them an alignment check per access), and a later
+ * task over a partition of about the same size gets the same memory back, already mapped.
  *
  * <p>Thread-safety: not thread-safe; one per task.
  */
@@ -28,7 +28,7 @@ final class TaskColumns implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the task's columns were given back");
         }
-        ScratchMemory.Lease lease = PartitionPlanner.engine().memory().lend(rows * Double.BYTES);
+        ScratchMemory.Lease lease = PartitionPlanner.memory().lend(rows * Double.BYTES);
         held.add(lease);
         return lease.segment();
     }
