@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The off-heap columns of one task, borrowed from the engine's column pool in size classes
  * ({@link PartitionPlanner#memory()}) and given back together when the task is done with them. Kernels read and
- * write native memory as they do in one JVM (heap segments cost them an alignment check per access), and a later
- * task over a partition of about the same size gets the same memory back, already mapped.
+ * write native memory as they do in one JVM, and a later task over a partition of about the same size gets the same
+ * memory back, already mapped.
  *
  * <p>Thread-safety: not thread-safe; one per task.
  */
