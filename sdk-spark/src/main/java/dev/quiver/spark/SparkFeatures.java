@@ -157,14 +157,36 @@ final class SparkFeatures {
     /** The blocks a home task reads: its rows, then each cross-sectional phase's results for them so far. */
     private record Inbox(List<byte[]> home, List<List<byte[]>> returned) {
         static Iterator<Inbox> of(Iterator<byte[]> blocks) {
-            return List.of(new Inbox(list(blocks), List.of())).iterator();
+            return once(new Inbox(list(blocks), List.of()));
         }
 
         static Iterator<Inbox> with(Iterator<Inbox> inbox, Iterator<byte[]> blocks) {
             Inbox before = inbox.next();
             List<List<byte[]>> returned = new ArrayList<>(before.returned);
             returned.add(list(blocks));
-            return List.of(new Inbox(before.home, returned)).iterator();
+            return once(new Inbox(before.home, returned));
+        }
+
+        /** An iterator of one inbox that lets go of it once read, so that its blocks can go while the task runs. */
+        private static Iterator<Inbox> once(Inbox inbox) {
+            return new Iterator<>() {
+                private Inbox next = inbox;
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Inbox next() {
+                    if (next == null) {
+                        throw new NoSuchElementException();
+                    }
+                    Inbox result = next;
+                    next = null;
+                    return result;
+                }
+            };
         }
 
         private static List<byte[]> list(Iterator<byte[]> blocks) {
@@ -176,11 +198,16 @@ final class SparkFeatures {
         /** The home rows with the results of the cross-sectional phases so far placed beside their inputs. */
         HomeRows rows(PartitionPlanner.Compiled compiled) {
             HomeRows rows = HomeRows.of(home, compiled.plan().inputColumns());
-            List<Integer> crossSectional = compiled.crossSectionalPhases();
-            for (int k = 0; k < returned.size(); k++) {
-                rows.receive(returned.get(k), compiled.phases().get(crossSectional.get(k)).outputColumns());
+            try {
+                List<Integer> crossSectional = compiled.crossSectionalPhases();
+                for (int k = 0; k < returned.size(); k++) {
+                    rows.receive(returned.get(k), compiled.phases().get(crossSectional.get(k)).outputColumns());
+                }
+                return rows;
+            } catch (RuntimeException | Error e) {
+                rows.close();
+                throw e;
             }
-            return rows;
         }
     }
 
