@@ -3,6 +3,7 @@ package dev.quiver.spark;
 import dev.quiver.api.feature.ExecutionPlan;
 import dev.quiver.features.FeaturePlan;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,6 +101,83 @@ final class PlanPhases {
             }
         }
         return List.copyOf(phases);
+    }
+
+    /**
+     * The time-series work that computes, where each symbol's rows are together, the columns {@code needed} from the
+     * panel's columns and the results of the cross-sectional phases before phase {@code before}: each time-series
+     * phase before it, {@link #prune pruned} to what is needed, in order (phases with nothing needed left out).
+     *
+     * @param needed names of phase outputs (or panel columns, which need nothing)
+     */
+    static List<ExecutionPlan> timeSeriesFor(List<Phase> phases, int before, Collection<String> needed) {
+        Set<String> wanted = new LinkedHashSet<>(needed);
+        List<ExecutionPlan> plans = new ArrayList<>();
+        for (int p = before - 1; p >= 0; p--) {
+            Phase phase = phases.get(p);
+            List<String> outputs = phase.outputColumns();
+            if (phase.crossSectional()) {
+                outputs.forEach(wanted::remove); // its results are there already
+                continue;
+            }
+            Set<String> mine = new LinkedHashSet<>(outputs);
+            mine.retainAll(wanted);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            ExecutionPlan pruned = prune(phase.plan(), mine);
+            plans.addFirst(pruned);
+            wanted.removeAll(mine);
+            wanted.addAll(pruned.inputColumns());
+        }
+        return List.copyOf(plans);
+    }
+
+    /**
+     * The plan with only the outputs named in {@code keep}, the steps they read (directly or not) and the input
+     * columns those steps read; steps keep their stages and order.
+     */
+    static ExecutionPlan prune(ExecutionPlan plan, Set<String> keep) {
+        List<ExecutionPlan.Step> steps = plan.steps();
+        boolean[] used = new boolean[steps.size()];
+        for (ExecutionPlan.Output o : plan.outputs()) {
+            used[o.step()] |= keep.contains(o.name());
+        }
+        for (int s = steps.size() - 1; s >= 0; s--) {
+            if (used[s]) {
+                for (ExecutionPlan.Source source : steps.get(s).inputs()) {
+                    if (source instanceof ExecutionPlan.Part part) {
+                        used[part.step()] = true;
+                    }
+                }
+            }
+        }
+        int[] renumbered = new int[steps.size()];
+        List<String> inputs = new ArrayList<>();
+        List<ExecutionPlan.Step> kept = new ArrayList<>();
+        for (int s = 0; s < steps.size(); s++) {
+            renumbered[s] = -1;
+            if (!used[s]) {
+                continue;
+            }
+            ExecutionPlan.Step step = steps.get(s);
+            List<ExecutionPlan.Source> sources = new ArrayList<>();
+            for (ExecutionPlan.Source source : step.inputs()) {
+                sources.add(switch (source) {
+                    case ExecutionPlan.Column c -> input(inputs, plan.inputColumns().get(c.index()));
+                    case ExecutionPlan.Part part -> new ExecutionPlan.Part(renumbered[part.step()], part.part());
+                });
+            }
+            renumbered[s] = kept.size();
+            kept.add(new ExecutionPlan.Step(step.kernel(), step.provider(), sources, step.stage()));
+        }
+        List<ExecutionPlan.Output> outputs = new ArrayList<>();
+        for (ExecutionPlan.Output o : plan.outputs()) {
+            if (keep.contains(o.name())) {
+                outputs.add(new ExecutionPlan.Output(o.name(), renumbered[o.step()], o.part()));
+            }
+        }
+        return new ExecutionPlan(inputs, kept, outputs);
     }
 
     private static Phase phase(ExecutionPlan plan, int[] phaseOf, int p, Set<Long> carried) {

@@ -11,29 +11,25 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Quiver's feature plans on Spark DataFrames: the same kernels, the same values, bit for bit, as
  * {@link FeaturePlan#compute(dev.quiver.api.table.Panel)} in one JVM.
  *
- * <p>A long panel (one row per symbol and date) is repartitioned by symbol and sorted within each partition by
- * (symbol, date); each partition's rows are batched into primitive columns, a {@link dev.quiver.api.table.Panel} of
- * its symbols is built, and the plan runs on it with the SIMD kernels. Time-series operators read only their own
+ * <p>A long panel (one row per symbol and date) is spread over partitions by a hash of the symbol: each partition is
+ * the "home" of its symbols' every row, sorted by (symbol, date), and the plan's time-series kernels run on a
+ * {@link dev.quiver.api.table.Panel} of them with the SIMD kernels. Time-series operators read only their own
  * symbol's series, so a partition holding any subset of the symbols computes the same values as the whole panel.
+ * Rows travel between tasks as blocks of primitive columns, not as Spark rows ({@link SparkFeatures}).
  *
  * <p>A plan with cross-sectional operators ({@code xs_rank}, {@code xs_zscore}, ...) is cut into phases
- * ({@link PlanPhases}): time-series kernels by symbol as above, then a second shuffle by date (repartition by date,
- * sort by symbol and date) and the cross-sectional kernels on each partition's whole dates, then, if a time-series
- * operator reads a cross-sectional result ({@code sma(xs_rank(roc(5)), 5)}), by symbol again. Results pass between
- * phases as extra columns, dropped from the output.
+ * ({@link PlanPhases}); each cross-sectional phase is a round trip from home: only the columns it reads go to
+ * partitions by date (each with its home and position), where the phase runs over whole dates, and its results come
+ * back. A time-series step that reads a cross-sectional result ({@code sma(xs_rank(roc(5)), 5)}) runs at home after
+ * the trip.
  *
  * <p>Thread-safety: the static methods are safe to call from several threads; each call builds its own plan.
  */
@@ -58,9 +54,13 @@ public final class QuiverSpark {
 
     /**
      * Computes features over a long panel: the output holds the symbol and date columns, the plan's input columns,
-     * then one double column per feature output, named and ordered as {@link FeaturePlan#columns()}, sorted by
-     * (symbol, date) within each partition (partitioned by symbol, or by date when the plan's last phase is
-     * cross-sectional).
+     * then one double column per feature output, named and ordered as {@link FeaturePlan#columns()}, partitioned by
+     * a hash of the symbol and sorted by (symbol, date) within each partition (symbols in {@link String} order, as
+     * {@code Panel.of} sorts them).
+     *
+     * <p>The input's plan is planned at the call (as {@link Dataset#rdd()} plans it): under adaptive query execution
+     * an input that has shuffles of its own (a join, an aggregation) runs those at the call; the features are
+     * computed when an action runs on the result.
      *
      * @param longPanel one row per (symbol, date); the plan's input columns must be numeric (a null reads, and is
      *     written back, as the missing value NaN)
@@ -69,6 +69,8 @@ public final class QuiverSpark {
      * @param dateColumn the date column (long, strictly increasing within a symbol)
      * @param partitions the number of partitions to spread symbols (and, for cross-sectional steps, dates) over;
      *     more than the symbols or dates is allowed: some stay empty
+     * @throws IllegalArgumentException also if the session is a Spark Connect one (the job runs Java code on the
+     *     executors: it needs the classic session)
      * @return a lazy Dataset; Spark computes it when an action runs
      * @throws IllegalArgumentException if the specification is invalid or a column is missing
      */
@@ -90,39 +92,8 @@ public final class QuiverSpark {
                         + "' (it has " + fieldNames + ")");
             }
         }
-        List<Column> select = new ArrayList<>();
-        select.add(column(symbolColumn).cast(DataTypes.StringType).as(symbolColumn));
-        select.add(column(dateColumn).cast(DataTypes.LongType).as(dateColumn));
-        StructType schema = new StructType()
-                .add(symbolColumn, DataTypes.StringType, false)
-                .add(dateColumn, DataTypes.LongType, false);
-        for (String input : inputs) {
-            select.add(column(input).cast(DataTypes.DoubleType).as(input));
-            schema = schema.add(new StructField(input, DataTypes.DoubleType, true, Metadata.empty()));
-        }
-        Dataset<Row> rows = longPanel.select(select.toArray(Column[]::new));
-        List<String> carried = new ArrayList<>(inputs);
-        List<PlanPhases.Phase> phases = compiled.phases();
-        for (int p = 0; p < phases.size(); p++) {
-            PlanPhases.Phase phase = phases.get(p);
-            // a time-series phase needs each symbol's rows together, a cross-sectional one each date's
-            rows = rows.repartition(partitions, column(phase.crossSectional() ? dateColumn : symbolColumn))
-                    .sortWithinPartitions(column(symbolColumn), column(dateColumn));
-            for (String name : phase.outputColumns()) {
-                schema = schema.add(name, DataTypes.DoubleType, false);
-            }
-            rows = rows.mapPartitions(new PartitionPlanner(specs, p, carried), Encoders.row(schema));
-            carried.addAll(phase.outputColumns());
-        }
-        if (phases.size() > 1) {
-            // drop the columns that carried results between phases; the outputs in the plan's order
-            List<Column> out = new ArrayList<>();
-            for (String name : concat(List.of(symbolColumn, dateColumn), concat(inputs, plan.columns()))) {
-                out.add(column(name));
-            }
-            rows = rows.select(out.toArray(Column[]::new));
-        }
-        return rows;
+        return SparkFeatures.features(longPanel.select(SparkFeatures.selection(symbolColumn, dateColumn, inputs)),
+                specs, symbolColumn, dateColumn, partitions);
     }
 
     /**

@@ -45,4 +45,27 @@ class PlanPhasesTest {
         // sma(5) reads only the panel, and joins the time-series phase that exists anyway
         assertThat(phases.get(1).outputColumns()).contains("sma(5)");
     }
+
+    @Test
+    void prunedToSomeOutputsAPhaseKeepsOnlyTheStepsAndInputsTheyRead() {
+        PlanPhases.Phase phase = PlanPhases.of(ENGINE.plan("sma(20)", "rsi_slow=sma(rsi(14),5)", "atr(14)")).get(0);
+        var pruned = PlanPhases.prune(phase.plan(), java.util.Set.of("rsi_slow"));
+        assertThat(pruned.outputs()).extracting(o -> o.name()).containsExactly("rsi_slow");
+        assertThat(pruned.steps()).hasSize(2); // rsi(14) and the sma over it
+        assertThat(pruned.inputColumns()).containsExactly("close");
+        assertThat(phase.plan().inputColumns()).contains("high", "low", "close");
+    }
+
+    @Test
+    void theTripOfACrossSectionalPhaseComputesOnlyTheTimeSeriesStepsItReads() {
+        List<PlanPhases.Phase> phases = PlanPhases.of(ENGINE.plan("sma(20)", "atr(14)", "xs_rank(roc(5))"));
+        var before = PlanPhases.timeSeriesFor(phases, 1, phases.get(1).plan().inputColumns());
+        assertThat(before).hasSize(1);
+        assertThat(before.getFirst().steps()).hasSize(1); // roc(5), not sma(20) or atr(14)
+        assertThat(before.getFirst().outputs()).extracting(o -> o.name())
+                .containsExactlyElementsOf(phases.get(1).plan().inputColumns());
+        // the last home task needs the plan's time-series outputs, not roc(5), which only the cross-section reads
+        var last = PlanPhases.timeSeriesFor(phases, phases.size(), List.of("sma(20)", "atr(14)", "xs_rank(roc(5))"));
+        assertThat(last.getFirst().outputs()).extracting(o -> o.name()).containsExactly("sma(20)", "atr(14)");
+    }
 }

@@ -96,6 +96,14 @@ class QuiverSparkFeaturesTest {
     }
 
     @Test
+    void aPlanThatStartsAndEndsCrossSectionalGivesTheSingleJvmValuesBitForBit() {
+        // by date (xs_zscore), by symbol (sma of it, sma(5)), by date again (xs_rank): no time-series step before
+        // the first trip, and the last phase's results come back home
+        String spec = "xs_rank(sma(xs_zscore(close), 3)), sma(5), xs_zscore(close)";
+        assertSameAsSingleJvm(spec, rows, QuiverSpark.features(prices, spec, "symbol", "date", 7));
+    }
+
+    @Test
     void morePartitionsThanDatesGiveTheSingleJvmValuesBitForBit() {
         // 40 dates over 64 partitions: most date partitions are empty, each date whole in one
         List<Long> dates = rows.stream().map(r -> r.getLong(1)).distinct().sorted().limit(40).toList();

@@ -6,6 +6,7 @@ import dev.quiver.api.table.TableBuilder;
 import dev.quiver.bench.features.FeatureSetBenchmark;
 import dev.quiver.features.FeatureEngine;
 import dev.quiver.features.FeaturePlan;
+import dev.quiver.features.execution.ColumnPool;
 import dev.quiver.spark.QuiverSpark;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -82,24 +83,36 @@ public final class SparkFeaturesOverhead {
                 System.out.printf(Locale.ROOT, "  input generated and cached in Spark: %,d rows in %.1f s%n", count,
                         (System.nanoTime() - t0) / 1e9);
             }
-            double single = mode.equals("compare") ? singleJvm(specs, symbols, days, cores, runs) : Double.NaN;
+            double[] single = mode.equals("compare") ? singleJvm(specs, symbols, days, cores, runs)
+                    : new double[] {Double.NaN, Double.NaN};
+            // the single JVM's idle output columns would hold the shared pool's budget, which a Spark executor of its
+            // own would have to itself
+            ColumnPool.shared().trim();
             double best = Double.POSITIVE_INFINITY;
+            double bestCpu = Double.POSITIVE_INFINITY;
             for (int run = 0; run < (mode.equals("compare") ? runs : 1); run++) {
                 metrics.reset();
                 long start = System.nanoTime();
+                long cpu = processCpuNanos();
                 QuiverSpark.features(bars, features, "symbol", "time", partitions).write().format("noop")
                         .mode("overwrite").save();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
+                metrics.settle();
                 best = Math.min(best, seconds);
-                System.out.printf(Locale.ROOT, "  spark run %d: %.2f s, %,.0f rows/s; shuffle written %,d MiB, "
-                        + "spilled %,d MiB (memory) / %,d MiB (disk), %d tasks%n", run + 1, seconds, rows / seconds,
-                        metrics.shuffleWritten.get() >> 20, metrics.memorySpilled.get() >> 20,
-                        metrics.diskSpilled.get() >> 20, metrics.tasks.get());
+                bestCpu = Math.min(bestCpu, cpuSeconds);
+                System.out.printf(Locale.ROOT, "  spark run %d: %.2f s (process CPU %.2f s, tasks' CPU %.2f s), "
+                        + "%,.0f rows/s; shuffle written %,d MiB, spilled %,d MiB (memory) / %,d MiB (disk), %d "
+                        + "tasks%n", run + 1, seconds, cpuSeconds, metrics.taskCpu.get() / 1e9, rows / seconds,
+                        metrics.shuffleWritten.get() >> 20,
+                        metrics.memorySpilled.get() >> 20, metrics.diskSpilled.get() >> 20, metrics.tasks.get());
+                metrics.printStages();
+                System.out.println("    column pool: " + ColumnPool.shared());
             }
             if (mode.equals("compare")) {
                 System.out.printf(Locale.ROOT, "result: single JVM (%d threads) %,.0f rows/s; spark %s %,.0f rows/s; "
-                        + "spark takes %.2fx the single JVM's time%n", cores, rows / single, master, rows / best,
-                        best / single);
+                        + "spark takes %.2fx the single JVM's time (best of %d each), %.2fx its process CPU time%n",
+                        cores, rows / single[0], master, rows / best, best / single[0], runs, bestCpu / single[1]);
             } else {
                 System.out.printf(Locale.ROOT, "result: %,d rows in %.1f s (%,.0f rows/s) on %s%n", rows, best,
                         rows / best, master);
@@ -109,8 +122,17 @@ public final class SparkFeaturesOverhead {
         }
     }
 
-    /** The best of {@code runs} single-JVM computations, in seconds, after one warm-up. */
-    private static double singleJvm(List<String> specs, int symbols, int days, int threads, int runs) {
+    /** The CPU time of this process so far (every thread: tasks, Spark's own, JIT, GC), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * The best of {@code runs} single-JVM computations after one warm-up: wall and process CPU seconds, each the
+     * least of the runs.
+     */
+    private static double[] singleJvm(List<String> specs, int symbols, int days, int threads, int runs) {
         int n = symbols * days;
         String[] sym = new String[n];
         long[] time = new long[n];
@@ -136,19 +158,23 @@ public final class SparkFeaturesOverhead {
             panel.dateCount();
             FeaturePlan plan = FeatureEngine.builder().pool(pool).build().plan(specs);
             double best = Double.POSITIVE_INFINITY;
+            double bestCpu = Double.POSITIVE_INFINITY;
             for (int run = 0; run <= runs; run++) {
                 long start = System.nanoTime();
+                long cpu = processCpuNanos();
                 try (Table out = plan.compute(panel)) {
                     out.rowCount();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
                 if (run > 0) { // run 0 warms up
                     best = Math.min(best, seconds);
+                    bestCpu = Math.min(bestCpu, cpuSeconds);
                 }
-                System.out.printf(Locale.ROOT, "  single JVM run %d%s: %.2f s, %,.0f rows/s%n", run,
-                        run == 0 ? " (warm-up)" : "", seconds, n / seconds);
+                System.out.printf(Locale.ROOT, "  single JVM run %d%s: %.2f s (process CPU %.2f s), %,.0f rows/s%n",
+                        run, run == 0 ? " (warm-up)" : "", seconds, cpuSeconds, n / seconds);
             }
-            return best;
+            return new double[] {best, bestCpu};
         } finally {
             pool.shutdown();
         }
@@ -196,18 +222,53 @@ public final class SparkFeaturesOverhead {
         return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
     }
 
-    /** Shuffle and spill bytes of the tasks since the last {@link #reset()}. */
+    /** Shuffle and spill bytes of the tasks since the last {@link #reset()}, and a line per completed stage. */
     private static final class Metrics extends SparkListener {
         final AtomicLong shuffleWritten = new AtomicLong();
         final AtomicLong memorySpilled = new AtomicLong();
         final AtomicLong diskSpilled = new AtomicLong();
         final AtomicLong tasks = new AtomicLong();
+        final AtomicLong taskCpu = new AtomicLong();
+        private final List<String> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         void reset() {
             shuffleWritten.set(0);
             memorySpilled.set(0);
             diskSpilled.set(0);
             tasks.set(0);
+            taskCpu.set(0);
+            stages.clear();
+        }
+
+        /** Waits a moment: the listener bus delivers the last tasks' and stage's events asynchronously. */
+        void settle() {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Prints the stages since the last reset: wall time, the tasks' summed run, CPU and GC time, bytes. */
+        void printStages() {
+            for (String line : stages) {
+                System.out.println(line);
+            }
+        }
+
+        @Override
+        public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted completed) {
+            org.apache.spark.scheduler.StageInfo info = completed.stageInfo();
+            org.apache.spark.executor.TaskMetrics m = info.taskMetrics();
+            long wall = info.completionTime().isDefined() && info.submissionTime().isDefined()
+                    ? (Long) info.completionTime().get() - (Long) info.submissionTime().get() : -1;
+            String rdds = info.rddInfos().isEmpty() ? "" : info.rddInfos().last().name();
+            stages.add(String.format(Locale.ROOT, "    stage %3d %-28s %3d tasks: wall %6.2f s, run %6.2f s, "
+                    + "cpu %6.2f s, gc %5.2f s; shuffle read %,6d MiB, written %,6d MiB; spilled %,d MiB",
+                    info.stageId(), rdds.length() > 28 ? rdds.substring(0, 28) : rdds, info.numTasks(),
+                    wall / 1e3, m.executorRunTime() / 1e3, m.executorCpuTime() / 1e9, m.jvmGCTime() / 1e3,
+                    (m.shuffleReadMetrics().remoteBytesRead() + m.shuffleReadMetrics().localBytesRead()) >> 20,
+                    m.shuffleWriteMetrics().bytesWritten() >> 20, m.memoryBytesSpilled() >> 20));
         }
 
         @Override
@@ -219,6 +280,7 @@ public final class SparkFeaturesOverhead {
             memorySpilled.addAndGet(end.taskMetrics().memoryBytesSpilled());
             diskSpilled.addAndGet(end.taskMetrics().diskBytesSpilled());
             tasks.incrementAndGet();
+            taskCpu.addAndGet(end.taskMetrics().executorCpuTime());
         }
     }
 }
