@@ -1,5 +1,6 @@
 package dev.quiver.spark;
 
+import dev.quiver.io.panel.RowOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -85,7 +86,7 @@ final class SortedBlocks {
         for (int r = 0; r < n; r++) {
             symbol[r] = rank[symbol[r]];
         }
-        int[] order = RowOrder.of(symbol, sorted.length, date, n);
+        int[] order = RowOrder.sort(symbol, date, sorted.length, n);
         int[] symbolOfRow = new int[n];
         long[] dates = new long[n];
         for (int i = 0; i < n; i++) {

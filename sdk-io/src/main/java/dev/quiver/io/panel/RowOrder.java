@@ -3,11 +3,13 @@ package dev.quiver.io.panel;
 /**
  * Sorts row indices by (symbol rank, time) with primitive arrays only: a counting pass buckets the rows by symbol,
  * then each bucket is merge-sorted by time (a bucket already in time order, the common case, costs one pass).
- * Stable: rows with equal keys keep their input order, so a duplicate is reported with its first occurrence.
+ * Stable: rows with equal keys keep their input order, so a duplicate is reported with its first occurrence. The
+ * order {@link dev.quiver.api.table.Panel#of} wants a table's rows in: the readers here and the Spark engine's
+ * partitions use it.
  *
  * <p>Thread-safety: stateless.
  */
-final class RowOrder {
+public final class RowOrder {
     private RowOrder() {
     }
 
@@ -16,12 +18,24 @@ final class RowOrder {
      *
      * @param rank each row's symbol rank (0 for a single series), in {@code [0, symbols)}
      * @param time each row's time
+     * @return element {@code i} is the row that comes {@code i}-th
      */
-    static int[] sort(int[] rank, long[] time, int symbols) {
-        int n = rank.length;
+    public static int[] sort(int[] rank, long[] time, int symbols) {
+        return sort(rank, time, symbols, rank.length);
+    }
+
+    /**
+     * The first {@code rows} rows in (symbol rank, time) order (the arrays may be longer: spare capacity).
+     *
+     * @param rank each row's symbol rank (0 for a single series), in {@code [0, symbols)}
+     * @param time each row's time
+     * @return element {@code i} is the row that comes {@code i}-th
+     */
+    public static int[] sort(int[] rank, long[] time, int symbols, int rows) {
+        int n = rows;
         int[] start = new int[symbols + 1];
-        for (int r : rank) {
-            start[r + 1]++;
+        for (int row = 0; row < n; row++) {
+            start[rank[row] + 1]++;
         }
         for (int s = 0; s < symbols; s++) {
             start[s + 1] += start[s];
