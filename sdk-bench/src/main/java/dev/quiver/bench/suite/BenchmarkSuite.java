@@ -163,16 +163,15 @@ public final class BenchmarkSuite {
         return names;
     }
 
-    private static Options options(List<String> names, SuiteProfile.Step step, SuiteProfile.Settings s,
+    private static Options options(List<String> names, SuiteProfile.Step step, SuiteProfile.Settings profile,
             Map<String, List<String>> extraParams) {
         ChainedOptionsBuilder b = new OptionsBuilder().shouldFailOnError(false);
         for (String n : names) {
             b.include("^" + Pattern.quote(n) + "$");
         }
         merge(step.params(), extraParams).forEach((k, v) -> b.param(k, v.toArray(String[]::new)));
-        if (step.forks() >= 0) {
-            b.forks(step.forks());
-        } else if (s.forks() >= 0) {
+        SuiteProfile.Settings s = step.settings(profile);
+        if (s.forks() >= 0) {
             b.forks(s.forks());
         }
         if (s.warmups() >= 0) {
