@@ -56,8 +56,8 @@ public final class Bbands {
     }
 
     /**
-     * The batch kernel: {@link SmaColumn} writes the middle band, then one pass of {@link RollingMoments} computes
-     * the standard deviation and writes both bands from it ({@link RollingMoments#runBands}). Immutable.
+     * The batch kernel: one pass of {@link RollingMoments} computes the middle band ({@link SmaColumn}'s arithmetic)
+     * and the standard deviation and writes the three bands ({@link RollingMoments#runBands}). Immutable.
      */
     private static final class Kernel extends MultiInputKernel {
         private final int n;
@@ -74,7 +74,6 @@ public final class Bbands {
             MemorySegment upper = out[0];
             MemorySegment middle = out[1];
             MemorySegment lower = out[2];
-            SmaColumn.compute(in[0], middle, from, to, n);
             new RollingMoments(n, 0, RollingMoments.Output.STD_DEV).runBands(in[0], middle, upper, lower, k, from, to);
         }
 

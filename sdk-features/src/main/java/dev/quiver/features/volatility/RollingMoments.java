@@ -90,6 +90,7 @@ public final class RollingMoments {
     private double s1;
     private double s2;
     private double scale;          // σ: the sum of s₂'s partial sums since the last resummation
+    private double partial;        // runBands: the SMA's running sum of the window's values but the newest
 
     /**
      * An empty window.
@@ -122,19 +123,19 @@ public final class RollingMoments {
     }
 
     /**
-     * Bollinger bands around a moving average computed before: consumes rows {@code [from, to)} of {@code in} as
-     * {@link #run} does and writes, for each row, {@code upper = middle + o·k} and {@code lower = middle − o·k},
-     * {@code o} the row's output (the standard deviation, for bands) and {@code middle} that row of
-     * {@code middle}. One pass, the same bits as {@link #run} into {@code upper} followed by that arithmetic; a row
-     * whose output is {@code NaN} gets {@code NaN} bands.
+     * Bollinger bands in one pass: consumes rows {@code [from, to)} of {@code in} as {@link #run} does and writes,
+     * for each row, the simple moving average of the window into {@code middle} ({@link
+     * dev.quiver.features.kernel.SmaColumn}'s running sum, bit for bit, from the values in this window's ring),
+     * {@code upper = middle + o·k} and {@code lower = middle − o·k}, {@code o} the row's output (the standard deviation,
+     * for bands). A row whose window is not full or holds a missing value gets {@code NaN} in all three.
      *
-     * @param middle read only; neither {@code upper} nor {@code lower} may be it, and {@code in} may not be either
+     * @param in read only; none of the outputs may be it or each other
      * @throws IndexOutOfBoundsException if a row lies outside a segment
      */
     public void runBands(MemorySegment in, MemorySegment middle, MemorySegment upper, MemorySegment lower, double k,
                          int from, int to) {
-        run(in, upper, Objects.requireNonNull(middle, "middle"),
-                Objects.requireNonNull(lower, "lower"), k, from, to);
+        run(in, upper, Objects.requireNonNull(middle, "middle"), Objects.requireNonNull(lower, "lower"), k, from,
+                to);
     }
 
     /** {@link #run} when {@code middle} is null, else {@link #runBands}: {@link #emit} tells the two apart. */
@@ -153,6 +154,9 @@ public final class RollingMoments {
         double s1 = this.s1;
         double s2 = this.s2;
         double scale = this.scale;
+        final boolean bands = middle != null;
+        double partial = this.partial; // bands: the SMA's running sum, as SmaColumn's
+        double mean = Double.NaN;       // bands: the row's SMA
         int i = from;
         while (i < to) {
             // the loop proper; the anchor moves each time the ring's slot wraps to 0. It leaves at a missing value or
@@ -190,14 +194,22 @@ public final class RollingMoments {
                 }
                 if (warm > 0) { // the window still holds copies of its first value
                     warm--;
-                    emit(out, middle, lower, k, i, Double.NaN);
+                    if (bands) {
+                        partial += x;
+                    }
+                    emit(out, middle, lower, k, i, Double.NaN, Double.NaN);
                     continue;
+                }
+                if (bands) { // SmaColumn's steady step; ring[next] is now the window's oldest value
+                    double total = partial + x;
+                    mean = total / n;
+                    partial = total - ring[next];
                 }
                 double m2 = s2 - s1 * s1 * invN;
                 if (m2 < scale * CANCELLATION) {
                     break; // row i's value is in the sums and the ring; the resummation below outputs the row
                 }
-                emit(out, middle, lower, k, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN));
+                emit(out, middle, lower, k, i, value(kind, m2, invDivisor, (x - anchor) - s1 * invN), mean);
             }
             if (i == to) {
                 break;
@@ -205,7 +217,7 @@ public final class RollingMoments {
             double x = in.getAtIndex(D, i);
             if (missing) {
                 empty = true;
-                emit(out, middle, lower, k, i, Double.NaN);
+                emit(out, middle, lower, k, i, Double.NaN, Double.NaN);
             } else if (empty) {
                 // a new window: the ring holds n copies of its first value, the anchor, whose deviations are 0, so
                 // the value leaves the sums at 0 and takes its slot as it is (a lap that ends here moves the anchor
@@ -219,11 +231,14 @@ public final class RollingMoments {
                 empty = false;
                 next = next + 1 == n ? 0 : next + 1;
                 warm = n - 1;
+                partial = 0.0 + x; // the SMA's seed starts from 0, as SmaColumn's (0.0 + -0.0 is 0.0)
                 if (warm > 0) {
                     warm--;
-                    emit(out, middle, lower, k, i, Double.NaN);
-                } else {
-                    emit(out, middle, lower, k, i, value(kind, 0.0, invDivisor, 0.0));
+                    emit(out, middle, lower, k, i, Double.NaN, Double.NaN);
+                } else { // a window of one value
+                    mean = partial / n;
+                    partial = partial - ring[next];
+                    emit(out, middle, lower, k, i, value(kind, 0.0, invDivisor, 0.0), mean);
                 }
             } else {
                 this.next = next;
@@ -233,7 +248,7 @@ public final class RollingMoments {
                 scale = s2;
                 moves = 0;
                 emit(out, middle, lower, k, i, value(kind, s2 - s1 * s1 * invN, invDivisor,
-                        (x - anchor) - s1 * invN));
+                        (x - anchor) - s1 * invN), mean); // the row's SMA was taken before the loop left
             }
             i++;
         }
@@ -245,6 +260,7 @@ public final class RollingMoments {
         this.s1 = s1;
         this.s2 = s2;
         this.scale = scale;
+        this.partial = partial;
     }
 
     /**
@@ -279,19 +295,19 @@ public final class RollingMoments {
     }
 
     /**
-     * Writes row {@code i}'s output {@code v}: into {@code out}, or as the bands {@code middle ± v·k} into
-     * {@code out} (upper) and {@code lower} when a middle band is given. The test is the same for every row of a run,
-     * so the branch costs nothing measurable.
+     * Writes row {@code i}'s output {@code v}: into {@code out}, or, when a middle band is given, the row's moving
+     * average {@code mean} into it and the bands {@code mean ± v·k} into {@code out} (upper) and {@code lower}. The
+     * test is the same for every row of a run, so the branch costs nothing measurable.
      */
     private static void emit(MemorySegment out, MemorySegment middle, MemorySegment lower, double k, int i,
-                             double v) {
+                             double v, double mean) {
         if (middle == null) {
             out.setAtIndex(D, i, v);
         } else {
-            double m = middle.getAtIndex(D, i);
             double width = v * k;
-            out.setAtIndex(D, i, m + width);
-            lower.setAtIndex(D, i, m - width);
+            middle.setAtIndex(D, i, mean);
+            out.setAtIndex(D, i, mean + width);
+            lower.setAtIndex(D, i, mean - width);
         }
     }
 
