@@ -99,9 +99,11 @@ public final class ParamGrid {
         BigDecimal step;
         try {
             // decimal arithmetic, so 0.1:0.5:0.1 gives 0.1, 0.2, ..., 0.5 exactly
-            start = new BigDecimal(parts[0].strip());
-            end = new BigDecimal(parts[1].strip());
-            step = new BigDecimal(parts[2].strip());
+            // without trailing zeros: 0e-10000005 is 0 (scale 0), not a zero of ten million decimals that the
+            // arithmetic below would expand (end - start, to that scale, took minutes)
+            start = new BigDecimal(parts[0].strip()).stripTrailingZeros();
+            end = new BigDecimal(parts[1].strip()).stripTrailingZeros();
+            step = new BigDecimal(parts[2].strip()).stripTrailingZeros();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("parameter grid '" + axis + "': start, end and step must be numbers");
         }
@@ -110,7 +112,7 @@ public final class ParamGrid {
         }
         for (BigDecimal v : new BigDecimal[] {start, end, step}) {
             // a short text can hold an enormous number (1e999999999) or scale (1e-999999999)
-            if (v.abs().compareTo(MAX_MAGNITUDE) > 0 || v.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            if (v.abs().compareTo(MAX_MAGNITUDE) > 0 || v.scale() > MAX_DECIMALS) {
                 throw new IllegalArgumentException("parameter grid '" + axis + "': range values must lie within "
                         + "+-1e15 with at most " + MAX_DECIMALS + " decimals");
             }

@@ -7,6 +7,7 @@ import dev.quiver.backtest.engine.PositionSizer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Grid syntax, combination order, and sweep plans over the built-in strategies. */
 class ParamGridTest {
@@ -34,6 +35,19 @@ class ParamGridTest {
         assertThatThrownBy(() -> ParamGrid.parse(List.of("fast=a:b:c"))).hasMessageContaining("must be numbers");
         assertThatThrownBy(() -> ParamGrid.parse(List.of("fast=1", "fast=2"))).hasMessageContaining("twice");
         assertThatThrownBy(() -> ParamGrid.parse(List.of("fast=1,,2"))).hasMessageContaining("empty value");
+    }
+
+    @Test
+    @Timeout(5)
+    void rangeNumbersWithEnormousScalesAreReadAsTheirValues() {
+        // found by StrategySpecCoverageFuzzTest: a zero of ten million decimals made end - start take minutes
+        assertThat(ParamGrid.parse(List.of("fst=0e-10000005:50:5")).axes().get("fst"))
+                .containsExactly("0", "5", "10", "15", "20", "25", "30", "35", "40", "45", "50");
+        assertThat(ParamGrid.parse(List.of("x=1.0000000000000000000000:3.00000000000000000000000:1e0")).axes()
+                .get("x")).containsExactly("1", "2", "3");
+        assertThat(ParamGrid.parse(List.of("x=0e+10000005:2:1")).axes().get("x")).containsExactly("0", "1", "2");
+        assertThatThrownBy(() -> ParamGrid.parse(List.of("x=0:1:5e-10000005")))
+                .hasMessageContaining("at most 15 decimals");
     }
 
     @Test
