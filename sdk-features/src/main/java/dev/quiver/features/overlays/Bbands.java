@@ -83,32 +83,25 @@ public final class Bbands {
         }
     }
 
-    /** The incremental state: the same two windows, one value at a time, and the same bands. */
+    /** The incremental state: the batch kernel's pass, one value at a time ({@link RollingMoments#updateBands}). */
     private static final class State extends MultiInputState {
         private final double k;
-        private final SmaColumn.Running mean;
-        private final RollingMoments deviation;
+        private final RollingMoments window;
 
         State(int n, double k) {
             super(1, 3);
             this.k = k;
-            this.mean = new SmaColumn.Running(n);
-            this.deviation = new RollingMoments(n, 0, RollingMoments.Output.STD_DEV);
+            this.window = new RollingMoments(n, 0, RollingMoments.Output.STD_DEV);
         }
 
         @Override
         protected void step(double[] in, double[] out) {
-            double m = mean.step(in[0]);
-            double width = deviation.update(in[0]) * k;
-            out[0] = m + width;
-            out[1] = m;
-            out[2] = m - width;
+            window.updateBands(in[0], k, out); // upper, middle, lower: the order of the outputs
         }
 
         @Override
         protected void clear() {
-            mean.clear();
-            deviation.clear();
+            window.clear();
         }
     }
 }

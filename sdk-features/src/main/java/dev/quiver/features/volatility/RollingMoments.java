@@ -82,6 +82,7 @@ public final class RollingMoments {
     /** The window's values, oldest at {@code ring[next]} once full. */
     private final double[] ring;
     private MemorySegment scratch; // the one row of update(x), made on first use: batch kernels never need it
+    private MemorySegment[] bandRow; // updateBands' row: x, upper, middle, lower; made on first use
     private boolean empty = true;  // the next finite value starts a window
     private int warm;              // rows still to output NaN: the window holds copies of its first value
     private int next;              // the ring slot of the next value
@@ -126,8 +127,8 @@ public final class RollingMoments {
      * Bollinger bands in one pass: consumes rows {@code [from, to)} of {@code in} as {@link #run} does and writes,
      * for each row, the simple moving average of the window into {@code middle} ({@link
      * dev.quiver.features.kernel.SmaColumn}'s running sum, bit for bit, from the values in this window's ring),
-     * {@code upper = middle + o·k} and {@code lower = middle − o·k}, {@code o} the row's output (the standard deviation,
-     * for bands). A row whose window is not full or holds a missing value gets {@code NaN} in all three.
+     * {@code upper = middle + o·k} and {@code lower = middle − o·k}, {@code o} the row's output (the standard
+     * deviation, for bands). A row whose window is not full or holds a missing value gets {@code NaN} in all three.
      *
      * @param in read only; none of the outputs may be it or each other
      * @throws IndexOutOfBoundsException if a row lies outside a segment
@@ -333,6 +334,26 @@ public final class RollingMoments {
         scratch.setAtIndex(D, 0, x);
         run(scratch, scratch, 0, 1);
         return scratch.getAtIndex(D, 0);
+    }
+
+    /**
+     * Consumes one value as {@link #runBands} does: {@code runBands} over one row of a buffer, so that the bands of
+     * an incremental state and of the batch kernel are one piece of code.
+     *
+     * @param bands receives the upper band, the middle band and the lower band, in that order ({@code NaN} until
+     *     the window is full or if {@code x} is missing)
+     */
+    public void updateBands(double x, double k, double[] bands) {
+        if (bandRow == null) {
+            MemorySegment row = Arena.ofAuto().allocate(D, 4); // x, upper, middle, lower
+            bandRow = new MemorySegment[] {row, row.asSlice(Double.BYTES), row.asSlice(2L * Double.BYTES),
+                row.asSlice(3L * Double.BYTES)};
+        }
+        bandRow[0].setAtIndex(D, 0, x);
+        run(bandRow[0], bandRow[1], bandRow[2], bandRow[3], k, 0, 1);
+        bands[0] = bandRow[1].getAtIndex(D, 0);
+        bands[1] = bandRow[2].getAtIndex(D, 0);
+        bands[2] = bandRow[3].getAtIndex(D, 0);
     }
 
     /** Empties the window and returns to the state of a fresh instance. */
