@@ -111,15 +111,12 @@ public enum SuiteProfile {
 
         /** The settings this step runs with: its own where it has them, the profile's {@code base} elsewhere. */
         public Settings settings(Settings base) {
-            if (own == null) {
-                return forks >= 0 ? new Settings(forks, base.warmups(), base.iterations(), base.warmup(),
-                        base.measurement()) : base;
-            }
-            return new Settings(forks >= 0 ? forks : own.forks() >= 0 ? own.forks() : base.forks(),
-                    own.warmups() >= 0 ? own.warmups() : base.warmups(),
-                    own.iterations() >= 0 ? own.iterations() : base.iterations(),
-                    own.warmup() != null ? own.warmup() : base.warmup(),
-                    own.measurement() != null ? own.measurement() : base.measurement());
+            Settings o = own == null ? new Settings(-1, -1, -1, null, null) : own; // null: nothing of its own
+            return new Settings(forks >= 0 ? forks : o.forks() >= 0 ? o.forks() : base.forks(),
+                    o.warmups() >= 0 ? o.warmups() : base.warmups(),
+                    o.iterations() >= 0 ? o.iterations() : base.iterations(),
+                    o.warmup() != null ? o.warmup() : base.warmup(),
+                    o.measurement() != null ? o.measurement() : base.measurement());
         }
     }
 
