@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkEngineCommandsTest {
     private static final Path DATA = Path.of(System.getProperty("quiver.data.dir", "../data"), "market");
     private static final boolean SPARK = present();
+    /** A run's time in portfolio.json: the one figure the engines may differ in. */
+    private static final String SECONDS = "\"seconds\"\\s*:\\s*[0-9.eE+-]+";
 
     @TempDir
     Path tmp;
@@ -130,8 +132,6 @@ class SparkEngineCommandsTest {
             assertThat(b).as(label).isEqualTo(a);
         }
     }
-
-    private static final String SECONDS = "\"seconds\"\\s*:\\s*[0-9.eE+-]+";
 
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
